@@ -1,0 +1,186 @@
+from minilit.proto import Elements_pb2 as _Elements_pb2
+from minilit.proto import Widgets_pb2 as _Widgets_pb2
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class RootContainer(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    MAIN: _ClassVar[RootContainer]
+    SIDEBAR: _ClassVar[RootContainer]
+    EVENT: _ClassVar[RootContainer]
+    BOTTOM: _ClassVar[RootContainer]
+MAIN: RootContainer
+SIDEBAR: RootContainer
+EVENT: RootContainer
+BOTTOM: RootContainer
+
+class Delta(_message.Message):
+    __slots__ = ("new_element", "add_block", "fragment_id")
+    NEW_ELEMENT_FIELD_NUMBER: _ClassVar[int]
+    ADD_BLOCK_FIELD_NUMBER: _ClassVar[int]
+    FRAGMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    new_element: Element
+    add_block: Block
+    fragment_id: str
+    def __init__(self, new_element: _Optional[_Union[Element, _Mapping]] = ..., add_block: _Optional[_Union[Block, _Mapping]] = ..., fragment_id: _Optional[str] = ...) -> None: ...
+
+class Element(_message.Message):
+    __slots__ = ("text", "empty", "progress", "exception", "markdown", "alert", "json", "metric", "heading", "code", "button", "checkbox", "slider", "text_area", "radio", "text_input", "selectbox", "multiselect", "number_input")
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    EMPTY_FIELD_NUMBER: _ClassVar[int]
+    PROGRESS_FIELD_NUMBER: _ClassVar[int]
+    EXCEPTION_FIELD_NUMBER: _ClassVar[int]
+    MARKDOWN_FIELD_NUMBER: _ClassVar[int]
+    ALERT_FIELD_NUMBER: _ClassVar[int]
+    JSON_FIELD_NUMBER: _ClassVar[int]
+    METRIC_FIELD_NUMBER: _ClassVar[int]
+    HEADING_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    BUTTON_FIELD_NUMBER: _ClassVar[int]
+    CHECKBOX_FIELD_NUMBER: _ClassVar[int]
+    SLIDER_FIELD_NUMBER: _ClassVar[int]
+    TEXT_AREA_FIELD_NUMBER: _ClassVar[int]
+    RADIO_FIELD_NUMBER: _ClassVar[int]
+    TEXT_INPUT_FIELD_NUMBER: _ClassVar[int]
+    SELECTBOX_FIELD_NUMBER: _ClassVar[int]
+    MULTISELECT_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_INPUT_FIELD_NUMBER: _ClassVar[int]
+    text: _Elements_pb2.Text
+    empty: _Elements_pb2.Empty
+    progress: _Elements_pb2.Progress
+    exception: _Elements_pb2.Exception
+    markdown: _Elements_pb2.Markdown
+    alert: _Elements_pb2.Alert
+    json: _Elements_pb2.Json
+    metric: _Elements_pb2.Metric
+    heading: _Elements_pb2.Heading
+    code: _Elements_pb2.Code
+    button: _Widgets_pb2.Button
+    checkbox: _Widgets_pb2.Checkbox
+    slider: _Widgets_pb2.Slider
+    text_area: _Widgets_pb2.TextArea
+    radio: _Widgets_pb2.Radio
+    text_input: _Widgets_pb2.TextInput
+    selectbox: _Widgets_pb2.Selectbox
+    multiselect: _Widgets_pb2.MultiSelect
+    number_input: _Widgets_pb2.NumberInput
+    def __init__(self, text: _Optional[_Union[_Elements_pb2.Text, _Mapping]] = ..., empty: _Optional[_Union[_Elements_pb2.Empty, _Mapping]] = ..., progress: _Optional[_Union[_Elements_pb2.Progress, _Mapping]] = ..., exception: _Optional[_Union[_Elements_pb2.Exception, _Mapping]] = ..., markdown: _Optional[_Union[_Elements_pb2.Markdown, _Mapping]] = ..., alert: _Optional[_Union[_Elements_pb2.Alert, _Mapping]] = ..., json: _Optional[_Union[_Elements_pb2.Json, _Mapping]] = ..., metric: _Optional[_Union[_Elements_pb2.Metric, _Mapping]] = ..., heading: _Optional[_Union[_Elements_pb2.Heading, _Mapping]] = ..., code: _Optional[_Union[_Elements_pb2.Code, _Mapping]] = ..., button: _Optional[_Union[_Widgets_pb2.Button, _Mapping]] = ..., checkbox: _Optional[_Union[_Widgets_pb2.Checkbox, _Mapping]] = ..., slider: _Optional[_Union[_Widgets_pb2.Slider, _Mapping]] = ..., text_area: _Optional[_Union[_Widgets_pb2.TextArea, _Mapping]] = ..., radio: _Optional[_Union[_Widgets_pb2.Radio, _Mapping]] = ..., text_input: _Optional[_Union[_Widgets_pb2.TextInput, _Mapping]] = ..., selectbox: _Optional[_Union[_Widgets_pb2.Selectbox, _Mapping]] = ..., multiselect: _Optional[_Union[_Widgets_pb2.MultiSelect, _Mapping]] = ..., number_input: _Optional[_Union[_Widgets_pb2.NumberInput, _Mapping]] = ...) -> None: ...
+
+class Block(_message.Message):
+    __slots__ = ("vertical", "horizontal", "column", "expandable", "form", "flex_container", "allow_empty", "id")
+    class Vertical(_message.Message):
+        __slots__ = ("border",)
+        BORDER_FIELD_NUMBER: _ClassVar[int]
+        border: bool
+        def __init__(self, border: _Optional[bool] = ...) -> None: ...
+    class Horizontal(_message.Message):
+        __slots__ = ("gap",)
+        GAP_FIELD_NUMBER: _ClassVar[int]
+        gap: str
+        def __init__(self, gap: _Optional[str] = ...) -> None: ...
+    class Column(_message.Message):
+        __slots__ = ("weight", "vertical_alignment", "show_border")
+        class VerticalAlignment(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+            __slots__ = ()
+            TOP: _ClassVar[Block.Column.VerticalAlignment]
+            CENTER: _ClassVar[Block.Column.VerticalAlignment]
+            BOTTOM: _ClassVar[Block.Column.VerticalAlignment]
+        TOP: Block.Column.VerticalAlignment
+        CENTER: Block.Column.VerticalAlignment
+        BOTTOM: Block.Column.VerticalAlignment
+        WEIGHT_FIELD_NUMBER: _ClassVar[int]
+        VERTICAL_ALIGNMENT_FIELD_NUMBER: _ClassVar[int]
+        SHOW_BORDER_FIELD_NUMBER: _ClassVar[int]
+        weight: float
+        vertical_alignment: Block.Column.VerticalAlignment
+        show_border: bool
+        def __init__(self, weight: _Optional[float] = ..., vertical_alignment: _Optional[_Union[Block.Column.VerticalAlignment, str]] = ..., show_border: _Optional[bool] = ...) -> None: ...
+    class Expandable(_message.Message):
+        __slots__ = ("label", "expanded", "icon")
+        LABEL_FIELD_NUMBER: _ClassVar[int]
+        EXPANDED_FIELD_NUMBER: _ClassVar[int]
+        ICON_FIELD_NUMBER: _ClassVar[int]
+        label: str
+        expanded: bool
+        icon: str
+        def __init__(self, label: _Optional[str] = ..., expanded: _Optional[bool] = ..., icon: _Optional[str] = ...) -> None: ...
+    class Form(_message.Message):
+        __slots__ = ("form_id", "clear_on_submit", "border", "enter_to_submit")
+        FORM_ID_FIELD_NUMBER: _ClassVar[int]
+        CLEAR_ON_SUBMIT_FIELD_NUMBER: _ClassVar[int]
+        BORDER_FIELD_NUMBER: _ClassVar[int]
+        ENTER_TO_SUBMIT_FIELD_NUMBER: _ClassVar[int]
+        form_id: str
+        clear_on_submit: bool
+        border: bool
+        enter_to_submit: bool
+        def __init__(self, form_id: _Optional[str] = ..., clear_on_submit: _Optional[bool] = ..., border: _Optional[bool] = ..., enter_to_submit: _Optional[bool] = ...) -> None: ...
+    class FlexContainer(_message.Message):
+        __slots__ = ("border", "scale", "direction", "wrap", "justify", "align")
+        class Direction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+            __slots__ = ()
+            DIRECTION_UNDEFINED: _ClassVar[Block.FlexContainer.Direction]
+            VERTICAL: _ClassVar[Block.FlexContainer.Direction]
+            HORIZONTAL: _ClassVar[Block.FlexContainer.Direction]
+        DIRECTION_UNDEFINED: Block.FlexContainer.Direction
+        VERTICAL: Block.FlexContainer.Direction
+        HORIZONTAL: Block.FlexContainer.Direction
+        class Justify(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+            __slots__ = ()
+            JUSTIFY_UNDEFINED: _ClassVar[Block.FlexContainer.Justify]
+            JUSTIFY_START: _ClassVar[Block.FlexContainer.Justify]
+            JUSTIFY_END: _ClassVar[Block.FlexContainer.Justify]
+            JUSTIFY_CENTER: _ClassVar[Block.FlexContainer.Justify]
+            SPACE_BETWEEN: _ClassVar[Block.FlexContainer.Justify]
+        JUSTIFY_UNDEFINED: Block.FlexContainer.Justify
+        JUSTIFY_START: Block.FlexContainer.Justify
+        JUSTIFY_END: Block.FlexContainer.Justify
+        JUSTIFY_CENTER: Block.FlexContainer.Justify
+        SPACE_BETWEEN: Block.FlexContainer.Justify
+        class Align(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+            __slots__ = ()
+            ALIGN_UNDEFINED: _ClassVar[Block.FlexContainer.Align]
+            ALIGN_START: _ClassVar[Block.FlexContainer.Align]
+            ALIGN_END: _ClassVar[Block.FlexContainer.Align]
+            ALIGN_CENTER: _ClassVar[Block.FlexContainer.Align]
+            STRETCH: _ClassVar[Block.FlexContainer.Align]
+        ALIGN_UNDEFINED: Block.FlexContainer.Align
+        ALIGN_START: Block.FlexContainer.Align
+        ALIGN_END: Block.FlexContainer.Align
+        ALIGN_CENTER: Block.FlexContainer.Align
+        STRETCH: Block.FlexContainer.Align
+        BORDER_FIELD_NUMBER: _ClassVar[int]
+        SCALE_FIELD_NUMBER: _ClassVar[int]
+        DIRECTION_FIELD_NUMBER: _ClassVar[int]
+        WRAP_FIELD_NUMBER: _ClassVar[int]
+        JUSTIFY_FIELD_NUMBER: _ClassVar[int]
+        ALIGN_FIELD_NUMBER: _ClassVar[int]
+        border: bool
+        scale: float
+        direction: Block.FlexContainer.Direction
+        wrap: bool
+        justify: Block.FlexContainer.Justify
+        align: Block.FlexContainer.Align
+        def __init__(self, border: _Optional[bool] = ..., scale: _Optional[float] = ..., direction: _Optional[_Union[Block.FlexContainer.Direction, str]] = ..., wrap: _Optional[bool] = ..., justify: _Optional[_Union[Block.FlexContainer.Justify, str]] = ..., align: _Optional[_Union[Block.FlexContainer.Align, str]] = ...) -> None: ...
+    VERTICAL_FIELD_NUMBER: _ClassVar[int]
+    HORIZONTAL_FIELD_NUMBER: _ClassVar[int]
+    COLUMN_FIELD_NUMBER: _ClassVar[int]
+    EXPANDABLE_FIELD_NUMBER: _ClassVar[int]
+    FORM_FIELD_NUMBER: _ClassVar[int]
+    FLEX_CONTAINER_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_EMPTY_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    vertical: Block.Vertical
+    horizontal: Block.Horizontal
+    column: Block.Column
+    expandable: Block.Expandable
+    form: Block.Form
+    flex_container: Block.FlexContainer
+    allow_empty: bool
+    id: str
+    def __init__(self, vertical: _Optional[_Union[Block.Vertical, _Mapping]] = ..., horizontal: _Optional[_Union[Block.Horizontal, _Mapping]] = ..., column: _Optional[_Union[Block.Column, _Mapping]] = ..., expandable: _Optional[_Union[Block.Expandable, _Mapping]] = ..., form: _Optional[_Union[Block.Form, _Mapping]] = ..., flex_container: _Optional[_Union[Block.FlexContainer, _Mapping]] = ..., allow_empty: _Optional[bool] = ..., id: _Optional[str] = ...) -> None: ...

@@ -1,0 +1,176 @@
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Text(_message.Message):
+    __slots__ = ("body", "help", "wrap")
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    WRAP_FIELD_NUMBER: _ClassVar[int]
+    body: str
+    help: str
+    wrap: bool
+    def __init__(self, body: _Optional[str] = ..., help: _Optional[str] = ..., wrap: _Optional[bool] = ...) -> None: ...
+
+class Markdown(_message.Message):
+    __slots__ = ("body", "allow_html", "element_type", "help")
+    class Type(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        UNSPECIFIED: _ClassVar[Markdown.Type]
+        NATIVE: _ClassVar[Markdown.Type]
+        CAPTION: _ClassVar[Markdown.Type]
+        CODE: _ClassVar[Markdown.Type]
+        LATEX: _ClassVar[Markdown.Type]
+        DIVIDER: _ClassVar[Markdown.Type]
+    UNSPECIFIED: Markdown.Type
+    NATIVE: Markdown.Type
+    CAPTION: Markdown.Type
+    CODE: Markdown.Type
+    LATEX: Markdown.Type
+    DIVIDER: Markdown.Type
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_HTML_FIELD_NUMBER: _ClassVar[int]
+    ELEMENT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    body: str
+    allow_html: bool
+    element_type: Markdown.Type
+    help: str
+    def __init__(self, body: _Optional[str] = ..., allow_html: _Optional[bool] = ..., element_type: _Optional[_Union[Markdown.Type, str]] = ..., help: _Optional[str] = ...) -> None: ...
+
+class Heading(_message.Message):
+    __slots__ = ("tag", "anchor", "body", "help", "hide_anchor", "divider")
+    TAG_FIELD_NUMBER: _ClassVar[int]
+    ANCHOR_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    HIDE_ANCHOR_FIELD_NUMBER: _ClassVar[int]
+    DIVIDER_FIELD_NUMBER: _ClassVar[int]
+    tag: str
+    anchor: str
+    body: str
+    help: str
+    hide_anchor: bool
+    divider: str
+    def __init__(self, tag: _Optional[str] = ..., anchor: _Optional[str] = ..., body: _Optional[str] = ..., help: _Optional[str] = ..., hide_anchor: _Optional[bool] = ..., divider: _Optional[str] = ...) -> None: ...
+
+class Code(_message.Message):
+    __slots__ = ("code_text", "language", "show_line_numbers", "wrap_lines")
+    CODE_TEXT_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    SHOW_LINE_NUMBERS_FIELD_NUMBER: _ClassVar[int]
+    WRAP_LINES_FIELD_NUMBER: _ClassVar[int]
+    code_text: str
+    language: str
+    show_line_numbers: bool
+    wrap_lines: bool
+    def __init__(self, code_text: _Optional[str] = ..., language: _Optional[str] = ..., show_line_numbers: _Optional[bool] = ..., wrap_lines: _Optional[bool] = ...) -> None: ...
+
+class Json(_message.Message):
+    __slots__ = ("body", "expanded", "max_expand_depth")
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    EXPANDED_FIELD_NUMBER: _ClassVar[int]
+    MAX_EXPAND_DEPTH_FIELD_NUMBER: _ClassVar[int]
+    body: str
+    expanded: bool
+    max_expand_depth: int
+    def __init__(self, body: _Optional[str] = ..., expanded: _Optional[bool] = ..., max_expand_depth: _Optional[int] = ...) -> None: ...
+
+class Alert(_message.Message):
+    __slots__ = ("body", "format", "icon", "title")
+    class Format(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        UNUSED: _ClassVar[Alert.Format]
+        ERROR: _ClassVar[Alert.Format]
+        WARNING: _ClassVar[Alert.Format]
+        INFO: _ClassVar[Alert.Format]
+        SUCCESS: _ClassVar[Alert.Format]
+    UNUSED: Alert.Format
+    ERROR: Alert.Format
+    WARNING: Alert.Format
+    INFO: Alert.Format
+    SUCCESS: Alert.Format
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    ICON_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    body: str
+    format: Alert.Format
+    icon: str
+    title: str
+    def __init__(self, body: _Optional[str] = ..., format: _Optional[_Union[Alert.Format, str]] = ..., icon: _Optional[str] = ..., title: _Optional[str] = ...) -> None: ...
+
+class Exception(_message.Message):
+    __slots__ = ("type", "message", "stack_trace", "message_is_markdown", "is_warning")
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    STACK_TRACE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_IS_MARKDOWN_FIELD_NUMBER: _ClassVar[int]
+    IS_WARNING_FIELD_NUMBER: _ClassVar[int]
+    type: str
+    message: str
+    stack_trace: _containers.RepeatedScalarFieldContainer[str]
+    message_is_markdown: bool
+    is_warning: bool
+    def __init__(self, type: _Optional[str] = ..., message: _Optional[str] = ..., stack_trace: _Optional[_Iterable[str]] = ..., message_is_markdown: _Optional[bool] = ..., is_warning: _Optional[bool] = ...) -> None: ...
+
+class Empty(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class Progress(_message.Message):
+    __slots__ = ("value", "text")
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    value: int
+    text: str
+    def __init__(self, value: _Optional[int] = ..., text: _Optional[str] = ...) -> None: ...
+
+class Metric(_message.Message):
+    __slots__ = ("label", "body", "delta", "direction", "color", "help", "show_border")
+    class MetricDirection(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        DOWN: _ClassVar[Metric.MetricDirection]
+        UP: _ClassVar[Metric.MetricDirection]
+        NONE: _ClassVar[Metric.MetricDirection]
+    DOWN: Metric.MetricDirection
+    UP: Metric.MetricDirection
+    NONE: Metric.MetricDirection
+    class MetricColor(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        RED: _ClassVar[Metric.MetricColor]
+        GREEN: _ClassVar[Metric.MetricColor]
+        GRAY: _ClassVar[Metric.MetricColor]
+        ORANGE: _ClassVar[Metric.MetricColor]
+        YELLOW: _ClassVar[Metric.MetricColor]
+        BLUE: _ClassVar[Metric.MetricColor]
+        VIOLET: _ClassVar[Metric.MetricColor]
+        PRIMARY: _ClassVar[Metric.MetricColor]
+    RED: Metric.MetricColor
+    GREEN: Metric.MetricColor
+    GRAY: Metric.MetricColor
+    ORANGE: Metric.MetricColor
+    YELLOW: Metric.MetricColor
+    BLUE: Metric.MetricColor
+    VIOLET: Metric.MetricColor
+    PRIMARY: Metric.MetricColor
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    DELTA_FIELD_NUMBER: _ClassVar[int]
+    DIRECTION_FIELD_NUMBER: _ClassVar[int]
+    COLOR_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    SHOW_BORDER_FIELD_NUMBER: _ClassVar[int]
+    label: str
+    body: str
+    delta: str
+    direction: Metric.MetricDirection
+    color: Metric.MetricColor
+    help: str
+    show_border: bool
+    def __init__(self, label: _Optional[str] = ..., body: _Optional[str] = ..., delta: _Optional[str] = ..., direction: _Optional[_Union[Metric.MetricDirection, str]] = ..., color: _Optional[_Union[Metric.MetricColor, str]] = ..., help: _Optional[str] = ..., show_border: _Optional[bool] = ...) -> None: ...

@@ -1,0 +1,288 @@
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Button(_message.Message):
+    __slots__ = ("id", "label", "default", "help", "form_id", "is_form_submitter", "type", "disabled", "icon")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    IS_FORM_SUBMITTER_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    ICON_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    default: bool
+    help: str
+    form_id: str
+    is_form_submitter: bool
+    type: str
+    disabled: bool
+    icon: str
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[bool] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., is_form_submitter: _Optional[bool] = ..., type: _Optional[str] = ..., disabled: _Optional[bool] = ..., icon: _Optional[str] = ...) -> None: ...
+
+class Checkbox(_message.Message):
+    __slots__ = ("id", "label", "default", "help", "form_id", "value", "set_value", "disabled", "type")
+    class StyleType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        DEFAULT: _ClassVar[Checkbox.StyleType]
+        TOGGLE: _ClassVar[Checkbox.StyleType]
+    DEFAULT: Checkbox.StyleType
+    TOGGLE: Checkbox.StyleType
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    default: bool
+    help: str
+    form_id: str
+    value: bool
+    set_value: bool
+    disabled: bool
+    type: Checkbox.StyleType
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[bool] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[bool] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., type: _Optional[_Union[Checkbox.StyleType, str]] = ...) -> None: ...
+
+class Slider(_message.Message):
+    __slots__ = ("id", "form_id", "label", "format", "data_type", "default", "min", "max", "step", "value", "set_value", "options", "help", "disabled", "type")
+    class DataType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        INT: _ClassVar[Slider.DataType]
+        FLOAT: _ClassVar[Slider.DataType]
+        DATETIME: _ClassVar[Slider.DataType]
+        DATE: _ClassVar[Slider.DataType]
+        TIME: _ClassVar[Slider.DataType]
+    INT: Slider.DataType
+    FLOAT: Slider.DataType
+    DATETIME: Slider.DataType
+    DATE: Slider.DataType
+    TIME: Slider.DataType
+    class Type(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        UNSPECIFIED: _ClassVar[Slider.Type]
+        SLIDER: _ClassVar[Slider.Type]
+        SELECT_SLIDER: _ClassVar[Slider.Type]
+    UNSPECIFIED: Slider.Type
+    SLIDER: Slider.Type
+    SELECT_SLIDER: Slider.Type
+    ID_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    DATA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    MIN_FIELD_NUMBER: _ClassVar[int]
+    MAX_FIELD_NUMBER: _ClassVar[int]
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    form_id: str
+    label: str
+    format: str
+    data_type: Slider.DataType
+    default: _containers.RepeatedScalarFieldContainer[float]
+    min: float
+    max: float
+    step: float
+    value: _containers.RepeatedScalarFieldContainer[float]
+    set_value: bool
+    options: _containers.RepeatedScalarFieldContainer[str]
+    help: str
+    disabled: bool
+    type: Slider.Type
+    def __init__(self, id: _Optional[str] = ..., form_id: _Optional[str] = ..., label: _Optional[str] = ..., format: _Optional[str] = ..., data_type: _Optional[_Union[Slider.DataType, str]] = ..., default: _Optional[_Iterable[float]] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., step: _Optional[float] = ..., value: _Optional[_Iterable[float]] = ..., set_value: _Optional[bool] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., disabled: _Optional[bool] = ..., type: _Optional[_Union[Slider.Type, str]] = ...) -> None: ...
+
+class TextInput(_message.Message):
+    __slots__ = ("id", "label", "default", "type", "max_chars", "help", "form_id", "value", "set_value", "autocomplete", "placeholder", "disabled")
+    class Type(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        DEFAULT: _ClassVar[TextInput.Type]
+        PASSWORD: _ClassVar[TextInput.Type]
+    DEFAULT: TextInput.Type
+    PASSWORD: TextInput.Type
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    MAX_CHARS_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    AUTOCOMPLETE_FIELD_NUMBER: _ClassVar[int]
+    PLACEHOLDER_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    default: str
+    type: TextInput.Type
+    max_chars: int
+    help: str
+    form_id: str
+    value: str
+    set_value: bool
+    autocomplete: str
+    placeholder: str
+    disabled: bool
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[str] = ..., type: _Optional[_Union[TextInput.Type, str]] = ..., max_chars: _Optional[int] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[str] = ..., set_value: _Optional[bool] = ..., autocomplete: _Optional[str] = ..., placeholder: _Optional[str] = ..., disabled: _Optional[bool] = ...) -> None: ...
+
+class TextArea(_message.Message):
+    __slots__ = ("id", "label", "default", "max_chars", "help", "form_id", "value", "set_value", "placeholder", "disabled")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    MAX_CHARS_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    PLACEHOLDER_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    default: str
+    max_chars: int
+    help: str
+    form_id: str
+    value: str
+    set_value: bool
+    placeholder: str
+    disabled: bool
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[str] = ..., max_chars: _Optional[int] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[str] = ..., set_value: _Optional[bool] = ..., placeholder: _Optional[str] = ..., disabled: _Optional[bool] = ...) -> None: ...
+
+class NumberInput(_message.Message):
+    __slots__ = ("id", "label", "form_id", "format", "has_min", "has_max", "data_type", "default", "step", "min", "max", "help", "value", "set_value", "disabled", "placeholder")
+    class DataType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        INT: _ClassVar[NumberInput.DataType]
+        FLOAT: _ClassVar[NumberInput.DataType]
+    INT: NumberInput.DataType
+    FLOAT: NumberInput.DataType
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    HAS_MIN_FIELD_NUMBER: _ClassVar[int]
+    HAS_MAX_FIELD_NUMBER: _ClassVar[int]
+    DATA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    MIN_FIELD_NUMBER: _ClassVar[int]
+    MAX_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    PLACEHOLDER_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    form_id: str
+    format: str
+    has_min: bool
+    has_max: bool
+    data_type: NumberInput.DataType
+    default: float
+    step: float
+    min: float
+    max: float
+    help: str
+    value: float
+    set_value: bool
+    disabled: bool
+    placeholder: str
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., form_id: _Optional[str] = ..., format: _Optional[str] = ..., has_min: _Optional[bool] = ..., has_max: _Optional[bool] = ..., data_type: _Optional[_Union[NumberInput.DataType, str]] = ..., default: _Optional[float] = ..., step: _Optional[float] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., help: _Optional[str] = ..., value: _Optional[float] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., placeholder: _Optional[str] = ...) -> None: ...
+
+class Selectbox(_message.Message):
+    __slots__ = ("id", "label", "default", "options", "help", "form_id", "set_value", "disabled", "placeholder", "raw_value")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    PLACEHOLDER_FIELD_NUMBER: _ClassVar[int]
+    RAW_VALUE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    default: int
+    options: _containers.RepeatedScalarFieldContainer[str]
+    help: str
+    form_id: str
+    set_value: bool
+    disabled: bool
+    placeholder: str
+    raw_value: str
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[int] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., placeholder: _Optional[str] = ..., raw_value: _Optional[str] = ...) -> None: ...
+
+class Radio(_message.Message):
+    __slots__ = ("id", "label", "default", "options", "help", "form_id", "set_value", "disabled", "horizontal", "captions", "raw_value")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    HORIZONTAL_FIELD_NUMBER: _ClassVar[int]
+    CAPTIONS_FIELD_NUMBER: _ClassVar[int]
+    RAW_VALUE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    default: int
+    options: _containers.RepeatedScalarFieldContainer[str]
+    help: str
+    form_id: str
+    set_value: bool
+    disabled: bool
+    horizontal: bool
+    captions: _containers.RepeatedScalarFieldContainer[str]
+    raw_value: str
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[int] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., horizontal: _Optional[bool] = ..., captions: _Optional[_Iterable[str]] = ..., raw_value: _Optional[str] = ...) -> None: ...
+
+class MultiSelect(_message.Message):
+    __slots__ = ("id", "label", "default", "options", "help", "form_id", "set_value", "disabled", "max_selections", "placeholder", "raw_values")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    MAX_SELECTIONS_FIELD_NUMBER: _ClassVar[int]
+    PLACEHOLDER_FIELD_NUMBER: _ClassVar[int]
+    RAW_VALUES_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    default: _containers.RepeatedScalarFieldContainer[int]
+    options: _containers.RepeatedScalarFieldContainer[str]
+    help: str
+    form_id: str
+    set_value: bool
+    disabled: bool
+    max_selections: int
+    placeholder: str
+    raw_values: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[_Iterable[int]] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., max_selections: _Optional[int] = ..., placeholder: _Optional[str] = ..., raw_values: _Optional[_Iterable[str]] = ...) -> None: ...

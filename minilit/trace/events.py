@@ -1,0 +1,91 @@
+"""Every trace event name minilit publishes, one constant per hop.
+
+Not in Streamlit: this is minilit's instrumentation vocabulary (DESIGN.md
+section 5). Names are dotted ``layer.subject.phase`` strings. Each constant is
+published by exactly the module named in its comment; the inspector and
+``minilit trace`` consume them through minilit.trace.bus.
+
+Every event also carries a sequence number, a monotonic timestamp, the
+session id and run id where there is one, the script ``file:line`` that caused
+it where there is one, and the exact frame bytes where there are bytes.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- server/ (security and connections) ---
+# A websocket handshake passed the Origin/Host check. Published by server/websocket.py.
+HANDSHAKE_ACCEPTED: Final = "security.handshake.accepted"
+# A websocket handshake was refused; fields: reason, origin, host. server/websocket.py.
+HANDSHAKE_REJECTED: Final = "security.handshake.rejected"
+# A frame was refused (text frame, too big, unparsable); fields: reason, close_code.
+FRAME_REJECTED: Final = "security.frame.rejected"
+
+# --- websocket (frames in both directions) ---
+# A binary frame arrived from the browser; data = its exact bytes. server/websocket.py.
+FRAME_RECEIVED: Final = "websocket.frame.received"
+# The frame parsed as a BackMsg; fields: kind (the oneof member). server/websocket.py.
+BACKMSG_DECODED: Final = "websocket.backmsg.received"
+# A ForwardMsg was written to the socket; data = its exact bytes; fields: kind.
+FORWARDMSG_SENT: Final = "websocket.forwardmsg.sent"
+
+# --- runtime/ (sessions) ---
+# A new AppSession was created for a connection. runtime/session_manager.py.
+SESSION_CONNECTED: Final = "session.connected"
+# A disconnected AppSession was re-attached by id. runtime/session_manager.py.
+SESSION_RESUMED: Final = "session.resumed"
+# A connection closed; the session moved to storage. runtime/session_manager.py.
+SESSION_DISCONNECTED: Final = "session.disconnected"
+# A stored session expired or was evicted. runtime/session_manager.py.
+SESSION_EXPIRED: Final = "session.expired"
+# AppSession asked for a rerun; fields: widget_count, cause. runtime/app_session.py.
+RERUN_REQUESTED: Final = "session.rerun.requested"
+# A rerun request merged into one already pending. scriptrunner/script_requests.py.
+RERUN_COALESCED: Final = "session.rerun.coalesced"
+# A stop was requested (Stop button, disconnect). runtime/app_session.py.
+STOP_REQUESTED: Final = "session.stop.requested"
+# st.session_state changed; fields: key, value (repr). runtime/session_state.py.
+SESSION_STATE_CHANGED: Final = "session.state.changed"
+
+# --- scriptrunner/ (runs) ---
+# A script run began on its thread; fields: cause. scriptrunner/script_runner.py.
+RUN_STARTED: Final = "script.run.started"
+# A run ended; fields: status, duration_ms, deltas. scriptrunner/script_runner.py.
+RUN_FINISHED: Final = "script.run.finished"
+# A widget callback ran; fields: widget_id. runtime/session_state.py.
+CALLBACK_RUN: Final = "script.callback.run"
+# The script thread paused before a delta (step-through). trace/stepper.py.
+STEP_PAUSED: Final = "script.step.paused"
+
+# --- runtime/forward_msg_queue.py (the browser queue) ---
+# A delta was queued; fields: delta_path, element; where = script file:line.
+DELTA_ENQUEUED: Final = "delta.enqueued"
+# A queued delta was replaced by a newer one at the same delta_path.
+QUEUE_COALESCED: Final = "queue.coalesced"
+# The queue was emptied towards the socket; fields: count.
+QUEUE_FLUSHED: Final = "queue.flushed"
+
+ALL_EVENTS: Final = (
+    HANDSHAKE_ACCEPTED,
+    HANDSHAKE_REJECTED,
+    FRAME_REJECTED,
+    FRAME_RECEIVED,
+    BACKMSG_DECODED,
+    FORWARDMSG_SENT,
+    SESSION_CONNECTED,
+    SESSION_RESUMED,
+    SESSION_DISCONNECTED,
+    SESSION_EXPIRED,
+    RERUN_REQUESTED,
+    RERUN_COALESCED,
+    STOP_REQUESTED,
+    SESSION_STATE_CHANGED,
+    RUN_STARTED,
+    RUN_FINISHED,
+    CALLBACK_RUN,
+    STEP_PAUSED,
+    DELTA_ENQUEUED,
+    QUEUE_COALESCED,
+    QUEUE_FLUSHED,
+)
