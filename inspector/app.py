@@ -1,0 +1,991 @@
+"""The minilit inspector: a Textual app showing every rerun, delta and frame.
+
+Not in Streamlit (Streamlit has no inspector). Its features follow
+reference/inspector-anchors.md B8: sessions, a timeline of reruns, each
+rerun's deltas by delta_path with the script line behind them, the frame log
+with a linked protobuf tree and hex dump, the element tree and its diff, the
+script source with the paused line, session_state, security decisions, an
+event log with verbosity groups, filters, follow/scroll-lock, step-through
+and frame holding, recording and export.
+
+The app talks to the server only through the trace protocol
+(minilit.trace.protocol) via a source (inspector/sources.py); offline it
+reads a recording the same way.
+
+Receives: protocol messages from a ``Source`` (it is the source's ``Sink``).
+Hands to: the terminal; commands back to the server (pause, step, ...).
+
+Refresh is batched (Note [Batched refresh]): events go into the model as they
+arrive; the widgets catch up on a timer, so a script emitting 10 000 deltas
+costs the UI a few table appends per tick, not 10 000 redraws.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.syntax import Syntax
+from rich.text import Text
+from textual import events, on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    RichLog,
+    Static,
+    TabbedContent,
+    TabPane,
+    Tree,
+)
+from textual.widgets.data_table import RowDoesNotExist
+
+from inspector.export import run_markdown
+from inspector.model import GROUPS, DeltaRow, Frame, Model, Run, event_group, path_text
+from inspector.sources import Source, TraceConnectError
+from inspector.widgets.frame_view import FrameScreen
+from inspector.widgets.help import HelpScreen
+from minilit.trace.filters import Filter, FilterError
+from minilit.trace.protocol import WireEvent
+from minilit.trace.recording import RecordingWriter, where_path
+
+HEARTBEAT_FILTER = Filter.parse("!kind:app_heartbeat !kind:heartbeat_ack")
+"""Heartbeats are hidden unless asked for (inspector-anchors B3)."""
+
+STATUS_SHORT = {
+    "FINISHED_SUCCESSFULLY": "ok",
+    "FINISHED_EARLY_FOR_RERUN": "early (rerun)",
+    "FINISHED_WITH_COMPILE_ERROR": "compile error",
+    "FINISHED_FRAGMENT_RUN_SUCCESSFULLY": "ok (fragment)",
+}
+
+DIR_ARROW = {"forward": "→", "back": "←", "open": "⇄"}
+
+SCROLL_KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end"})
+"""Keys that, pressed in a table, turn follow off (inspector-anchors B8 #15)."""
+
+FOLLOW_TABLES = ("timeline", "frame-table", "delta-table")
+
+TABS = ("deltas", "frames", "tree", "source", "state", "security", "events")
+
+LOG_LINES_PER_TICK = 400
+"""The event log writes at most this many lines per refresh; the rest is
+summarized (it is all still in the model, the recording and the export)."""
+
+
+def short_status(status: str) -> str:
+    return STATUS_SHORT.get(status, status.lower())
+
+
+def fmt_ms(ms: float | None) -> str:
+    return "" if ms is None else f"{ms:.1f}"
+
+
+class InspectorApp(App[None]):
+    """The inspector. ``InspectorApp(RecordingSource(path)).run()`` opens a recording.
+
+    Args:
+        source: where events come from (live socket or recording).
+        record_path: start recording to this file at once.
+        refresh_hz: how often the widgets catch up with the model.
+    """
+
+    TITLE = "minilit inspector"
+
+    CSS = """
+    #main { height: 1fr; }
+    #left { width: 58; }
+    .title { background: $boost; text-style: bold; padding: 0 1; }
+    #sessions { height: 6; }
+    #timeline { height: 1fr; }
+    #gate { height: auto; max-height: 12; border-top: solid $primary-darken-2; padding: 0 1; }
+    #tabs { width: 1fr; }
+    #tree-title { height: auto; }
+    #state-table { height: 1fr; }
+    #state-history { height: 1fr; }
+    #prompt { dock: bottom; display: none; }
+    #prompt.active { display: block; }
+    #status { height: 1; background: $panel; padding: 0 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("p", "pause", "Pause"),
+        Binding("n", "step", "Step"),
+        Binding("e", "finish", "Finish run"),
+        Binding("c", "continue", "Continue"),
+        Binding("b", "breakpoint", "Break"),
+        Binding("B", "clear_breakpoints", "Clear breaks", show=False),
+        Binding("h", "hold", "Hold"),
+        Binding("full_stop", "release(1)", "Release", show=False),
+        Binding("greater_than_sign", "release(0)", "Release all", show=False),
+        Binding("slash", "filter", "Filter"),
+        Binding("H", "toggle_heartbeats", "Heartbeats", show=False),
+        Binding("f", "follow", "Follow"),
+        Binding("x", "clear_view", "Clear", show=False),
+        Binding("w", "record", "Record"),
+        Binding("m", "export", "Export", show=False),
+        *[Binding(str(i + 1), f"tab('{name}')", name, show=False) for i, name in enumerate(TABS)],
+    ]
+
+    def __init__(
+        self,
+        source: Source,
+        *,
+        record_path: Path | None = None,
+        refresh_hz: float = 10.0,
+        export_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.source = source
+        self.model = Model()
+        self.refresh_hz = refresh_hz
+        self.export_dir = export_dir or Path.cwd()
+        self.record_path = record_path
+        self.recorder: RecordingWriter | None = None
+        self.follow = True
+        self.show_heartbeats = False
+        self.filter: Filter | None = None
+        self.hidden_groups: set[str] = set()
+        self.selected_session = "*"
+        self.selected_run_no = 0
+        self.connection = "connecting" if source.live else "offline"
+        self.hello: dict[str, Any] = {}
+        self.refreshes = 0
+        """How many times the widgets caught up (the UI refresh counter)."""
+        self._prompt_purpose = ""
+        self._filter_version = 1
+        self._auto_run_no = 0
+        # What each table currently shows (Note [Batched refresh]).
+        self._timeline_rows: set[int] = set()
+        self._frames_shown_to = 0
+        self._delta_view: tuple[int, int] = (0, 0)
+        self._delta_rows: list[tuple[int, str]] = []
+        self._security_shown = 0
+        self._tree_key: tuple[int, int, int] = (0, 0, 0)
+        self._source_key: tuple[str, int] = ("", 0)
+        self._state_key = -1
+        self._view_start_frame = 0
+        self._view_start_run = 0
+
+    # ----- layout ------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield Static("Sessions", classes="title")
+                yield DataTable(id="sessions", cursor_type="row")
+                yield Static("Reruns", classes="title")
+                yield DataTable(id="timeline", cursor_type="row")
+                yield Static("", id="gate")
+            with TabbedContent(id="tabs", initial="deltas"):
+                with TabPane("1 Deltas", id="deltas"):
+                    yield DataTable(id="delta-table", cursor_type="row")
+                with TabPane("2 Frames", id="frames"):
+                    yield DataTable(id="frame-table", cursor_type="row")
+                with TabPane("3 Tree", id="tree"):
+                    yield Static("", id="tree-title")
+                    yield Tree("page", id="element-tree")
+                with TabPane("4 Source", id="source"), VerticalScroll(id="source-scroll"):
+                    yield Static("", id="source-view")
+                with TabPane("5 State", id="state"):
+                    yield DataTable(id="state-table", cursor_type="row")
+                    yield DataTable(id="state-history", cursor_type="row")
+                with TabPane("6 Security", id="security"):
+                    yield DataTable(id="security-table", cursor_type="row")
+                with TabPane("7 Events", id="events"):
+                    yield RichLog(id="event-log", max_lines=5000, wrap=False)
+        yield Input(id="prompt")
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.source.description
+        self._table("sessions").add_columns("session", "status", "runs", "frames", "in/out B")
+        self._table("timeline").add_columns("#", "sess", "status", "ms", "Δ", "bytes", "cause")
+        self._table("delta-table").add_columns(
+            "#", "delta_path", "element", "summary", "line", "status", "same", "frame"
+        )
+        self._table("frame-table").add_columns(
+            "#", "t (s)", "dir", "kind", "bytes", "sess", "run", "delta_path", "summary"
+        )
+        self._table("state-table").add_columns("key", "value", "changes")
+        self._table("state-history").add_columns("seq", "run", "key", "value")
+        self._table("security-table").add_columns(
+            "seq", "t (s)", "event", "session", "reason", "details"
+        )
+        self._table("sessions").add_row("all sessions", "", "", "", "", key="*")
+        if self.record_path is not None:
+            self._start_recording(self.record_path)
+        self.set_interval(1 / self.refresh_hz, self.refresh_views)
+        self.run_worker(self.source.run(self), name="source", exclusive=True)
+        self.query_one("#timeline", DataTable).focus()
+
+    def _table(self, id_: str) -> DataTable[Any]:
+        return self.query_one(f"#{id_}", DataTable)
+
+    # ----- the Sink: messages from the source --------------------------------
+
+    def on_hello(self, hello: Mapping[str, Any]) -> None:
+        self.hello = dict(hello)
+        if self.source.live:
+            self.connection = "live"
+        gate = hello.get("gate")
+        if isinstance(gate, Mapping):
+            self.on_gate(gate)
+
+    def on_events(self, batch: list[WireEvent], dropped: int) -> None:
+        self.model.ingest(batch)
+        self.model.dropped = dropped
+        if self.recorder is not None:
+            self.recorder.write_event_dicts(e.to_dict() for e in batch)
+
+    def on_gate(self, gate: Mapping[str, Any]) -> None:
+        self.model.gate = {k: v for k, v in gate.items() if k != "type"}
+
+    def on_source(self, path: str, text: str) -> None:
+        self.model.sources[path] = text
+        self._source_key = ("", 0)
+        if self.recorder is not None:
+            self.recorder.write_source(path, text)
+
+    def on_reply(self, reply: Mapping[str, Any]) -> None:
+        if not reply.get("ok", True):
+            self.notify(str(reply.get("error", "command failed")), severity="error")
+
+    def on_closed(self, reason: str) -> None:
+        if self.source.live:
+            self.connection = f"disconnected: {reason}" if reason else "disconnected"
+            self.notify(self.connection, severity="warning", timeout=10)
+        elif self.connection == "offline":
+            self.connection = "offline recording"
+
+    # ----- Note [Batched refresh] --------------------------------------------
+    #
+    # Every table remembers how far it has caught up (_frames_shown_to,
+    # _timeline_rows, _delta_rows, ...). refresh_views only appends or
+    # updates what changed since the last tick. With follow on, the cursor
+    # moves to the newest rerun and frame.
+
+    def refresh_views(self) -> None:
+        """Bring every visible widget up to date with the model (one tick)."""
+        self.refreshes += 1
+        self._refresh_sessions()
+        self._refresh_timeline()
+        self._refresh_deltas()
+        self._refresh_frames()
+        active = self.query_one("#tabs", TabbedContent).active
+        if active == "tree":
+            self._refresh_tree()
+        elif active == "source":
+            self._refresh_source()
+        elif active == "state":
+            self._refresh_state()
+        self._refresh_security()
+        self._refresh_log()
+        self._refresh_gate()
+        self._refresh_status()
+
+    def _refresh_sessions(self) -> None:
+        m = self.model
+        if not m.dirty_sessions:
+            return
+        m.dirty_sessions = False
+        table = self._table("sessions")
+        for sid, s in m.sessions.items():
+            cells = (
+                sid[:8],
+                s.status,
+                str(len(s.runs)),
+                str(s.frames),
+                f"{s.bytes_in}/{s.bytes_out}",
+            )
+            try:
+                table.get_row_index(sid)
+            except RowDoesNotExist:
+                table.add_row(*cells, key=sid)
+                continue
+            for col, value in zip(table.columns, cells, strict=True):
+                table.update_cell(sid, col, value)
+
+    def _run_cells(self, run: Run) -> tuple[str, ...]:
+        status = short_status(run.status)
+        if any(p.get("run_id") == run.run_id for p in self.model.gate.get("paused", [])):
+            status = "⏸ paused"
+        deltas = str(run.sent_deltas)
+        if len(run.deltas) != run.sent_deltas:
+            deltas += f"/{len(run.deltas)}"
+        cause = run.cause or "-"
+        return (
+            str(run.index),
+            run.session_id[:4],
+            status,
+            fmt_ms(run.duration_ms),
+            deltas,
+            str(run.bytes_sent),
+            cause if len(cause) <= 40 else cause[:39] + "…",
+        )
+
+    def _run_visible(self, run: Run) -> bool:
+        if run.no <= self._view_start_run:
+            return False
+        return self.selected_session in ("*", run.session_id)
+
+    def _refresh_timeline(self) -> None:
+        m = self.model
+        table = self._table("timeline")
+        dirty, m.dirty_runs = m.dirty_runs, set()
+        if m.gate.get("paused"):
+            dirty |= {r.no for r in m.runs if not r.finished}
+        added = False
+        for no in sorted(dirty):
+            run = m.runs[no - 1]
+            if not self._run_visible(run):
+                continue
+            key = str(no)
+            cells = self._run_cells(run)
+            if no in self._timeline_rows:
+                for col, value in zip(table.columns, cells, strict=True):
+                    table.update_cell(key, col, value)
+            else:
+                table.add_row(*cells, key=key)
+                self._timeline_rows.add(no)
+                added = True
+        if self.follow and added and table.row_count:
+            last = max(self._timeline_rows)
+            self._auto_run_no = last
+            table.move_cursor(row=table.row_count - 1)
+            self._select_run(last)
+        elif not self.selected_run_no and table.row_count:
+            first = min(self._timeline_rows)
+            self._select_run(first)
+
+    def _select_run(self, run_no: int) -> None:
+        if run_no != self.selected_run_no:
+            self.selected_run_no = run_no
+            self._delta_view = (0, 0)
+
+    def selected_run(self) -> Run | None:
+        no = self.selected_run_no
+        return self.model.runs[no - 1] if 0 < no <= len(self.model.runs) else None
+
+    def _passes(self, subject: Mapping[str, Any]) -> bool:
+        if not self.show_heartbeats and not HEARTBEAT_FILTER.matches(subject):
+            return False
+        return self.filter is None or self.filter.matches(subject)
+
+    def _delta_cells(self, run: Run, i: int, row: DeltaRow) -> tuple[str, ...]:
+        same = "=" if self.model.unchanged_since_previous(run, row) else ""
+        status = row.status
+        for p in self.model.gate.get("paused", []):
+            if p.get("run_id") == run.run_id and tuple(p.get("delta_path", ())) == row.path:
+                status = "⏸ next"
+        return (
+            str(i + 1),
+            path_text(row.path),
+            row.element,
+            row.summary,
+            row.where,
+            status,
+            same,
+            str(row.frame_no or ""),
+        )
+
+    def _refresh_deltas(self) -> None:
+        run = self.selected_run()
+        table = self._table("delta-table")
+        view = (run.no if run else 0, self._filter_version)
+        if view != self._delta_view:
+            table.clear()
+            self._delta_rows = []
+            self._delta_view = view
+        if run is None:
+            return
+        first_shown = len(self._delta_rows)
+        # Rows already shown: update those whose status changed.
+        for pos, (i, status) in enumerate(self._delta_rows):
+            row = run.deltas[i]
+            if row.status != status or status == "queued":
+                cells = self._delta_cells(run, i, row)
+                for col, value in zip(table.columns, cells, strict=True):
+                    table.update_cell(str(i), col, value)
+                self._delta_rows[pos] = (i, row.status)
+        start = self._delta_rows[-1][0] + 1 if self._delta_rows else 0
+        new_rows = []
+        for i in range(start, len(run.deltas)):
+            row = run.deltas[i]
+            if self._passes(row.subject(run.session_id, run.run_id, i == 0)):
+                new_rows.append((i, row))
+        for i, row in new_rows:
+            table.add_row(*self._delta_cells(run, i, row), key=str(i))
+            self._delta_rows.append((i, row.status))
+        if self.follow and len(self._delta_rows) > first_shown and not run.finished:
+            table.move_cursor(row=table.row_count - 1)
+
+    def _frame_cells(self, f: Frame) -> tuple[str | Text, ...]:
+        run = self.model.runs[f.run_no - 1] if f.run_no else None
+        direction = Text(
+            DIR_ARROW.get(f.direction, "?"), style="green" if f.direction == "back" else "cyan"
+        )
+        return (
+            str(f.no),
+            self.model.rel_time(f.t_ns),
+            direction,
+            f.kind,
+            str(len(f.data)),
+            f.session_id[:4],
+            str(run.index) if run else "",
+            path_text(f.info.delta_path) if f.info.delta_path else "",
+            (f.info.element + " " + f.info.summary).strip(),
+        )
+
+    def _refresh_frames(self) -> None:
+        m = self.model
+        if not m.frames or m.frames[-1].no <= self._frames_shown_to:
+            return
+        table = self._table("frame-table")
+        start = max(self._frames_shown_to + 1, self._view_start_frame + 1, m.frames[0].no)
+        added = False
+        for no in range(start, m.frames[-1].no + 1):
+            f = m.frames_by_no.get(no)
+            if f is None or self.selected_session not in ("*", f.session_id):
+                continue
+            if self._passes(f.subject()):
+                table.add_row(*self._frame_cells(f), key=str(no))
+                added = True
+        self._frames_shown_to = m.frames[-1].no
+        if self.follow and added:
+            table.move_cursor(row=table.row_count - 1)
+
+    def _rebuild_frames(self) -> None:
+        self._table("frame-table").clear()
+        self._frames_shown_to = 0
+        self._refresh_frames()
+
+    def _refresh_tree(self) -> None:
+        run = self.selected_run()
+        if run is None:
+            return
+        key = (run.no, run.sent_deltas, 1 if run.tree is not None else 0)
+        if key == self._tree_key:
+            return
+        self._tree_key = key
+        tree: Tree[tuple[int, ...]] = self.query_one("#element-tree", Tree)
+        tree.clear()
+        nodes = self.model.tree_at(run)
+        diff = self.model.diff(run)
+        prev = self.model.previous_run(run)
+        prev_tree = self.model.tree_at(prev) if prev else {}
+        counts = {mark: diff.count(mark) for mark in "+~=-"}
+        title = Text()
+        title.append(f"Element tree after rerun {run.index}", style="bold")
+        title.append(" (live)" if run.tree is None else "")
+        title.append(f"  vs rerun {prev.index}: " if prev else "  (first rerun): ")
+        title.append(f"+{counts['+']} added ", style="green")
+        title.append(f"~{counts['~']} changed ", style="yellow")
+        title.append(f"={counts['=']} unchanged ", style="dim")
+        title.append(f"-{counts['-']} removed", style="red")
+        self.query_one("#tree-title", Static).update(title)
+        styles = {"+": "green", "~": "yellow", "=": "dim", "-": "red strike"}
+        all_paths = sorted(set(nodes) | {p for p, mk in diff.marks.items() if mk == "-"})
+        handles: dict[tuple[int, ...], Any] = {}
+        roots = {0: "main", 1: "sidebar", 2: "event", 3: "bottom"}
+        for path in all_paths:
+            node = nodes.get(path) or prev_tree.get(path)
+            if node is None:
+                continue
+            mark = diff.mark(path)
+            label = Text()
+            label.append(f"{mark} ", style=styles[mark])
+            label.append(f"{path_text(path)} ", style="dim")
+            label.append(node.element, style="bold " + styles[mark])
+            if node.summary:
+                label.append(f"  {node.summary}")
+            parent_path = path[:-1]
+            parent = handles.get(parent_path)
+            if parent is None:
+                root_key = (path[0],)
+                parent = handles.get(root_key)
+                if parent is None:
+                    parent = tree.root.add(roots.get(path[0], str(path[0])), expand=True)
+                    handles[root_key] = parent
+            if node.is_block:
+                handles[path] = parent.add(label, data=path, expand=True)
+            else:
+                parent.add_leaf(label, data=path)
+        tree.root.expand()
+
+    def _location(self) -> tuple[str, int]:
+        """The source line to show: where a script is paused, else the selected delta's."""
+        for p in self.model.gate.get("paused", []):
+            where = str(p.get("where", ""))
+            if where:
+                return where_path(where), int(where.rpartition(":")[2])
+        table = self._table("delta-table")
+        run = self.selected_run()
+        if run is not None and table.row_count and 0 <= table.cursor_row < len(self._delta_rows):
+            row = run.deltas[self._delta_rows[table.cursor_row][0]]
+            if row.where:
+                return where_path(row.where), int(row.where.rpartition(":")[2])
+        script = str(self.hello.get("script_path", ""))
+        return script, 0
+
+    def _refresh_source(self) -> None:
+        path, line = self._location()
+        key = (path + f"#{len(self.model.sources)}", line)
+        if key == self._source_key:
+            return
+        self._source_key = key
+        view = self.query_one("#source-view", Static)
+        text = self.model.sources.get(path)
+        if text is None:
+            # Fall back to a path-suffix match (recordings may store relative paths).
+            text = next(
+                (
+                    t
+                    for p, t in self.model.sources.items()
+                    if path and (p.endswith(path) or path.endswith(p))
+                ),
+                None,
+            )
+        if text is None:
+            view.update(
+                Text(
+                    f"No source for {path or 'this run'} "
+                    "(the server sends it; recordings include it).",
+                    style="dim",
+                )
+            )
+            return
+        view.update(
+            Syntax(
+                text,
+                "python",
+                line_numbers=True,
+                highlight_lines={line} if line else None,
+                word_wrap=False,
+            )
+        )
+        if line:
+            self.query_one("#source-scroll", VerticalScroll).scroll_to(
+                y=max(0, line - 5), animate=False
+            )
+
+    def _refresh_state(self) -> None:
+        m = self.model
+        sid = self._state_session()
+        s = m.sessions.get(sid) if sid else None
+        key = len(s.state_history) if s else 0
+        if key == self._state_key and not m.dirty_state:
+            return
+        m.dirty_state = False
+        self._state_key = key
+        table, history = self._table("state-table"), self._table("state-history")
+        table.clear()
+        history.clear()
+        if s is None:
+            return
+        changes: dict[str, int] = {}
+        for _, _, k, _ in s.state_history:
+            changes[k] = changes.get(k, 0) + 1
+        for k, v in sorted(s.state.items()):
+            table.add_row(k, v, str(changes.get(k, 0)))
+        for seq, run_index, k, v in s.state_history[-500:]:
+            history.add_row(str(seq), str(run_index), k, v)
+
+    def _state_session(self) -> str:
+        if self.selected_session != "*":
+            return self.selected_session
+        run = self.selected_run()
+        return run.session_id if run else ""
+
+    def _refresh_security(self) -> None:
+        m = self.model
+        if self._security_shown >= len(m.security):
+            return
+        table = self._table("security-table")
+        for e in m.security[self._security_shown :]:
+            fields = dict(e.fields)
+            reason = str(fields.pop("reason", ""))
+            details = " ".join(f"{k}={v}" for k, v in sorted(fields.items()))
+            style = "bold red" if "rejected" in e.name or "refused" in e.name else "green"
+            table.add_row(
+                str(e.seq),
+                m.rel_time(e.t_ns),
+                Text(e.name, style=style),
+                e.session_id[:8],
+                reason,
+                details,
+            )
+        self._security_shown = len(m.security)
+
+    def _refresh_log(self) -> None:
+        pending, self.model.pending_events = self.model.pending_events, []
+        if not pending:
+            return
+        log = self.query_one("#event-log", RichLog)
+        shown = [e for e in pending if event_group(e.name) not in self.hidden_groups]
+        if self.filter is not None:
+            shown = [e for e in shown if self.filter.matches(self._event_subject(e))]
+        skipped = max(0, len(shown) - LOG_LINES_PER_TICK)
+        if skipped:
+            log.write(Text(f"… {skipped} events not drawn here (kept in history)", style="dim"))
+        for e in shown[skipped:]:
+            log.write(self._event_line(e))
+
+    @staticmethod
+    def _event_subject(e: WireEvent) -> dict[str, Any]:
+        return {
+            "event": e.name,
+            "session": e.session_id,
+            "run": e.run_id,
+            "where": e.where,
+            "path": e.delta_path,
+            "element": str(e.fields.get("element", "")),
+            "kind": str(e.fields.get("kind", "")),
+            "summary": " ".join(f"{k}={v}" for k, v in e.fields.items()),
+        }
+
+    def _event_line(self, e: WireEvent) -> Text:
+        group = event_group(e.name)
+        colors = {
+            "FRAME": "cyan",
+            "RERUN": "magenta",
+            "DELTA": "blue",
+            "SESSION": "green",
+            "SECURITY": "red",
+            "STEP": "yellow",
+        }
+        line = Text(no_wrap=True)
+        line.append(f"{e.seq:>6} {self.model.rel_time(e.t_ns):>9} ", style="dim")
+        line.append(f"{group:<8} ", style=colors.get(group, ""))
+        line.append(e.name, style="bold")
+        if e.session_id:
+            line.append(f" s={e.session_id[:4]}", style="dim")
+        if e.delta_path:
+            line.append(f" {path_text(e.delta_path)}")
+        if e.where:
+            line.append(f" {e.where}", style="italic")
+        if e.data:
+            line.append(f" {len(e.data)}B")
+        for k, v in e.fields.items():
+            line.append(f" {k}={v}")
+        return line
+
+    def _refresh_gate(self) -> None:
+        g = self.model.gate
+        text = Text()
+        if not self.source.live:
+            text.append("offline recording: step-through needs a live server", style="dim")
+            self.query_one("#gate", Static).update(text)
+            return
+        mode = g.get("mode", "run")
+        text.append("Step: ", style="bold")
+        text.append(
+            "paused before each delta" if mode == "step" else "running",
+            style="bold yellow" if mode == "step" else "green",
+        )
+        for p in g.get("paused", []):
+            where = str(p.get("where", ""))
+            text.append(
+                f"\n⏸ {str(p.get('session_id', ''))[:4]} before "
+                f"{path_text(p.get('delta_path', []))} {p.get('element', '')} "
+                f"at {where}",
+                style="yellow",
+            )
+            reason = p.get("reason")
+            if reason:
+                text.append(f" ({reason})", style="dim")
+            line = self._source_line(where)
+            if line:
+                text.append(f"\n   {line.strip()[:50]}", style="italic")
+        held = g.get("held", [])
+        text.append(f"\nHold: {'on' if g.get('hold') else 'off'}, {len(held)} held")
+        for h in held[:3]:
+            text.append(f"\n  #{h.get('id')} {h.get('kind', '')} {h.get('size', '')}B", style="dim")
+        bps = g.get("breakpoints", [])
+        text.append(f"\nBreakpoints: {', '.join(bps) if bps else 'none'}")
+        self.query_one("#gate", Static).update(text)
+
+    def _source_line(self, where: str) -> str:
+        path, _, line = where.rpartition(":")
+        src = self.model.sources.get(path)
+        if not src or not line.isdigit():
+            return ""
+        lines = src.splitlines()
+        n = int(line)
+        return lines[n - 1] if 0 < n <= len(lines) else ""
+
+    def _refresh_status(self) -> None:
+        m = self.model
+        parts = [self.connection]
+        parts.append("follow" if self.follow else "scroll-lock")
+        if self.filter is not None:
+            parts.append(f"filter: {self.filter.text}")
+        if not self.show_heartbeats:
+            parts.append("heartbeats hidden")
+        if self.hidden_groups:
+            parts.append("hidden: " + ",".join(sorted(self.hidden_groups)))
+        parts.append(f"{len(m.frames)} frames, {len(m.runs)} reruns")
+        if m.dropped or m.gaps:
+            parts.append(f"DROPPED {m.dropped} (gaps {m.gaps})")
+        if m.trimmed_frames:
+            parts.append(f"{m.trimmed_frames} oldest frames trimmed")
+        if self.recorder is not None:
+            parts.append(f"● REC {self.recorder.path.name} ({self.recorder.events_written})")
+        self.query_one("#status", Static).update(" | ".join(parts))
+
+    # ----- selection ----------------------------------------------------------
+
+    @on(DataTable.RowHighlighted, "#timeline")
+    def _timeline_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is None:
+            return
+        self._select_run(int(event.row_key.value))
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _session_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        sid = event.row_key.value or "*"
+        if sid == self.selected_session:
+            return
+        self.selected_session = sid
+        self._table("timeline").clear()
+        self._timeline_rows = set()
+        self.model.dirty_runs = {r.no for r in self.model.runs}
+        self.selected_run_no = 0
+        self._rebuild_frames()
+
+    @on(DataTable.RowSelected, "#frame-table")
+    def _frame_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.open_frame(int(event.row_key.value))
+
+    @on(DataTable.RowSelected, "#delta-table")
+    def _delta_selected(self, event: DataTable.RowSelected) -> None:
+        run = self.selected_run()
+        if run is None or event.row_key.value is None:
+            return
+        row = run.deltas[int(event.row_key.value)]
+        if row.frame_no:
+            self.open_frame(row.frame_no)
+        else:
+            self.notify(f"delta {path_text(row.path)} was {row.status}: no frame was sent")
+
+    @on(DataTable.RowHighlighted, "#delta-table")
+    def _delta_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._source_key = ("", 0)
+
+    def open_frame(self, frame_no: int) -> None:
+        frame = self.model.frames_by_no.get(frame_no)
+        if frame is None:
+            self.notify(f"frame {frame_no} is no longer in history", severity="warning")
+            return
+        self.push_screen(FrameScreen(frame))
+
+    # ----- actions ------------------------------------------------------------
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_tab(self, name: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = name
+        self.refresh_views()
+
+    def action_follow(self) -> None:
+        self.follow = not self.follow
+        if self.follow:
+            self.model.dirty_runs.add(len(self.model.runs))
+            table = self._table("timeline")
+            if table.row_count:
+                self._auto_run_no = max(self._timeline_rows)
+                table.move_cursor(row=table.row_count - 1)
+                self._select_run(self._auto_run_no)
+        self.notify("follow: newest rerun and frame" if self.follow else "scroll-lock")
+
+    def action_toggle_heartbeats(self) -> None:
+        self.show_heartbeats = not self.show_heartbeats
+        self._filter_version += 1
+        self._rebuild_frames()
+
+    def action_clear_view(self) -> None:
+        m = self.model
+        self._view_start_frame = m.frames[-1].no if m.frames else 0
+        self._view_start_run = len(m.runs)
+        self._table("timeline").clear()
+        self._timeline_rows = set()
+        self._table("frame-table").clear()
+        self.query_one("#event-log", RichLog).clear()
+        self.selected_run_no = 0
+        self._delta_view = (0, 0)
+        self.notify("view cleared; history kept for export and recording")
+
+    def _prompt(self, purpose: str, placeholder: str, value: str = "") -> None:
+        prompt = self.query_one("#prompt", Input)
+        self._prompt_purpose = purpose
+        prompt.placeholder = placeholder
+        prompt.value = value
+        prompt.add_class("active")
+        prompt.focus()
+
+    def action_filter(self) -> None:
+        self._prompt(
+            "filter",
+            "filter, e.g. type:button | kind:script_finished (empty: none)",
+            self.filter.text if self.filter else "",
+        )
+
+    def action_breakpoint(self) -> None:
+        self._prompt("break", "break before deltas matching, e.g. type:button, line:7, run:start")
+
+    def action_record(self) -> None:
+        if self.recorder is not None:
+            path = self.recorder.path
+            self.recorder.close()
+            self.recorder = None
+            self.notify(f"recording saved: {path}")
+            return
+        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        self._prompt("record", "record to file", str(self.export_dir / f"minilit-{stamp}.jsonl"))
+
+    def _start_recording(self, path: Path) -> None:
+        self.recorder = RecordingWriter(path)
+        for p, text in self.model.sources.items():
+            self.recorder.write_source(p, text)
+        self.recorder.write_event_dicts(e.to_dict() for e in self.model.events)
+        self.notify(f"recording to {path}")
+
+    def action_export(self) -> None:
+        run = self.selected_run()
+        if run is None:
+            self.notify("no rerun selected", severity="warning")
+            return
+        path = self.export_dir / f"rerun-{run.session_id[:8]}-{run.index}.md"
+        path.write_text(run_markdown(self.model, run), encoding="utf-8")
+        self.notify(f"exported {path}")
+
+    @on(Input.Submitted, "#prompt")
+    def _prompt_submitted(self, event: Input.Submitted) -> None:
+        purpose, value = self._prompt_purpose, event.value.strip()
+        try:
+            if purpose == "filter":
+                self.filter = Filter.parse(value) if value else None
+                self._filter_version += 1
+                self._rebuild_frames()
+                self._delta_view = (0, 0)
+            elif purpose == "break" and value:
+                Filter.parse(value)  # refuse a bad expression before sending it
+                self.command({"cmd": "break", "add": value})
+            elif purpose == "record" and value:
+                self._start_recording(Path(value))
+        except FilterError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        except OSError as exc:
+            self.notify(f"cannot record: {exc}", severity="error")
+        self._close_prompt()
+
+    def _close_prompt(self) -> None:
+        prompt = self.query_one("#prompt", Input)
+        prompt.remove_class("active")
+        self._prompt_purpose = ""
+        self.query_one("#timeline", DataTable).focus()
+        self.refresh_views()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self._prompt_purpose:
+            event.stop()
+            self._close_prompt()
+            return
+        # Moving by hand in a table means "let me read": switch to scroll-lock.
+        if event.key in SCROLL_KEYS:
+            self._user_moved(self.focused)
+
+    def on_click(self, event: events.Click) -> None:
+        self._user_moved(event.widget)
+
+    def _user_moved(self, widget: Widget | None) -> None:
+        if self.follow and widget is not None and widget.id in FOLLOW_TABLES:
+            self.follow = False
+
+    def command(self, cmd: dict[str, Any]) -> None:
+        """Send a command to the server (refused politely offline)."""
+        if not self.source.live:
+            self.notify("offline recording: nothing to step or hold", severity="warning")
+            return
+
+        async def send() -> None:
+            try:
+                await self.source.send(cmd)
+            except (TraceConnectError, OSError) as exc:
+                self.notify(f"{cmd['cmd']} failed: {exc}", severity="error")
+
+        self.run_worker(send(), group="commands")
+
+    def action_pause(self) -> None:
+        self.command({"cmd": "pause"})
+
+    def action_step(self) -> None:
+        self.command({"cmd": "step", **self._paused_session()})
+
+    def action_finish(self) -> None:
+        self.command({"cmd": "finish", **self._paused_session()})
+
+    def action_continue(self) -> None:
+        self.command({"cmd": "continue"})
+
+    def _paused_session(self) -> dict[str, str]:
+        """Target the selected session's paused script if there is one."""
+        paused = self.model.gate.get("paused", [])
+        sids = [p.get("session_id") for p in paused]
+        if self.selected_session in sids:
+            return {"session_id": self.selected_session}
+        run = self.selected_run()
+        if run is not None and run.session_id in sids:
+            return {"session_id": run.session_id}
+        return {}
+
+    def action_clear_breakpoints(self) -> None:
+        self.command({"cmd": "break", "clear": True})
+
+    def action_hold(self) -> None:
+        self.command({"cmd": "hold", "on": not self.model.gate.get("hold", False)})
+
+    def action_release(self, count: int) -> None:
+        self.command(
+            {"cmd": "release", "count": count} if count else {"cmd": "release", "all": True}
+        )
+
+    # ----- command palette ------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for group in GROUPS:
+            hidden = group in self.hidden_groups
+            yield SystemCommand(
+                f"{'Show' if hidden else 'Hide'} {group} events",
+                f"{'Show' if hidden else 'Hide'} the {group} group in the event log",
+                lambda g=group: self._toggle_group(g),
+            )
+        yield SystemCommand(
+            "Toggle heartbeats", "Show or hide heartbeat frames", self.action_toggle_heartbeats
+        )
+        yield SystemCommand(
+            "Export rerun as Markdown", "Write the selected rerun to a .md file", self.action_export
+        )
+
+    def _toggle_group(self, group: str) -> None:
+        self.hidden_groups ^= {group}
+
+    def source_text(self, path: str) -> str:
+        """A script's source as the server sent it ("" if unknown)."""
+        return self.model.sources.get(path, "")

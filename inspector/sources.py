@@ -1,0 +1,157 @@
+"""Where the inspector's events come from: a live trace socket or a recording.
+
+Not in Streamlit. The attach architecture of ``textual console``
+(reference/inspector-anchors.md B5): the server streams structured events
+to a separate process over a loopback socket. Both sources speak only the
+trace protocol (minilit.trace.protocol), so live and offline views are the
+same code.
+
+Receives: JSON messages from ``/_minilit/trace`` (``LiveSource``) or lines of
+a recording file (``RecordingSource``). Hands to: a ``Sink`` (the app).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from tornado.httpclient import HTTPClientError, HTTPRequest
+from tornado.websocket import WebSocketClientConnection, websocket_connect
+
+from minilit.trace.protocol import WireEvent, dumps, event_from_dict
+from minilit.trace.recording import Recording, read_recording
+
+
+class Sink(Protocol):
+    """What a source calls. All calls happen on the app's event loop."""
+
+    def on_hello(self, hello: Mapping[str, Any]) -> None: ...
+    def on_events(self, events: list[WireEvent], dropped: int) -> None: ...
+    def on_gate(self, gate: Mapping[str, Any]) -> None: ...
+    def on_source(self, path: str, text: str) -> None: ...
+    def on_reply(self, reply: Mapping[str, Any]) -> None: ...
+    def on_closed(self, reason: str) -> None: ...
+
+
+class Source(Protocol):
+    """A stream of trace messages."""
+
+    description: str
+    live: bool
+
+    async def run(self, sink: Sink) -> None: ...
+    async def send(self, command: Mapping[str, Any]) -> None: ...
+
+
+def trace_url(server_url: str) -> str:
+    """``http://host:port[/base]`` -> ``ws://host:port[/base]/_minilit/trace``.
+
+    A URL that already names the trace path is only converted to ``ws``.
+    """
+    parts = urlsplit(server_url if "://" in server_url else f"http://{server_url}")
+    scheme = {"http": "ws", "https": "wss"}.get(parts.scheme, parts.scheme)
+    path = parts.path.rstrip("/")
+    if not path.endswith("/_minilit/trace"):
+        path += "/_minilit/trace"
+    return urlunsplit((scheme, parts.netloc, path, "", ""))
+
+
+class TraceConnectError(ConnectionError):
+    """The server refused us (or was not there); the message says why."""
+
+
+async def connect(url: str, token: str) -> WebSocketClientConnection:
+    """Open the trace socket, turning a refusal into a readable error."""
+    full = trace_url(url) + "?" + urlencode({"token": token})
+    try:
+        return await websocket_connect(HTTPRequest(full, connect_timeout=10, request_timeout=10))
+    except HTTPClientError as exc:
+        reason = ""
+        if exc.response is not None:
+            reason = exc.response.headers.get("X-Minilit-Trace-Refused", "")
+            reason = reason or exc.response.body.decode("utf-8", "replace").strip()
+        raise TraceConnectError(f"trace endpoint refused ({exc.code}): {reason or exc}") from exc
+    except OSError as exc:
+        raise TraceConnectError(f"cannot reach {trace_url(url)}: {exc}") from exc
+
+
+def dispatch(sink: Sink, message: Mapping[str, Any]) -> None:
+    """Hand one protocol message to the sink's matching method."""
+    kind = message.get("type")
+    if kind == "events":
+        events = [event_from_dict(e) for e in message.get("events", [])]
+        sink.on_events(events, int(message.get("dropped", 0)))
+    elif kind == "hello":
+        sink.on_hello(message)
+    elif kind == "gate":
+        sink.on_gate(message)
+    elif kind == "source":
+        sink.on_source(str(message.get("path", "")), str(message.get("text", "")))
+    elif kind == "reply":
+        sink.on_reply(message)
+
+
+class LiveSource:
+    """Events from a running server's ``/_minilit/trace``."""
+
+    live = True
+
+    def __init__(self, url: str, token: str) -> None:
+        self.url = url
+        self.token = token
+        self.description = trace_url(url)
+        self._conn: WebSocketClientConnection | None = None
+        self._next_id = 0
+
+    async def run(self, sink: Sink) -> None:
+        """Read messages until the socket closes; report why it closed."""
+        try:
+            self._conn = await connect(self.url, self.token)
+        except TraceConnectError as exc:
+            sink.on_closed(str(exc))
+            return
+        while True:
+            text = await self._conn.read_message()
+            if text is None:
+                reason = self._conn.close_reason or "server closed the trace socket"
+                sink.on_closed(reason)
+                return
+            if isinstance(text, bytes):
+                continue  # the protocol is text only
+            dispatch(sink, json.loads(text))
+
+    async def send(self, command: Mapping[str, Any]) -> None:
+        """Send one command (an ``id`` is added for the reply)."""
+        if self._conn is None:
+            raise TraceConnectError("not connected")
+        self._next_id += 1
+        await self._conn.write_message(dumps({"id": self._next_id, **command}))
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+
+
+class RecordingSource:
+    """Events from a recording file (offline mode)."""
+
+    live = False
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.description = str(path)
+        self.recording: Recording = read_recording(path)
+
+    async def run(self, sink: Sink) -> None:
+        rec = self.recording
+        sink.on_hello({"type": "hello", "recording": rec.header, "kind": rec.kind})
+        for path, text in rec.sources.items():
+            sink.on_source(path, text)
+        sink.on_events(rec.events, 0)
+        sink.on_closed("")
+
+    async def send(self, command: Mapping[str, Any]) -> None:
+        raise TraceConnectError("an offline recording cannot be stepped")

@@ -1,0 +1,1 @@
+"""The inspector's reusable widgets and screens (hex dump, frame screen, help)."""

@@ -1,0 +1,201 @@
+"""The trace wire protocol: what travels on ``/_minilit/trace`` and in recordings.
+
+Not in Streamlit (Streamlit has no trace channel). This module is the one
+contract between the server side (trace/endpoint.py, trace/recording.py,
+``minilit trace``) and the inspector process (inspector/), which imports
+nothing else of the server. Receives: ``TraceEvent`` objects from
+minilit.trace.bus. Hands to: JSON text, one message per websocket text frame
+or per recording line.
+
+Connecting
+==========
+
+``ws://127.0.0.1:<port>/_minilit/trace?token=<token>`` (the token may instead
+travel in an ``Authorization: Bearer <token>`` header). The route exists only
+when the server runs with tracing on (``minilit run --inspect`` or
+``server.enableTrace``), answers only loopback peers, and refuses a missing or
+wrong token *before* the websocket upgrade with HTTP 403, a plain-text body
+and an ``X-Minilit-Trace-Refused`` header, both stating the reason.
+
+Server -> inspector (JSON text frames, each an object with ``type``)
+====================================================================
+
+``hello``      first message: ``protocol`` (= PROTOCOL_VERSION), ``minilit``
+               (version), ``script_path``, ``gate`` (a ``gate`` body, below).
+``source``     ``path``, ``sha256``, ``text``: a script's source, sent after
+               ``hello`` and whenever asked, so the inspector can show lines.
+``events``     ``events``: a list of event objects (below), oldest first, and
+               ``dropped``: how many events this subscriber lost so far
+               (buffers are bounded; publishing never waits for us).
+``gate``       the step-through state: ``mode`` ("run" | "step"),
+               ``breakpoints`` (filter expressions), ``hold`` (bool),
+               ``held`` (frames held back: list of {id, session_id, kind,
+               size}), ``paused`` (script threads waiting: list of
+               {session_id, run_id, delta_path, element, where, reason}).
+``reply``      ``id`` (echo of the command's id), ``ok`` (bool), ``error``.
+
+An event object mirrors minilit.trace.bus.TraceEvent::
+
+    {"seq": 17, "t_ns": 81234000123, "name": "websocket.forwardmsg.sent",
+     "session_id": "...", "run_id": "...", "where": "app.py:4",
+     "delta_path": [0, 2], "data": "<base64 of the exact frame bytes>",
+     "fields": {"kind": "delta"}}
+
+Keys whose value is empty are left out. ``data`` is base64 (standard
+alphabet); ``fields`` holds only JSON values (anything else becomes its
+``repr``).
+
+Inspector -> server (JSON text frames, each an object with ``cmd``)
+===================================================================
+
+Every command may carry an ``id``; the server answers with a ``reply``.
+
+``pause``                       stop every script before its next delta.
+``step``    [session_id]        let one paused script emit one delta, then
+                                pause again.
+``finish``  [session_id]        let the paused run go to its end; pause again
+                                at the first delta of the next run.
+``continue``                    leave step mode; release every paused script.
+``break``   add|remove: EXPR    add or remove a breakpoint (a filter
+                                expression, see minilit.trace.filters);
+            clear: true         remove them all.
+``hold``    on: bool            hold outgoing ForwardMsg frames server-side.
+``release`` [count: n | all]    send the oldest held frame(s) to the browser.
+``source``  path                ask for a ``source`` message.
+
+When the inspector disconnects, the server forgets its breakpoints, releases
+paused scripts and sends every held frame, so a closed inspector can never
+leave a browser hanging.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from minilit.trace.bus import TraceEvent
+
+PROTOCOL_VERSION = 1
+"""Bumped whenever a message or event object changes shape."""
+
+COMMANDS = ("pause", "step", "finish", "continue", "break", "hold", "release", "source")
+"""Every ``cmd`` the endpoint understands."""
+
+
+def jsonable(value: Any) -> Any:
+    """Turn an event field value into plain JSON (``repr`` for anything odd)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return repr(value)
+
+
+def event_to_dict(event: TraceEvent) -> dict[str, Any]:
+    """The protocol's event object for one bus event (empty keys left out)."""
+    out: dict[str, Any] = {"seq": event.seq, "t_ns": event.t_ns, "name": event.name}
+    if event.session_id:
+        out["session_id"] = event.session_id
+    if event.run_id:
+        out["run_id"] = event.run_id
+    if event.where:
+        out["where"] = event.where
+    if event.delta_path:
+        out["delta_path"] = list(event.delta_path)
+    if event.data:
+        out["data"] = base64.b64encode(event.data).decode("ascii")
+    if event.fields:
+        out["fields"] = jsonable(event.fields)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class WireEvent:
+    """An event as the inspector sees it: decoded from JSON, bytes restored.
+
+    The same shape as minilit.trace.bus.TraceEvent, but built from the
+    protocol so the inspector never needs the bus.
+    """
+
+    seq: int
+    t_ns: int
+    name: str
+    session_id: str = ""
+    run_id: str = ""
+    where: str = ""
+    delta_path: tuple[int, ...] = ()
+    data: bytes = b""
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Back to the protocol's event object."""
+        return event_to_dict(TraceEvent(**{k: getattr(self, k) for k in self.__slots__}))
+
+
+def event_from_dict(obj: Mapping[str, Any]) -> WireEvent:
+    """Parse one protocol event object.
+
+    Raises:
+        ValueError: when a required key is missing or has the wrong type.
+    """
+    try:
+        seq = int(obj["seq"])
+        t_ns = int(obj.get("t_ns", 0))
+        name = str(obj["name"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"not a trace event: {exc!r}") from exc
+    path = obj.get("delta_path") or ()
+    if not isinstance(path, Sequence) or not all(isinstance(i, int) for i in path):
+        raise ValueError(f"bad delta_path in event {seq}: {path!r}")
+    raw = obj.get("data") or ""
+    fields = obj.get("fields") or {}
+    if not isinstance(fields, Mapping):
+        raise ValueError(f"bad fields in event {seq}")
+    return WireEvent(
+        seq=seq,
+        t_ns=t_ns,
+        name=name,
+        session_id=str(obj.get("session_id", "")),
+        run_id=str(obj.get("run_id", "")),
+        where=str(obj.get("where", "")),
+        delta_path=tuple(path),
+        data=base64.b64decode(raw) if raw else b"",
+        fields=dict(fields),
+    )
+
+
+def dumps(message: Mapping[str, Any]) -> str:
+    """Serialize one protocol message compactly (one line, no spaces)."""
+    return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
+
+
+def events_message(events: Sequence[TraceEvent], dropped: int) -> str:
+    """The ``events`` message for a batch drained from a subscriber."""
+    return dumps(
+        {"type": "events", "events": [event_to_dict(e) for e in events], "dropped": dropped}
+    )
+
+
+def parse_command(text: str) -> dict[str, Any]:
+    """Parse and check one inspector command.
+
+    Raises:
+        ValueError: with a human-readable reason when it is not a command.
+    """
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"command is not JSON: {exc.msg}") from exc
+    if not isinstance(obj, dict):
+        raise ValueError("command must be a JSON object")
+    cmd = obj.get("cmd")
+    if cmd not in COMMANDS:
+        raise ValueError(f"unknown cmd {cmd!r}; expected one of {', '.join(COMMANDS)}")
+    return obj

@@ -1,0 +1,137 @@
+"""One-line descriptions of ForwardMsg and BackMsg frames.
+
+Not in Streamlit. Streamlit's nearest relative is the protobuf text format it
+logs at debug level; this module boils a frame down to what a timeline row
+needs: its kind (the ``oneof type`` member), the element or block type, the
+delta_path, the run id and a short human summary.
+
+Receives: exact frame bytes (from trace events or recordings). Hands to: the
+inspector's model and table rows, ``minilit trace`` transcripts, and the
+filter expressions in minilit.trace.filters.
+
+Frames from a real Streamlit server decode too: fields minilit does not
+declare are kept by protobuf as unknown fields and simply not summarized.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from google.protobuf.message import DecodeError, Message
+
+from minilit.proto.BackMsg_pb2 import BackMsg
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+
+SUMMARY_WIDTH = 60
+"""Summaries longer than this are cut with an ellipsis."""
+
+
+@dataclass(frozen=True, slots=True)
+class FrameInfo:
+    """What one frame is, in a few words."""
+
+    direction: str
+    """``forward`` (server to browser) or ``back`` (browser to server)."""
+    kind: str
+    """The ``oneof type`` member, e.g. ``delta`` or ``rerun_script``; ``?`` if undecodable."""
+    element: str = ""
+    """For deltas: the element (``text``) or block (``block.column``) type."""
+    delta_path: tuple[int, ...] = ()
+    run_id: str = ""
+    """``metadata.run.script_run_id`` of a ForwardMsg, if set."""
+    summary: str = ""
+    """A short human description, e.g. ``"placeholder 2"`` or ``FINISHED_SUCCESSFULLY``."""
+
+
+def clip(text: str, width: int = SUMMARY_WIDTH) -> str:
+    """One line of at most ``width`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def _oneof(msg: Message, group: str = "type") -> str:
+    return msg.WhichOneof(group) or ""
+
+
+def element_text(element: Message) -> str:
+    """The most telling text field of an element proto (body, label, ...)."""
+    for name in ("body", "label", "code_text", "message", "text", "tag"):
+        if name in element.DESCRIPTOR.fields_by_name:
+            value = getattr(element, name)
+            if isinstance(value, str) and value:
+                return value
+    return ""
+
+
+def widget_key(widget_id: str) -> str:
+    """The user key in a widget id ``$$ID-<hash>-<key or None>`` ("" if none)."""
+    if not widget_id.startswith("$$ID-"):
+        return ""
+    key = widget_id.split("-", 2)[2] if widget_id.count("-") >= 2 else ""
+    return "" if key == "None" else key
+
+
+def describe_forward(msg: ForwardMsg) -> FrameInfo:
+    """Summarize a decoded ForwardMsg."""
+    kind = _oneof(msg) or "(empty)"
+    path = tuple(msg.metadata.delta_path)
+    run_id = msg.metadata.run.script_run_id
+    element = ""
+    summary = ""
+    if kind == "delta":
+        delta_kind = _oneof(msg.delta)
+        if delta_kind == "new_element":
+            element = _oneof(msg.delta.new_element) or "?"
+            if element != "?":
+                summary = element_text(getattr(msg.delta.new_element, element))
+        elif delta_kind == "add_block":
+            element = "block." + (_oneof(msg.delta.add_block) or "?")
+        else:
+            element = delta_kind or "?"
+    elif kind == "script_finished":
+        summary = ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
+    elif kind == "session_status_changed":
+        summary = "running" if msg.session_status_changed.script_is_running else "not running"
+    elif kind == "new_session":
+        summary = f"session {msg.new_session.initialize.session_id}"
+    elif kind == "session_event":
+        summary = _oneof(msg.session_event)
+    elif kind == "ref_hash":
+        summary = msg.ref_hash
+    return FrameInfo("forward", kind, element, path, run_id, clip(summary))
+
+
+def describe_back(msg: BackMsg) -> FrameInfo:
+    """Summarize a decoded BackMsg."""
+    kind = _oneof(msg) or "(empty)"
+    summary = ""
+    if kind == "rerun_script":
+        widgets = msg.rerun_script.widget_states.widgets
+        parts = []
+        for w in widgets:
+            which = w.WhichOneof("value") or "unset"
+            value = getattr(w, which) if which != "unset" else None
+            if isinstance(value, Message):
+                value = list(getattr(value, "data", [])) or str(value).strip()
+            name = widget_key(w.id) or w.id[5:13]
+            parts.append(f"{name}={value!r}")
+        summary = ", ".join(parts) if parts else "no widget values"
+    return FrameInfo("back", kind, summary=clip(summary))
+
+
+def describe_frame(direction: str, data: bytes) -> FrameInfo:
+    """Decode ``data`` as a ForwardMsg (``forward``) or BackMsg (``back``) and summarize.
+
+    Undecodable bytes give kind ``?`` rather than an exception: an inspector
+    must show whatever it is given.
+    """
+    try:
+        if direction == "forward":
+            fwd = ForwardMsg()
+            fwd.ParseFromString(data)
+            return describe_forward(fwd)
+        back = BackMsg()
+        back.ParseFromString(data)
+        return describe_back(back)
+    except DecodeError as exc:
+        return FrameInfo(direction, "?", summary=clip(f"undecodable: {exc}"))
