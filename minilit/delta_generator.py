@@ -1,0 +1,194 @@
+"""DeltaGenerator: the object behind every st.* call; it turns calls into Deltas.
+
+Mirrors: streamlit/delta_generator.py (DeltaGenerator, _enqueue, _block) and
+delta_generator_singletons.py. Simplified: no ``add_rows``, no fragments, no
+dg "kind" bookkeeping, no ref_hash substitution.
+
+How ``st.text("hi")`` becomes a frame (Streamlit's pipeline, in miniature):
+
+    1. elements/text.py fills a Text proto and calls ``self._enqueue("text", proto)``;
+    2. ``_enqueue`` wraps it in ForwardMsg.delta.new_element, sets
+       metadata.delta_path from the cursor (Note [Delta paths] in cursor.py),
+       stamps the hash, and calls ``ctx.enqueue`` - the ScriptRunner's
+       checkpoint (scriptrunner/script_runner.py);
+    3. it returns a DeltaGenerator *locked* to that slot, so a later call on
+       the returned object replaces the element (that is all st.empty() is).
+
+Receives: calls from user scripts. Hands to: ScriptRunContext.enqueue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from google.protobuf.message import Message
+
+from minilit.cursor import Cursor, LockedCursor, RunningCursor, get_container_cursor
+from minilit.elements.alert import AlertMixin
+from minilit.elements.code import CodeMixin
+from minilit.elements.empty import EmptyMixin
+from minilit.elements.exception import ExceptionMixin
+from minilit.elements.heading import HeadingMixin
+from minilit.elements.json import JsonMixin
+from minilit.elements.layouts import LayoutsMixin
+from minilit.elements.markdown import MarkdownMixin
+from minilit.elements.metric import MetricMixin
+from minilit.elements.progress import ProgressMixin
+from minilit.elements.text import TextMixin
+from minilit.elements.write import WriteMixin
+from minilit.proto.Delta_pb2 import Block, RootContainer
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.scriptrunner.script_run_context import ScriptRunContext, get_script_run_ctx
+
+
+class DeltaGenerator(
+    AlertMixin,
+    CodeMixin,
+    EmptyMixin,
+    ExceptionMixin,
+    HeadingMixin,
+    JsonMixin,
+    LayoutsMixin,
+    MarkdownMixin,
+    MetricMixin,
+    ProgressMixin,
+    TextMixin,
+    WriteMixin,
+):
+    """Writes elements into one place of the page.
+
+    The module-level ``st.*`` functions are methods of the main
+    DeltaGenerator; ``st.sidebar`` is the sidebar's. Containers (columns,
+    expanders, forms, placeholders) are DeltaGenerators with their own cursor.
+
+    Args:
+        root_container: RootContainer.MAIN or SIDEBAR.
+        cursor: Where this generator writes; None means "the root container's
+            running cursor of the current run" (the singletons).
+        parent: The generator this one was created from.
+        block_type: For containers, the Block oneof member ("column", ...).
+        form_id: Set inside st.form; widgets copy it into their proto.
+    """
+
+    def __init__(
+        self,
+        root_container: int = RootContainer.MAIN,
+        cursor: Cursor | None = None,
+        parent: DeltaGenerator | None = None,
+        block_type: str | None = None,
+        form_id: str = "",
+    ) -> None:
+        self._root_container = root_container
+        self._provided_cursor = cursor
+        self._parent = parent
+        self._block_type = block_type
+        self._form_id = form_id
+
+    def __repr__(self) -> str:
+        path = self._provided_cursor.delta_path if self._provided_cursor else [self._root_container]
+        return f"DeltaGenerator(delta_path={path}, block_type={self._block_type!r})"
+
+    # --- `with` blocks -----------------------------------------------------------
+
+    def __enter__(self) -> DeltaGenerator:
+        ctx = get_script_run_ctx()
+        if ctx is not None:
+            ctx.dg_stack.append(self)
+        return self
+
+    def __exit__(self, *exc_info: object) -> bool:
+        ctx = get_script_run_ctx()
+        if ctx is not None and ctx.dg_stack:
+            ctx.dg_stack.pop()
+        return False
+
+    @property
+    def _active_dg(self) -> DeltaGenerator:
+        """Where a call on this generator lands: the innermost ``with`` block for st.*."""
+        if self is _main_dg():
+            ctx = get_script_run_ctx()
+            if ctx is not None and ctx.dg_stack:
+                return ctx.dg_stack[-1]
+        return self
+
+    @property
+    def _cursor(self) -> Cursor | None:
+        if self._provided_cursor is not None:
+            return self._provided_cursor
+        return get_container_cursor(self._root_container)
+
+    @property
+    def form_id(self) -> str:
+        """The id of the st.form this generator writes into, or ""."""
+        return self._active_dg._form_id
+
+    # --- The two ways to add to the page -------------------------------------------
+
+    def _enqueue(self, element_type: str, element_proto: Message) -> DeltaGenerator:
+        """Send ``element_proto`` as ``Element.<element_type>`` at the next slot.
+
+        Returns a DeltaGenerator locked to that slot. Outside a script run
+        (e.g. at import time in a test) nothing is sent.
+        """
+        dg = self._active_dg
+        ctx = get_script_run_ctx()
+        cursor = dg._cursor
+        if ctx is None or cursor is None:
+            return dg
+        locked = cursor.get_locked_cursor()
+        msg = ForwardMsg()
+        field = getattr(msg.delta.new_element, element_type)
+        field.CopyFrom(element_proto)
+        field.SetInParent()
+        _send(msg, locked.delta_path, ctx)
+        return DeltaGenerator(dg._root_container, locked, dg, None, dg._form_id)
+
+    def _block(self, block_proto: Block) -> DeltaGenerator:
+        """Open a container at the next slot; its children go below its path."""
+        dg = self._active_dg
+        ctx = get_script_run_ctx()
+        cursor = dg._cursor
+        block_type = block_proto.WhichOneof("type")
+        form_id = block_proto.form.form_id if block_type == "form" else dg._form_id
+        if ctx is None or cursor is None:
+            return DeltaGenerator(dg._root_container, None, dg, block_type, form_id)
+        locked = cursor.get_locked_cursor()
+        msg = ForwardMsg()
+        msg.delta.add_block.CopyFrom(block_proto)
+        _send(msg, locked.delta_path, ctx)
+        child_cursor = RunningCursor(locked.root_container, (*locked.parent_path, locked.index))
+        return DeltaGenerator(dg._root_container, child_cursor, dg, block_type, form_id)
+
+    def _is_locked(self) -> bool:
+        return isinstance(self._provided_cursor, LockedCursor)
+
+
+def _send(msg: ForwardMsg, delta_path: list[int], ctx: ScriptRunContext) -> None:
+    """Address, stamp and enqueue one delta message."""
+    msg.metadata.delta_path[:] = delta_path
+    msg.metadata.active_script_hash = ctx.page_script_hash
+    # Streamlit hashes the message without its metadata (BLAKE2b-128 in 1.67)
+    # so the browser can cache big elements; minilit hashes the delta alone.
+    msg.hash = hashlib.blake2b(msg.delta.SerializeToString(), digest_size=16).hexdigest()
+    ctx.enqueue(msg)
+
+
+_MAIN: DeltaGenerator | None = None
+
+
+def _main_dg() -> DeltaGenerator:
+    global _MAIN
+    if _MAIN is None:
+        _MAIN = DeltaGenerator(RootContainer.MAIN)
+    return _MAIN
+
+
+def main_dg() -> DeltaGenerator:
+    """The main area's DeltaGenerator (``st.*``)."""
+    return _main_dg()
+
+
+SIDEBAR_DG = DeltaGenerator(RootContainer.SIDEBAR)
+"""``st.sidebar``."""
+
+

@@ -1,0 +1,1 @@
+"""The demo app that ``minilit hello`` runs."""

@@ -1,0 +1,281 @@
+"""AppSession: one browser tab's session, and the translator of its BackMsgs.
+
+Mirrors: streamlit/runtime/app_session.py (AppSession). Simplified: no file
+watchers (so no run-on-save reruns), no caches to clear, no uploads, no
+fragments, no pages.
+
+Receives: BackMsgs from runtime/runtime.py (``handle_backmsg``, IOLoop
+thread); ScriptRunner events from the script thread through the one hand-off
+function ``_on_scriptrunner_event``.
+Hands to: its ForwardMsgQueue, which runtime/runtime.py flushes to the socket.
+
+Every method here runs on the IOLoop thread, except ``_on_scriptrunner_event``
+(see Note [Threading] in scriptrunner/script_runner.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import platform
+import sys
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from minilit.config import Config
+from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.runtime.forward_msg_queue import ForwardMsgQueue
+from minilit.runtime.state.session_state import SessionState
+from minilit.scriptrunner.script_requests import RerunData, coalesce_rerun_data
+from minilit.scriptrunner.script_runner import (
+    ScriptCache,
+    ScriptRunner,
+    ScriptRunnerEvent,
+    page_script_hash,
+)
+from minilit.trace import events
+from minilit.trace.bus import BUS
+from minilit.version import __version__
+
+_LOGGER = logging.getLogger(__name__)
+
+
+class AppSession:
+    """One session: its state, its message queue and its current script run.
+
+    Args:
+        main_script_path: Absolute path of the script every run executes.
+        config: The server's options.
+        script_cache: Compiled code shared by all sessions.
+        on_enqueued: Called after a message is queued (wakes the flush loop).
+    """
+
+    def __init__(
+        self,
+        main_script_path: str,
+        config: Config,
+        script_cache: ScriptCache,
+        on_enqueued: Callable[[], None],
+    ) -> None:
+        self.id = str(uuid.uuid4())
+        self._main_script_path = main_script_path
+        self._config = config
+        self._script_cache = script_cache
+        self._on_enqueued = on_enqueued
+        self._event_loop = asyncio.get_running_loop()
+        self._browser_queue = ForwardMsgQueue(self.id)
+        self.session_state = SessionState()
+        """Values that survive reruns (st.session_state, widget values)."""
+        self._scriptrunner: ScriptRunner | None = None
+        self._run_id = ""
+        """The run the browser was last told about (by new_session)."""
+        self._run_finished = True
+        self._run_on_save = False
+        self.last_finish_status: int | None = None
+        """How the last run ended (a ForwardMsg.ScriptFinishedStatus), None if none ran."""
+        self.script_run_count = 0
+
+    # --- BackMsgs: the spine of the session --------------------------------
+
+    def handle_backmsg(self, msg: BackMsg) -> None:
+        """Turn one BackMsg from the browser into an action."""
+        kind = msg.WhichOneof("type")
+        if kind == "rerun_script":
+            self.request_rerun(msg.rerun_script)
+        elif kind == "stop_script":
+            self.request_script_stop()
+        elif kind == "clear_cache":
+            # Streamlit also clears st.cache_data / st.cache_resource here.
+            self.session_state.clear()
+        elif kind == "set_run_on_save":
+            self._run_on_save = msg.set_run_on_save
+            self._enqueue_forward_msg(self._session_status_msg(not self._run_finished))
+        elif kind == "app_heartbeat":
+            self._enqueue_forward_msg(ForwardMsg(heartbeat_ack=True))
+        elif kind == "file_urls_request":
+            reply = ForwardMsg()
+            reply.file_urls_response.response_id = msg.file_urls_request.request_id
+            reply.file_urls_response.error_msg = "minilit does not support file uploads"
+            self._enqueue_forward_msg(reply)
+        else:
+            _LOGGER.warning("Ignoring a BackMsg with no known type (session %s)", self.id)
+
+    def request_rerun(self, client_state: ClientState | None, cause: str = "rerun_script") -> None:
+        """Start a run with the browser's widget values (fast reruns, see Note [Threading]).
+
+        A run in progress is told to stop and a new ScriptRunner starts at
+        once. If the old runner had not even begun the request it was given,
+        that request is coalesced into this one so a button click survives.
+        """
+        widget_states = client_state.widget_states if client_state is not None else None
+        rerun_data = RerunData(
+            widget_states=widget_states,
+            query_string=client_state.query_string if client_state is not None else "",
+            cause=cause,
+        )
+        BUS.publish(events.RERUN_REQUESTED, session_id=self.id, cause=cause,
+                    widget_count=len(widget_states.widgets) if widget_states else 0)
+        runner = self._scriptrunner
+        if runner is not None and runner.is_alive():
+            if not self._config.get("runner.fastReruns"):
+                accepted, coalesced = runner.request_rerun(rerun_data)
+                if coalesced:
+                    BUS.publish(events.RERUN_COALESCED, session_id=self.id)
+                if accepted:
+                    return
+            else:
+                pending = runner.request_stop()
+                if pending is not None:
+                    rerun_data = coalesce_rerun_data(pending, rerun_data)
+                    BUS.publish(events.RERUN_COALESCED, session_id=self.id)
+                self._end_current_run(ForwardMsg.FINISHED_EARLY_FOR_RERUN, status_msg=False)
+        self._create_scriptrunner(rerun_data)
+
+    def request_script_stop(self) -> None:
+        """Stop the running script at its next checkpoint (the Stop button)."""
+        BUS.publish(events.STOP_REQUESTED, session_id=self.id, run_id=self._run_id)
+        if self._scriptrunner is not None:
+            self._scriptrunner.request_stop()
+
+    def _create_scriptrunner(self, rerun_data: RerunData) -> None:
+        self._scriptrunner = ScriptRunner(
+            session_id=self.id,
+            main_script_path=self._main_script_path,
+            session_state=self.session_state,
+            config=self._config,
+            script_cache=self._script_cache,
+            on_event=self._on_scriptrunner_event,
+            initial_rerun_data=rerun_data,
+        )
+        self._scriptrunner.start()
+
+    # --- Script thread -> IOLoop: the one hand-off --------------------------
+
+    def _on_scriptrunner_event(
+        self, sender: ScriptRunner, event: ScriptRunnerEvent, kwargs: dict[str, Any]
+    ) -> None:
+        """Hand a ScriptRunner event to the IOLoop thread.
+
+        Called on the *script* thread for every event, including every
+        ForwardMsg the script produces. It only schedules
+        ``_handle_scriptrunner_event_on_event_loop``, which runs on the IOLoop
+        thread; nothing else crosses between the two threads.
+        """
+        self._event_loop.call_soon_threadsafe(
+            self._handle_scriptrunner_event_on_event_loop, sender, event, kwargs
+        )
+
+    def _handle_scriptrunner_event_on_event_loop(
+        self, sender: ScriptRunner, event: ScriptRunnerEvent, kwargs: dict[str, Any]
+    ) -> None:
+        if sender is not self._scriptrunner:
+            return  # a superseded runner's late event (see Note [Threading])
+        if event == ScriptRunnerEvent.ENQUEUE_FORWARD_MSG:
+            self._enqueue_forward_msg(kwargs["forward_msg"])
+        elif event == ScriptRunnerEvent.SCRIPT_STARTED:
+            self._on_script_started(kwargs["run_id"])
+        elif event == ScriptRunnerEvent.SCRIPT_STOPPED_WITH_SUCCESS:
+            self._end_current_run(ForwardMsg.FINISHED_SUCCESSFULLY)
+        elif event == ScriptRunnerEvent.SCRIPT_STOPPED_FOR_RERUN:
+            self._end_current_run(ForwardMsg.FINISHED_EARLY_FOR_RERUN, status_msg=False)
+        elif event == ScriptRunnerEvent.SCRIPT_STOPPED_WITH_COMPILE_ERROR:
+            session_event = ForwardMsg()
+            session_event.session_event.script_compilation_exception.CopyFrom(kwargs["exception"])
+            self._enqueue_forward_msg(session_event)
+            self._end_current_run(ForwardMsg.FINISHED_WITH_COMPILE_ERROR)
+        elif event == ScriptRunnerEvent.SHUTDOWN:
+            self._scriptrunner = None
+
+    def _on_script_started(self, run_id: str) -> None:
+        """A run began: drop the old run's unsent deltas, announce the new run."""
+        self._run_id = run_id
+        self._run_finished = False
+        self.script_run_count += 1
+        self._browser_queue.clear(retain_lifecycle_msgs=True)
+        self._enqueue_forward_msg(self._new_session_msg(run_id))
+        self._enqueue_forward_msg(self._session_status_msg(running=True))
+
+    def _end_current_run(self, status: int, status_msg: bool = True) -> None:
+        """Send the run's one script_finished (and, if it is over, not-running)."""
+        if self._run_finished:
+            return
+        self._run_finished = True
+        self.last_finish_status = status
+        msg = ForwardMsg(script_finished=status)  # type: ignore[arg-type]
+        msg.metadata.run.script_run_id = self._run_id
+        self._enqueue_forward_msg(msg)
+        if status_msg:
+            self._enqueue_forward_msg(self._session_status_msg(running=False))
+
+    # --- The browser queue ---------------------------------------------------
+
+    def _enqueue_forward_msg(self, msg: ForwardMsg) -> None:
+        self._browser_queue.enqueue(msg)
+        self._on_enqueued()
+
+    def flush_browser_queue(self) -> list[ForwardMsg]:
+        """Everything queued for the browser, in order (called by the flush loop)."""
+        return self._browser_queue.flush()
+
+    # --- Connection lifecycle -------------------------------------------------
+
+    def disconnect(self) -> None:
+        """The socket closed: stop the script, keep the state for a reconnect.
+
+        The stopped runner is forgotten at once, so nothing it still sends
+        reaches the queue; the interrupted run counts as ended early, and the
+        browser, which remembers that, asks for a rerun when it comes back.
+        """
+        runner, self._scriptrunner = self._scriptrunner, None
+        if runner is not None:
+            runner.request_stop()
+        if not self._run_finished:
+            self._run_finished = True
+            self.last_finish_status = ForwardMsg.FINISHED_EARLY_FOR_RERUN
+        self._browser_queue.clear()
+
+    def shutdown(self) -> None:
+        """The session is gone for good (expired, evicted, or server stopping)."""
+        self.disconnect()
+
+    def runner(self) -> ScriptRunner | None:
+        return self._scriptrunner
+
+    @property
+    def run_id(self) -> str:
+        return self._run_id
+
+    @property
+    def is_running(self) -> bool:
+        return not self._run_finished
+
+    # --- Message builders --------------------------------------------------------
+
+    def _session_status_msg(self, running: bool) -> ForwardMsg:
+        msg = ForwardMsg()
+        msg.session_status_changed.run_on_save = self._run_on_save
+        msg.session_status_changed.script_is_running = running
+        return msg
+
+    def _new_session_msg(self, run_id: str) -> ForwardMsg:
+        msg = ForwardMsg()
+        msg.metadata.run.script_run_id = run_id
+        ns = msg.new_session
+        init = ns.initialize
+        init.environment_info.streamlit_version = f"minilit {__version__}"
+        init.environment_info.python_version = platform.python_version()
+        init.environment_info.server_os = sys.platform
+        init.session_status.run_on_save = self._run_on_save
+        init.session_status.script_is_running = True
+        init.session_id = self.id
+        ns.name = Path(self._main_script_path).stem
+        ns.main_script_path = self._main_script_path
+        ns.config.max_cached_message_age = 2
+        ns.config.allow_run_on_save = True
+        script_hash = page_script_hash(self._main_script_path)
+        ns.page_script_hash = script_hash
+        ns.main_script_hash = script_hash
+        return msg

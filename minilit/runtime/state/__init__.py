@@ -1,0 +1,1 @@
+"""Session state: values that survive reruns (st.session_state and widget values)."""

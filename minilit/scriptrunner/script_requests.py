@@ -1,0 +1,162 @@
+"""ScriptRequests: the thread-safe mailbox between a session and its script thread.
+
+Mirrors: streamlit/runtime/scriptrunner_utils/script_requests.py
+(ScriptRequests, RerunData, ScriptRequest, ScriptRequestType). Simplified: no
+fragments, no page changes, no cached-message hashes.
+
+Receives: ``request_rerun`` / ``request_stop`` from runtime/app_session.py on
+the IOLoop thread. Hands to: scriptrunner/script_runner.py, whose script thread
+polls ``on_scriptrunner_yield`` at every checkpoint and
+``on_scriptrunner_ready`` between runs.
+
+Note [Rerun vs. stop]
+    The mailbox has three states. CONTINUE: nothing pending. RERUN: a rerun is
+    pending with its RerunData. STOP: the runner must end, and stays ended
+    (a request after STOP is refused so the session starts a new runner).
+    A second rerun request while one is pending is *coalesced* into it: the
+    newest widget values win, but a button click (an active trigger) in the
+    older request survives. Without that rule this sequence loses a click:
+
+        browser: click "Save"      -> rerun_script{save: trigger=true}
+        browser: type in a field   -> rerun_script{save: (cleared), text: "a"}
+        (both arrive before the script thread looks at its mailbox)
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from enum import Enum
+
+from minilit.proto.BackMsg_pb2 import WidgetState, WidgetStates
+
+
+class ScriptRequestType(Enum):
+    CONTINUE = "CONTINUE"
+    RERUN = "RERUN"
+    STOP = "STOP"
+
+
+@dataclass(frozen=True)
+class RerunData:
+    """What one rerun needs: the browser's widget values and page info."""
+
+    widget_states: WidgetStates | None = None
+    query_string: str = ""
+    cause: str = "rerun_script"
+    """Why the run happens: rerun_script (the browser asked), st.rerun, ..."""
+
+
+@dataclass(frozen=True)
+class ScriptRequest:
+    type: ScriptRequestType
+    rerun_data: RerunData = field(default_factory=RerunData)
+
+
+def coalesce_widget_states(old: WidgetStates | None, new: WidgetStates | None) -> WidgetStates:
+    """Merge two pending requests' widget states (see Note [Rerun vs. stop]).
+
+    Every value in ``new`` wins; an active trigger in ``old`` is kept when
+    ``new`` does not carry that widget's trigger.
+    """
+    merged = WidgetStates()
+    if new is not None:
+        merged.CopyFrom(new)
+    if old is None:
+        return merged
+    present = {w.id: w for w in merged.widgets}
+    for state in old.widgets:
+        if state.WhichOneof("value") != "trigger_value" or not state.trigger_value:
+            continue
+        current = present.get(state.id)
+        if current is None:
+            kept = merged.widgets.add()
+            kept.CopyFrom(state)
+        elif current.WhichOneof("value") == "trigger_value" and not current.trigger_value:
+            current.trigger_value = True
+    return merged
+
+
+def coalesce_rerun_data(old: RerunData, new: RerunData) -> RerunData:
+    return RerunData(
+        widget_states=coalesce_widget_states(old.widget_states, new.widget_states),
+        query_string=new.query_string,
+        cause=new.cause,
+    )
+
+
+class ScriptRequests:
+    """The mailbox. All methods are thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._state = ScriptRequestType.CONTINUE
+        self._rerun_data = RerunData()
+
+    @property
+    def state(self) -> ScriptRequestType:
+        return self._state
+
+    def request_rerun(self, new_data: RerunData) -> tuple[bool, bool]:
+        """Ask for a rerun. Returns ``(accepted, coalesced)``.
+
+        Not accepted when the runner is stopping; the caller then starts a new
+        runner. ``coalesced`` tells whether a pending rerun absorbed this one.
+        """
+        with self._lock:
+            if self._state == ScriptRequestType.STOP:
+                return False, False
+            if self._state == ScriptRequestType.RERUN:
+                self._rerun_data = coalesce_rerun_data(self._rerun_data, new_data)
+                return True, True
+            self._state = ScriptRequestType.RERUN
+            self._rerun_data = new_data
+            return True, False
+
+    def request_stop(self) -> RerunData | None:
+        """Make the runner stop. Returns a rerun that was pending and never started."""
+        with self._lock:
+            pending = self._rerun_data if self._state == ScriptRequestType.RERUN else None
+            self._state = ScriptRequestType.STOP
+            return pending
+
+    def has_request(self) -> bool:
+        """True when a stop or rerun is waiting (a step gate should let go)."""
+        return self._state != ScriptRequestType.CONTINUE
+
+    def on_scriptrunner_yield(self) -> ScriptRequest | None:
+        """Called by the script thread at each checkpoint.
+
+        Returns None to keep going, or the request that must interrupt the run
+        (the runner raises RerunException / StopException for it).
+        """
+        if self._state == ScriptRequestType.CONTINUE:
+            # Fast path without the lock: most checkpoints find nothing.
+            return None
+        with self._lock:
+            if self._state == ScriptRequestType.RERUN:
+                self._state = ScriptRequestType.CONTINUE
+                return ScriptRequest(ScriptRequestType.RERUN, self._rerun_data)
+            if self._state == ScriptRequestType.STOP:
+                return ScriptRequest(ScriptRequestType.STOP)
+            return None
+
+    def on_scriptrunner_ready(self) -> ScriptRequest:
+        """Called by the script thread between runs: run again, or stop for good."""
+        with self._lock:
+            if self._state == ScriptRequestType.RERUN:
+                self._state = ScriptRequestType.CONTINUE
+                return ScriptRequest(ScriptRequestType.RERUN, self._rerun_data)
+            self._state = ScriptRequestType.STOP
+            return ScriptRequest(ScriptRequestType.STOP)
+
+
+def trigger_ids(states: WidgetStates | None) -> list[str]:
+    """Ids of widgets whose trigger is set in ``states`` (for trace events)."""
+    if states is None:
+        return []
+    return [w.id for w in states.widgets if _is_active_trigger(w)]
+
+
+def _is_active_trigger(state: WidgetState) -> bool:
+    return state.WhichOneof("value") == "trigger_value" and state.trigger_value

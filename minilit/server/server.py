@@ -1,0 +1,138 @@
+"""Server: the Tornado application, its routes, and the listening socket.
+
+Mirrors: streamlit/web/server/server.py (Server, start_listening with the port
+search, _create_app) as of 1.39, the last Tornado-based Streamlit. Since 1.57
+Streamlit serves the same routes with Starlette and uvicorn; the protocol did
+not change. Simplified: no TLS, no unix sockets, no baseUrlPath, no XSRF.
+
+Receives: a script path and the Config from minilit/cli.py (or
+server/background.py). Hands to: the Runtime (sessions) and the handlers in
+routes.py and websocket.py.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import socket
+from pathlib import Path
+from typing import Any
+
+import tornado.httpserver
+import tornado.netutil
+import tornado.web
+
+from minilit.config import Config
+from minilit.runtime.runtime import Runtime
+from minilit.server.routes import (
+    HealthHandler,
+    HostConfigHandler,
+    RemoveSlashHandler,
+    StaticFileHandler,
+)
+from minilit.server.websocket import BrowserWebSocketHandler
+
+_LOGGER = logging.getLogger(__name__)
+
+MAX_PORT_SEARCH_RETRIES = 100
+"""How many ports after the default are tried when it is busy (as in Streamlit)."""
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+class PortInUseError(OSError):
+    """The port chosen explicitly is taken (the CLI exits with status 1)."""
+
+
+class RetriesExceededError(OSError):
+    """No free port among the next MAX_PORT_SEARCH_RETRIES ports."""
+
+
+Route = tuple[str, type[tornado.web.RequestHandler], dict[str, Any]]
+
+
+class Server:
+    """The minilit server.
+
+    Example::
+
+        server = Server("app.py", load_config({"server.port": 0}))
+        await server.start()        # listening, runtime running
+        print(server.port)
+        await server.stop()
+    """
+
+    def __init__(self, main_script_path: str, config: Config) -> None:
+        self.main_script_path = str(Path(main_script_path).resolve())
+        self.config = config
+        self.runtime = Runtime(self.main_script_path, config)
+        self.extra_routes: list[Route] = []
+        """Routes other layers add before start() (the trace channel does)."""
+        self.port = 0
+        self.port_notice = ""
+        """Set when the default port was busy: which port was taken instead."""
+        self._http_server: tornado.httpserver.HTTPServer | None = None
+
+    async def start(self) -> None:
+        """Bind the port, then start the runtime. The app is healthy after this."""
+        app = self._create_app()
+        sockets = self._bind_sockets()
+        self._http_server = tornado.httpserver.HTTPServer(app)
+        self._http_server.add_sockets(sockets)
+        await self.runtime.start()
+
+    async def stop(self) -> None:
+        if self._http_server is not None:
+            self._http_server.stop()
+            await self._http_server.close_all_connections()
+        await self.runtime.stop()
+
+    def _create_app(self) -> tornado.web.Application:
+        base: dict[str, Any] = {"runtime": self.runtime}
+        routes: list[Any] = [
+            (r"/_stcore/stream", BrowserWebSocketHandler, {**base, "config": self.config}),
+            (r"/_stcore/health", HealthHandler, base),
+            (r"/_stcore/host-config", HostConfigHandler, {}),
+            *self.extra_routes,
+            (r"/(.+)/", RemoveSlashHandler, {}),
+            (r"/(.*)", StaticFileHandler, {"path": str(STATIC_DIR), "default_filename": "index.html"}),
+        ]
+        max_frame = int(self.config.get("server.maxWidgetStateSize")) * 1_000_000
+        return tornado.web.Application(
+            routes,
+            websocket_max_message_size=max_frame,
+            websocket_ping_interval=int(self.config.get("server.websocketPingInterval")),
+            websocket_ping_timeout=30,
+            compress_response=True,
+        )
+
+    def _bind_sockets(self) -> list[socket.socket]:
+        """Bind server.port, or the next free one if the port was not set explicitly.
+
+        Mirrors 1.39's start_listening_tcp_socket: up to 100 more ports are
+        tried, 3000 (the frontend dev server's port) is skipped.
+        """
+        address = str(self.config.get("server.address")) or None
+        port = int(self.config.get("server.port"))
+        explicit = self.config.is_manually_set("server.port")
+        first = port
+        for _ in range(MAX_PORT_SEARCH_RETRIES + 1):
+            try:
+                sockets = tornado.netutil.bind_sockets(port, address)
+            except OSError as exc:
+                if exc.errno not in (errno.EADDRINUSE, errno.EACCES):
+                    raise
+                if explicit or port == 0:
+                    raise PortInUseError(exc.errno, f"Port {port} is already in use") from None
+                port += 1
+                if port == 3000:
+                    port += 1
+                continue
+            self.port = sockets[0].getsockname()[1]
+            if self.port != first and first != 0:
+                self.port_notice = f"Port {first} is already in use; using port {self.port} instead."
+                _LOGGER.info(self.port_notice)
+            return sockets
+        raise RetriesExceededError(
+            errno.EADDRINUSE, f"No free port found between {first} and {port}"
+        )

@@ -1,0 +1,179 @@
+"""BrowserWebSocketHandler: the one socket every app interaction travels on.
+
+Mirrors: streamlit/web/server/browser_websocket_handler.py (1.39, Tornado),
+with 1.67's stricter frame handling from
+web/server/starlette/starlette_websocket.py. Simplified: no auth cookies, no
+XSRF token check in subprotocol slot 2 (1.67 uses it only for st.user).
+
+The handshake (Streamlit's trick for sending data with a browser WebSocket,
+which cannot set headers)::
+
+    new WebSocket(url, ["streamlit", <token>, <previous session id>?])
+    Sec-WebSocket-Protocol: streamlit, PLACEHOLDER_AUTH_TOKEN, 6b1f...
+    server replies with the first entry only: Sec-WebSocket-Protocol: streamlit
+
+Frames: exactly one serialized protobuf per binary frame; BackMsg in,
+ForwardMsg out. What happens to bad input (each one affects only this socket):
+
+    Origin not allowed            -> 403 before the upgrade  (server/security.py)
+    Host not allowed (no Origin)  -> close 1008
+    frame > server.maxWidgetStateSize MB -> close 1009 (Tornado enforces it)
+    a text frame                  -> close 1003
+    bytes that are not a BackMsg  -> close 1002, logged, no traceback sent
+
+Receives: frames from the browser. Hands to: runtime/runtime.py
+(``handle_backmsg``); receives ForwardMsgs back from the Runtime's flush loop
+through ``write_forward_msg``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import tornado.websocket
+from google.protobuf.message import DecodeError
+
+from minilit.config import Config
+from minilit.proto.BackMsg_pb2 import BackMsg
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.runtime.runtime import Runtime
+from minilit.runtime.session_manager import SessionClientDisconnectedError
+from minilit.server.security import OriginDecision, check_websocket_origin
+from minilit.trace import events
+from minilit.trace.bus import BUS
+
+_LOGGER = logging.getLogger(__name__)
+
+CLOSE_UNSUPPORTED_DATA = 1003
+CLOSE_PROTOCOL_ERROR = 1002
+CLOSE_POLICY_VIOLATION = 1008
+
+
+class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
+    """One browser tab's connection; also the session's SessionClient."""
+
+    def initialize(self, runtime: Runtime, config: Config) -> None:
+        self._runtime = runtime
+        self._config = config
+        self._session_id: str | None = None
+        self._max_outbound = int(config.get("server.maxMessageSize")) * 1_000_000
+
+    # --- Handshake ----------------------------------------------------------------
+
+    def select_subprotocol(self, subprotocols: list[str]) -> str | None:
+        """Echo the first entry ("streamlit"); the others carry data, not protocols."""
+        return subprotocols[0] if subprotocols else None
+
+    def check_origin(self, origin: str) -> bool:
+        """Called by Tornado before the upgrade when an Origin header is present."""
+        decision = self._origin_decision(origin)
+        if not decision.allowed:
+            self._reject_handshake(decision, status=403)
+        return decision.allowed
+
+    def open(self, *args: Any, **kwargs: Any) -> None:
+        origin = self.request.headers.get("Origin")
+        if origin is None:
+            # Tornado skips check_origin without an Origin; the Host check still applies.
+            decision = self._origin_decision(None)
+            if not decision.allowed:
+                self._reject_handshake(decision, status=CLOSE_POLICY_VIOLATION)
+                self.close(CLOSE_POLICY_VIOLATION, decision.reason[:120])
+                return
+        self.set_nodelay(True)  # one small frame per message: do not let Nagle hold them
+        existing_session_id = _session_id_from_subprotocols(
+            self.request.headers.get("Sec-WebSocket-Protocol", "")
+        )
+        self._session_id, resumed = self._runtime.connect_session(self, existing_session_id)
+        BUS.publish(events.HANDSHAKE_ACCEPTED, session_id=self._session_id,
+                    origin=origin or "", host=self.request.host, resumed=resumed)
+
+    def _origin_decision(self, origin: str | None) -> OriginDecision:
+        return check_websocket_origin(
+            origin,
+            self.request.headers.get("Host"),
+            enable_cors=bool(self._config.get("server.enableCORS")),
+            allowed_origins=list(self._config.get("server.corsAllowedOrigins")),
+            allowed_hosts=list(self._config.get("server.allowedHosts")),
+        )
+
+    def _reject_handshake(self, decision: OriginDecision, status: int) -> None:
+        origin = self.request.headers.get("Origin", "")
+        _LOGGER.warning("Websocket handshake rejected (%s): %s", status, decision.reason)
+        BUS.publish(events.HANDSHAKE_REJECTED, reason=decision.reason, origin=origin,
+                    host=self.request.host, status=status)
+
+    # --- Inbound: the spine of the socket ----------------------------------------
+
+    def on_message(self, message: str | bytes) -> None:
+        """One frame from the browser: check it, decode it, hand it to the runtime."""
+        if self._session_id is None:
+            return
+        if isinstance(message, str):
+            self._refuse_frame(CLOSE_UNSUPPORTED_DATA, "text frames are not accepted")
+            return
+        BUS.publish(events.FRAME_RECEIVED, session_id=self._session_id, data=message,
+                    size=len(message))
+        try:
+            msg = BackMsg.FromString(message)
+        except DecodeError:
+            self._refuse_frame(CLOSE_PROTOCOL_ERROR, "the frame is not a BackMsg")
+            return
+        BUS.publish(events.BACKMSG_DECODED, session_id=self._session_id,
+                    kind=msg.WhichOneof("type") or "", data=message)
+        try:
+            self._runtime.handle_backmsg(self._session_id, msg)
+        except Exception:
+            # A bug on our side must not take the server down: log it, keep going.
+            _LOGGER.exception("Error handling a BackMsg (session %s)", self._session_id)
+
+    def _refuse_frame(self, code: int, reason: str) -> None:
+        _LOGGER.warning("Closing websocket of session %s (%d): %s", self._session_id, code, reason)
+        BUS.publish(events.FRAME_REJECTED, session_id=self._session_id or "", reason=reason,
+                    close_code=code)
+        self.close(code, reason)
+
+    def on_close(self) -> None:
+        if self._session_id is not None:
+            self._runtime.disconnect_session(self._session_id, self)
+
+    # --- Outbound ---------------------------------------------------------------------
+
+    def write_forward_msg(self, msg: ForwardMsg) -> None:
+        """Send one ForwardMsg as one binary frame (called by the Runtime's flush loop)."""
+        if self.ws_connection is None or self.ws_connection.is_closing():
+            raise SessionClientDisconnectedError()
+        data = msg.SerializeToString()
+        if len(data) > self._max_outbound:
+            data = _too_big_replacement(msg, len(data), self._max_outbound).SerializeToString()
+        try:
+            self.write_message(data, binary=True)
+        except tornado.websocket.WebSocketClosedError:
+            raise SessionClientDisconnectedError() from None
+        if BUS.enabled:
+            BUS.publish(events.FORWARDMSG_SENT, session_id=self._session_id or "", data=data,
+                        kind=msg.WhichOneof("type") or "", delta_path=list(msg.metadata.delta_path),
+                        size=len(data))
+
+
+def _session_id_from_subprotocols(header: str) -> str | None:
+    """The third entry of Sec-WebSocket-Protocol, if any (the session to resume)."""
+    entries = [e.strip() for e in header.split(",") if e.strip()]
+    return entries[2] if len(entries) >= 3 else None
+
+
+def _too_big_replacement(msg: ForwardMsg, size: int, limit: int) -> ForwardMsg:
+    """An Exception element in place of a message over server.maxMessageSize.
+
+    Mirrors streamlit/runtime/runtime_util.py serialize_forward_msg.
+    """
+    out = ForwardMsg()
+    out.metadata.CopyFrom(msg.metadata)
+    exc = out.delta.new_element.exception
+    exc.type = "MessageSizeError"
+    exc.message = (
+        f"Data of size {size / 1e6:.1f} MB exceeds the message size limit of "
+        f"{limit / 1e6:.0f} MB (server.maxMessageSize)."
+    )
+    return out
