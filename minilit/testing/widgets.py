@@ -1,0 +1,415 @@
+"""Widget wrappers: read a widget's value and change it, ``app.slider[0].set_value(3).run()``.
+
+Mirrors: the widget half of Streamlit's ``lib/streamlit/testing/v1/element_tree.py``
+(``Widget``, ``Button``, ``Checkbox``, ``Toggle``, ``TextInput``, ``NumberInput``,
+``Slider``, ``Selectbox``, ``Radio``, ``Multiselect``), and, for how each value travels,
+the browser's widget components (``setBoolValue``, ``setStringValue`` ... of
+``WidgetStateManager.ts``). Value kinds, as Streamlit 1.67 sends them: checkbox/toggle
+``bool_value``; text_input/text_area ``string_value``; number_input ``double_value``;
+slider ``double_array_value``; selectbox/radio ``string_value`` (the option text);
+multiselect ``string_array_value``; button/form_submit_button ``trigger_value``.
+
+The difference from AppTest: AppTest reads values from the server's session state, while
+these wrappers see only what crossed the wire. A widget's ``value`` is therefore the value
+the *browser* would show: the one you set through this API, else the one the server pushed
+with ``set_value``, else the widget's default from its proto.
+
+Simplified: option lists are the option *texts* the server sent (a ``format_func`` has
+already been applied); date/time sliders and select_slider can be read but not set;
+minilit's protos have no field presence for ``default``, so a widget created with
+``value=None`` / ``index=None`` shows the type's zero value (``""``, ``0``, the first
+option) until the script says otherwise.
+
+Receives: ``TreeItem``s via ``minilit.testing.page.wrap``. Hands to: the page's
+``WidgetStateManager`` (``minilit.testing.widget_state``), the values set by
+``set_value``/``click``/``input``/``select``; a form submit goes through
+``Page.submit_form``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Self
+
+from minilit.proto import BackMsg_pb2, Widgets_pb2
+from minilit.testing.elements import Element, widget_key
+
+WidgetState = BackMsg_pb2.WidgetState
+
+
+class Widget(Element):
+    """An element the user can change. Changes are kept by the client until ``run()``.
+
+    ``value`` is what the browser would show (see the module docstring). Subclasses add
+    verbs (``check``, ``input``, ``select`` ...); all return the widget, so calls chain.
+    """
+
+    @property
+    def id(self) -> str:
+        """The widget id, ``$$ID-<hash>-<key or None>``."""
+        return str(self.proto.id)
+
+    @property
+    def key(self) -> str | None:
+        """The user key part of the id, or None."""
+        return widget_key(self.id)
+
+    @property
+    def label(self) -> str:
+        """The widget's label."""
+        return str(self.proto.label)
+
+    @property
+    def form_id(self) -> str:
+        """The form the widget belongs to ("" when not in a form)."""
+        return str(self.proto.form_id)
+
+    @property
+    def disabled(self) -> bool:
+        """Whether the widget is disabled."""
+        return bool(self.proto.disabled)
+
+    @property
+    def help(self) -> str:
+        """The tooltip text."""
+        return str(self.proto.help)
+
+    @property
+    def value(self) -> Any:
+        """The value the browser would show: set here, else pushed by the server, else default."""
+        state = self._app.widget_states.current(self.id, self.form_id)
+        if state is not None and state.WhichOneof("value") is not None:
+            return self._decode(state)
+        server_state = self.server_state()
+        if server_state is not None:
+            return self._decode(server_state)
+        return self._default()
+
+    def set_value(self, value: Any) -> Self:
+        """Set the widget's value for the next run (parked in the form if in one)."""
+        state = self._encode(value)
+        state.id = self.id
+        return self.set_widget_state(state)
+
+    def set_widget_state(self, state: WidgetState) -> Self:
+        """Low level: use this exact ``WidgetState`` (its ``id`` is overwritten)."""
+        copy = WidgetState()
+        copy.CopyFrom(state)
+        copy.id = self.id
+        self._app.widget_states.set_state(copy, self.form_id)
+        return self
+
+    def server_state(self) -> WidgetState | None:
+        """The value the server pushed with ``set_value=true``, as a WidgetState, or None."""
+        if not getattr(self.proto, "set_value", False):
+            return None
+        return self._server_value()
+
+    # Subclasses: how values travel.
+    def _encode(self, value: Any) -> WidgetState:
+        raise NotImplementedError(f"{type(self).__name__} cannot be set through this client")
+
+    def _decode(self, state: WidgetState) -> Any:
+        return getattr(state, state.WhichOneof("value") or "id")
+
+    def _default(self) -> Any:
+        return None
+
+    def _server_value(self) -> WidgetState | None:
+        return None
+
+
+class Button(Widget):
+    """``st.button``: ``click()`` sends ``trigger_value=true`` with the next run only.
+
+    ``value`` is True while a click is waiting to be sent (the script sees True for
+    exactly the one run that carries it).
+    """
+
+    @property
+    def value(self) -> bool:
+        """Whether a click is waiting for the next run."""
+        return self._app.widget_states.has_trigger(self.id)
+
+    def click(self) -> Self:
+        """Press the button."""
+        self._app.widget_states.set_trigger(self.id)
+        return self
+
+    def set_value(self, value: Any) -> Self:
+        """``set_value(True)`` is ``click()``; False does nothing (triggers reset themselves)."""
+        return self.click() if value else self
+
+
+class FormSubmitButton(Button):
+    """``st.form_submit_button``: ``click()`` submits the form it belongs to."""
+
+    def click(self) -> Self:
+        """Submit the form: its parked values are committed and this button is triggered."""
+        self._app.submit_form(self.form_id, self.id)
+        return self
+
+
+class Checkbox(Widget):
+    """``st.checkbox`` (and the base of ``st.toggle``): a ``bool_value``."""
+
+    @property
+    def value(self) -> bool:
+        """Checked or not."""
+        return bool(super().value)
+
+    def check(self) -> Self:
+        """Tick it."""
+        return self.set_value(True)
+
+    def uncheck(self) -> Self:
+        """Untick it."""
+        return self.set_value(False)
+
+    def _encode(self, value: Any) -> WidgetState:
+        return WidgetState(bool_value=bool(value))
+
+    def _decode(self, state: WidgetState) -> bool:
+        return state.bool_value
+
+    def _default(self) -> bool:
+        return bool(self.proto.default)
+
+    def _server_value(self) -> WidgetState:
+        return WidgetState(bool_value=self.proto.value)
+
+
+class Toggle(Checkbox):
+    """``st.toggle``: a checkbox drawn as a switch."""
+
+
+class TextInput(Widget):
+    """``st.text_input`` (and the base of ``st.text_area``): a ``string_value``."""
+
+    @property
+    def value(self) -> str:
+        """The text."""
+        return str(super().value)
+
+    @property
+    def max_chars(self) -> int:
+        """The length limit (0 = none)."""
+        return int(self.proto.max_chars)
+
+    @property
+    def placeholder(self) -> str:
+        """The greyed-out hint shown when empty."""
+        return str(self.proto.placeholder)
+
+    def input(self, text: str) -> Self:
+        """Type ``text`` (replacing what was there), as if the user pressed Enter."""
+        return self.set_value(text)
+
+    def _encode(self, value: Any) -> WidgetState:
+        text = str(value)
+        if self.max_chars and len(text) > self.max_chars:
+            raise ValueError(f"{self.label!r} takes at most {self.max_chars} characters")
+        return WidgetState(string_value=text)
+
+    def _decode(self, state: WidgetState) -> str:
+        return state.string_value
+
+    def _default(self) -> str:
+        return str(self.proto.default)
+
+    def _server_value(self) -> WidgetState:
+        return WidgetState(string_value=self.proto.value)
+
+
+class TextArea(TextInput):
+    """``st.text_area``."""
+
+
+class NumberInput(Widget):
+    """``st.number_input``: a ``double_value`` (an int when the widget is an INT one)."""
+
+    @property
+    def is_int(self) -> bool:
+        """Whether the widget holds ints (``data_type == INT``)."""
+        return bool(self.proto.data_type == Widgets_pb2.NumberInput.INT)
+
+    @property
+    def step(self) -> float:
+        """The step of the +/- buttons (the browser's default when the server sent none)."""
+        if self.proto.step:
+            return float(self.proto.step)
+        return 1.0 if self.is_int else 0.01
+
+    def increment(self) -> Self:
+        """Press "+"."""
+        return self.set_value(self.value + self.step)
+
+    def decrement(self) -> Self:
+        """Press "-"."""
+        return self.set_value(self.value - self.step)
+
+    def _encode(self, value: Any) -> WidgetState:
+        number = float(value)
+        if self.proto.has_min and number < self.proto.min:
+            raise ValueError(f"{number} is below the minimum {self.proto.min} of {self.label!r}")
+        if self.proto.has_max and number > self.proto.max:
+            raise ValueError(f"{number} is above the maximum {self.proto.max} of {self.label!r}")
+        return WidgetState(double_value=number)
+
+    def _number(self, raw: float) -> int | float:
+        return int(raw) if self.is_int else raw
+
+    def _decode(self, state: WidgetState) -> int | float:
+        return self._number(state.double_value)
+
+    def _default(self) -> int | float:
+        return self._number(self.proto.default)
+
+    def _server_value(self) -> WidgetState:
+        return WidgetState(double_value=self.proto.value)
+
+
+class Slider(Widget):
+    """``st.slider``: a ``double_array_value`` with one value, or two for a range.
+
+    ``value`` is a number, or a ``(low, high)`` tuple for a range slider; ints when the
+    slider is an INT one.
+    """
+
+    _NUMERIC = (Widgets_pb2.Slider.INT, Widgets_pb2.Slider.FLOAT)
+
+    @property
+    def min(self) -> float:
+        """The lowest value."""
+        return float(self.proto.min)
+
+    @property
+    def max(self) -> float:
+        """The highest value."""
+        return float(self.proto.max)
+
+    @property
+    def step(self) -> float:
+        """The step between values."""
+        return float(self.proto.step)
+
+    def set_range(self, low: float, high: float) -> Self:
+        """Set both ends of a range slider."""
+        return self.set_value((low, high))
+
+    def _encode(self, value: Any) -> WidgetState:
+        if self.proto.data_type not in self._NUMERIC:
+            raise NotImplementedError("only numeric sliders can be set through this client")
+        values = [float(v) for v in value] if isinstance(value, tuple | list) else [float(value)]
+        for v in values:
+            if not self.min <= v <= self.max:
+                raise ValueError(f"{v} is outside [{self.min}, {self.max}] of {self.label!r}")
+        state = WidgetState()
+        state.double_array_value.data.extend(values)
+        return state
+
+    def _shape(self, raw: Sequence[float]) -> Any:
+        if self.proto.data_type == Widgets_pb2.Slider.INT:
+            numbers: list[Any] = [int(v) for v in raw]
+        else:
+            numbers = list(raw)
+        return numbers[0] if len(numbers) == 1 else tuple(numbers)
+
+    def _decode(self, state: WidgetState) -> Any:
+        return self._shape(state.double_array_value.data)
+
+    def _default(self) -> Any:
+        return self._shape(self.proto.default)
+
+    def _server_value(self) -> WidgetState:
+        state = WidgetState()
+        state.double_array_value.data.extend(self.proto.value)
+        return state
+
+
+class Selectbox(Widget):
+    """``st.selectbox`` (and the base of ``st.radio``): the chosen option's text."""
+
+    @property
+    def options(self) -> list[str]:
+        """The option texts, in order."""
+        return list(self.proto.options)
+
+    @property
+    def index(self) -> int | None:
+        """The position of the current value in ``options`` (None if not there)."""
+        value = self.value
+        return self.options.index(value) if value in self.options else None
+
+    def select(self, option: str) -> Self:
+        """Choose an option by its text."""
+        return self.set_value(option)
+
+    def select_index(self, index: int) -> Self:
+        """Choose an option by its position."""
+        return self.set_value(self.options[index])
+
+    def _encode(self, value: Any) -> WidgetState:
+        if value not in self.options:
+            raise ValueError(f"{value!r} is not an option of {self.label!r}: {self.options}")
+        return WidgetState(string_value=str(value))
+
+    def _decode(self, state: WidgetState) -> str:
+        return state.string_value
+
+    def _default(self) -> str | None:
+        options = self.options
+        return options[self.proto.default] if 0 <= self.proto.default < len(options) else None
+
+    def _server_value(self) -> WidgetState:
+        return WidgetState(string_value=self.proto.raw_value)
+
+
+class Radio(Selectbox):
+    """``st.radio``."""
+
+
+class Multiselect(Widget):
+    """``st.multiselect``: the chosen options' texts (``string_array_value``)."""
+
+    @property
+    def options(self) -> list[str]:
+        """The option texts, in order."""
+        return list(self.proto.options)
+
+    @property
+    def value(self) -> list[str]:
+        """The chosen options."""
+        return list(super().value)
+
+    def select(self, option: str) -> Self:
+        """Add an option to the selection."""
+        current = self.value
+        return self.set_value([*current, option] if option not in current else current)
+
+    def unselect(self, option: str) -> Self:
+        """Remove an option from the selection."""
+        return self.set_value([v for v in self.value if v != option])
+
+    def _encode(self, value: Any) -> WidgetState:
+        chosen = [str(v) for v in value]
+        for option in chosen:
+            if option not in self.options:
+                raise ValueError(f"{option!r} is not an option of {self.label!r}")
+        if self.proto.max_selections and len(chosen) > self.proto.max_selections:
+            raise ValueError(f"{self.label!r} allows {self.proto.max_selections} selections")
+        state = WidgetState()
+        state.string_array_value.data.extend(chosen)
+        return state
+
+    def _decode(self, state: WidgetState) -> list[str]:
+        return list(state.string_array_value.data)
+
+    def _default(self) -> list[str]:
+        options = self.options
+        return [options[i] for i in self.proto.default if 0 <= i < len(options)]
+
+    def _server_value(self) -> WidgetState:
+        state = WidgetState()
+        state.string_array_value.data.extend(self.proto.raw_values)
+        return state
