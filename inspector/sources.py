@@ -142,7 +142,7 @@ class RecordingSource:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.description = str(path)
+        self.description = f"recording {path.name}"
         self.recording: Recording = read_recording(path)
 
     async def run(self, sink: Sink) -> None:

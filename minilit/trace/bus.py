@@ -106,6 +106,19 @@ class StepGate(Protocol):
     ) -> None: ...
 
 
+class FrameHold(Protocol):
+    """Note [Frame holding]
+
+    The websocket handler offers every outgoing ForwardMsg to ``BUS.hold``
+    (server/websocket.py, ``BrowserWebSocketHandler.write_forward_msg``)
+    before writing it. An implementation that returns True keeps the frame
+    and calls ``send`` later, on the IOLoop thread, when the inspector
+    releases it; the browser simply waits. Called on the IOLoop thread.
+    """
+
+    def offer(self, session_id: str, kind: str, data: bytes, send: Callable[[], None]) -> bool: ...
+
+
 class TraceBus:
     """The process-wide publish/subscribe hub for trace events."""
 
@@ -115,6 +128,8 @@ class TraceBus:
         self._seq = 0
         self.gate: StepGate | None = None
         """Installed by the trace endpoint to support step-through."""
+        self.hold: FrameHold | None = None
+        """Installed by the trace endpoint to hold outgoing frames (Note [Frame holding])."""
 
     @property
     def enabled(self) -> bool:

@@ -21,6 +21,11 @@ HANDSHAKE_ACCEPTED: Final = "security.handshake.accepted"
 HANDSHAKE_REJECTED: Final = "security.handshake.rejected"
 # A frame was refused (text frame, too big, unparsable); fields: reason, close_code.
 FRAME_REJECTED: Final = "security.frame.rejected"
+# An inspector attached to /_minilit/trace; fields: peer. trace/endpoint.py.
+TRACE_ACCEPTED: Final = "security.trace.accepted"
+# A request to /_minilit/trace was refused (no token, wrong token, not loopback,
+# a browser Origin); fields: reason, peer. trace/endpoint.py.
+TRACE_REJECTED: Final = "security.trace.rejected"
 
 # --- websocket (frames in both directions) ---
 # A binary frame arrived from the browser; data = its exact bytes. server/websocket.py.
@@ -29,6 +34,9 @@ FRAME_RECEIVED: Final = "websocket.frame.received"
 BACKMSG_DECODED: Final = "websocket.backmsg.received"
 # A ForwardMsg was written to the socket; data = its exact bytes; fields: kind.
 FORWARDMSG_SENT: Final = "websocket.forwardmsg.sent"
+# The inspector holds a ForwardMsg back (frame holding); fields: kind, size,
+# hold_id. It is sent (websocket.forwardmsg.sent) when released. trace/stepper.py.
+FORWARDMSG_HELD: Final = "websocket.forwardmsg.held"
 
 # --- runtime/ (sessions) ---
 # A new AppSession was created for a connection. runtime/session_manager.py.
@@ -55,8 +63,12 @@ RUN_STARTED: Final = "script.run.started"
 RUN_FINISHED: Final = "script.run.finished"
 # A widget callback ran; fields: widget_id. runtime/session_state.py.
 CALLBACK_RUN: Final = "script.callback.run"
-# The script thread paused before a delta (step-through). trace/stepper.py.
+# The script thread paused before a delta (step-through); fields: element,
+# reason; where and delta_path as for delta.enqueued. trace/stepper.py.
 STEP_PAUSED: Final = "script.step.paused"
+# A paused script thread went on; fields: how (step, finish, continue, abort,
+# detached), waited_ms. trace/stepper.py.
+STEP_RESUMED: Final = "script.step.resumed"
 
 # --- runtime/forward_msg_queue.py (the browser queue) ---
 # A delta was queued; fields: delta_path, element; where = script file:line.
@@ -70,9 +82,12 @@ ALL_EVENTS: Final = (
     HANDSHAKE_ACCEPTED,
     HANDSHAKE_REJECTED,
     FRAME_REJECTED,
+    TRACE_ACCEPTED,
+    TRACE_REJECTED,
     FRAME_RECEIVED,
     BACKMSG_DECODED,
     FORWARDMSG_SENT,
+    FORWARDMSG_HELD,
     SESSION_CONNECTED,
     SESSION_RESUMED,
     SESSION_DISCONNECTED,
@@ -85,6 +100,7 @@ ALL_EVENTS: Final = (
     RUN_FINISHED,
     CALLBACK_RUN,
     STEP_PAUSED,
+    STEP_RESUMED,
     DELTA_ENQUEUED,
     QUEUE_COALESCED,
     QUEUE_FLUSHED,
