@@ -1,0 +1,106 @@
+"""A raw protocol client for the spine's tests: bytes over a real websocket.
+
+The headless client (minilit.testing) is the friendly API; these tests talk
+the wire protocol directly so they check exactly what crosses the socket.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from websockets.exceptions import ConnectionClosed
+from websockets.sync.client import ClientConnection, connect
+
+from minilit.proto.BackMsg_pb2 import BackMsg, WidgetStates
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.server.background import ServerThread
+
+SUBPROTOCOLS = ["streamlit", "PLACEHOLDER_AUTH_TOKEN"]
+
+
+@contextmanager
+def serve(tmp_path: Path, source: str, name: str = "app.py",
+          **options: Any) -> Iterator[ServerThread]:
+    """Write ``source`` to a script and serve it on a free loopback port."""
+    script = tmp_path / name
+    script.write_text(source, encoding="utf-8")
+    with ServerThread(script, options=options) as server:
+        yield server
+
+
+def ws_connect(server: ServerThread, session_id: str | None = None,
+               **kwargs: Any) -> ClientConnection:
+    protocols = [*SUBPROTOCOLS, session_id] if session_id else list(SUBPROTOCOLS)
+    return connect(server.ws_url, subprotocols=protocols, open_timeout=5, **kwargs)  # type: ignore[arg-type]
+
+
+def rerun_msg(widget_states: WidgetStates | None = None) -> bytes:
+    msg = BackMsg()
+    msg.rerun_script.SetInParent()
+    if widget_states is not None:
+        msg.rerun_script.widget_states.CopyFrom(widget_states)
+    return msg.SerializeToString()
+
+
+@dataclass
+class Run:
+    """The ForwardMsgs of one run, from new_session to the closing status."""
+
+    messages: list[ForwardMsg] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> list[str]:
+        return [m.WhichOneof("type") or "" for m in self.messages]
+
+    @property
+    def deltas(self) -> list[ForwardMsg]:
+        return [m for m in self.messages if m.HasField("delta")]
+
+    def elements(self) -> list[tuple[list[int], str]]:
+        """(delta_path, element or block type) of each delta, in order."""
+        out = []
+        for m in self.deltas:
+            d = m.delta
+            kind = d.new_element.WhichOneof("type") if d.HasField("new_element") else \
+                d.add_block.WhichOneof("type")
+            out.append((list(m.metadata.delta_path), kind or ""))
+        return out
+
+    @property
+    def finished(self) -> list[int]:
+        return [m.script_finished for m in self.messages if m.WhichOneof("type") == "script_finished"]
+
+
+def recv(ws: ClientConnection, timeout: float = 5.0) -> ForwardMsg:
+    data = ws.recv(timeout=timeout)
+    assert isinstance(data, bytes), "the server must send binary frames"
+    return ForwardMsg.FromString(data)
+
+
+def read_until_idle(ws: ClientConnection, timeout: float = 5.0) -> Run:
+    """Read messages until a run finishes and the trailing not-running status arrives."""
+    run = Run()
+    while True:
+        msg = recv(ws, timeout)
+        run.messages.append(msg)
+        kind = msg.WhichOneof("type")
+        if kind == "session_status_changed" and not msg.session_status_changed.script_is_running:
+            return run
+
+
+def run_once(ws: ClientConnection, widget_states: WidgetStates | None = None) -> Run:
+    ws.send(rerun_msg(widget_states))
+    return read_until_idle(ws)
+
+
+def closed_code(ws: ClientConnection, timeout: float = 5.0) -> int | None:
+    """Wait for the server to close the socket; return the close code."""
+    try:
+        while True:
+            ws.recv(timeout=timeout)
+    except ConnectionClosed as exc:
+        return exc.rcvd.code if exc.rcvd is not None else None
