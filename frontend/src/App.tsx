@@ -1,0 +1,424 @@
+/**
+ * The app shell: receives ForwardMsgs, keeps the element tree, sends BackMsgs.
+ *
+ * Mirrors Streamlit's frontend/app/src/App.tsx (handleMessage and its
+ * handlers, sendRerunBackMsg, rerunScript, stopScript, the connection-state
+ * handler) in miniature. Like Streamlit's, it is a class component: the
+ * handlers are methods that read and write this.state, which makes the
+ * message flow easy to follow.
+ *
+ * Data in: decoded ForwardMsgs from WebsocketConnection (one per frame, in
+ * order). Data out: BackMsg.rerun_script (widget changes, Rerun, the first
+ * run), BackMsg.stop_script, clear_cache and set_run_on_save; and the React
+ * tree rendered by AppView.
+ *
+ * The life of one run, as the browser sees it:
+ *   new_session              → remember the run id and session id
+ *   session_status_changed   → scriptRunState = RUNNING (old elements fade)
+ *   delta × n                → applied to the tree at their delta paths
+ *   script_finished          → on success: remove what this run did not send
+ *   session_status_changed   → scriptRunState = NOT_RUNNING
+ */
+
+import { Component, type ReactNode } from "react"
+import { AppView } from "./components/AppView"
+import { Header } from "./components/Header"
+import { ConnectionState } from "./connection/ConnectionState"
+import { serverLocationOf } from "./connection/endpoints"
+import { WebsocketConnection } from "./connection/WebsocketConnection"
+import { minilit } from "./proto/proto"
+import { AppRoot } from "./render-tree/AppNode"
+import { escapeHtml } from "./lib/markdown"
+import { ScriptRunState } from "./ScriptRunState"
+import { WidgetStateManager } from "./widgets/WidgetStateManager"
+
+/** Deltas are applied to React state at most this often (Streamlit: 10 ms). */
+const ELEMENT_BUFFER_TIMEOUT_MS = 10
+
+export interface PageConfig {
+  title: string
+  favicon: string
+  wide: boolean
+  sidebarCollapsed: boolean | undefined
+}
+
+interface AppState {
+  connectionState: ConnectionState
+  connectionDetail: string
+  /** True once the socket has been open at least once in this page. */
+  everConnected: boolean
+  scriptRunState: ScriptRunState
+  /** metadata.run.script_run_id of the current (or last) run. */
+  scriptRunId: string
+  /** initialize.session_id (shown in the data-test-session-id hook). */
+  sessionId: string
+  elements: AppRoot
+  /** NewSession.name: the script's name, the default page title. */
+  appName: string
+  pageConfig: PageConfig
+  /** session_event.script_changed_on_disk was received (until the next run). */
+  scriptChangedOnDisk: boolean
+  allowRunOnSave: boolean
+  /** session_event.script_compilation_exception (until the next run). */
+  compileError: minilit.Exception | undefined
+}
+
+export class App extends Component<Record<string, never>, AppState> {
+  private readonly connection: WebsocketConnection
+  readonly widgetMgr: WidgetStateManager
+  /** initialize.session_id of the last new_session: what we ask to resume. */
+  private sessionId: string | undefined
+  private pageScriptHash = ""
+  /** The element tree including deltas not yet handed to React. */
+  private pendingElements: AppRoot = AppRoot.empty()
+  private elementFlushTimer: ReturnType<typeof setTimeout> | undefined
+
+  constructor(props: Record<string, never>) {
+    super(props)
+    this.state = {
+      connectionState: ConnectionState.INITIAL,
+      connectionDetail: "",
+      everConnected: false,
+      scriptRunState: ScriptRunState.INITIAL,
+      scriptRunId: "",
+      sessionId: "",
+      elements: this.pendingElements,
+      appName: "",
+      pageConfig: { title: "", favicon: "", wide: false, sidebarCollapsed: undefined },
+      scriptChangedOnDisk: false,
+      allowRunOnSave: false,
+      compileError: undefined,
+    }
+    this.widgetMgr = new WidgetStateManager((widgetStates) => this.sendRerunBackMsg(widgetStates))
+    this.connection = new WebsocketConnection(serverLocationOf(window.location), {
+      onMessage: (msg) => this.handleMessage(msg),
+      onStateChange: (state, detail) => this.handleConnectionStateChanged(state, detail),
+      getLastSessionId: () => this.sessionId,
+    })
+  }
+
+  componentDidMount(): void {
+    document.addEventListener("keydown", this.handleKeyDown)
+    this.connection.start()
+  }
+
+  componentWillUnmount(): void {
+    document.removeEventListener("keydown", this.handleKeyDown)
+    this.connection.stop()
+    clearTimeout(this.elementFlushTimer)
+  }
+
+  // --- Connection -------------------------------------------------------------
+
+  private handleConnectionStateChanged(connectionState: ConnectionState, detail: string): void {
+    const wasEverConnected = this.state.everConnected
+    this.setState({
+      connectionState,
+      connectionDetail: detail,
+      everConnected: wasEverConnected || connectionState === ConnectionState.CONNECTED,
+    })
+    if (connectionState !== ConnectionState.CONNECTED) {
+      return
+    }
+    // The server never runs the script on connect; the browser asks. It asks
+    // on the first connection, and after a reconnect only if the drop cut a
+    // run short (the server stops a disconnected session's run). Otherwise
+    // the resumed session's page is already complete on screen.
+    const { scriptRunState } = this.state
+    const runWasInterrupted =
+      scriptRunState === ScriptRunState.RUNNING || scriptRunState === ScriptRunState.RERUN_REQUESTED
+    if (!wasEverConnected || runWasInterrupted) {
+      this.widgetMgr.sendRerun()
+    }
+  }
+
+  // --- ForwardMsg handlers ----------------------------------------------------
+
+  /** One ForwardMsg, dispatched on its `type` oneof. */
+  handleMessage(msg: minilit.ForwardMsg): void {
+    switch (msg.type) {
+      case "newSession":
+        this.handleNewSession(msg.newSession as minilit.NewSession, msg.metadata)
+        break
+      case "sessionStatusChanged":
+        this.handleSessionStatusChanged(msg.sessionStatusChanged as minilit.SessionStatus)
+        break
+      case "sessionEvent":
+        this.handleSessionEvent(msg.sessionEvent as minilit.SessionEvent)
+        break
+      case "delta":
+        this.handleDeltaMsg(msg.delta as minilit.Delta, msg.metadata)
+        break
+      case "scriptFinished":
+        this.handleScriptFinished(msg.scriptFinished as minilit.ForwardMsg.ScriptFinishedStatus)
+        break
+      case "pageConfigChanged":
+        this.handlePageConfigChanged(msg.pageConfigChanged as minilit.PageConfig)
+        break
+      case "pageInfoChanged":
+        this.handlePageInfoChanged(msg.pageInfoChanged as minilit.PageInfo)
+        break
+      default:
+        // heartbeat_ack, file_urls_response, ref_hash: nothing to do here.
+        break
+    }
+  }
+
+  /** Sent at the start of every run: new run id, (same) session id. */
+  private handleNewSession(newSession: minilit.NewSession, metadata: minilit.ForwardMsgMetadata.$Properties | null | undefined): void {
+    this.flushElements()
+    const scriptRunId = metadata?.run?.scriptRunId || `run-${Date.now()}`
+    const initialize = newSession.initialize
+    if (initialize?.sessionId) {
+      this.sessionId = initialize.sessionId
+    }
+    this.pageScriptHash = newSession.pageScriptHash ?? ""
+    this.setState({
+      scriptRunId,
+      sessionId: this.sessionId ?? "",
+      appName: newSession.name ?? "",
+      allowRunOnSave: newSession.config?.allowRunOnSave ?? false,
+      scriptChangedOnDisk: false,
+      compileError: undefined,
+    })
+  }
+
+  private handleSessionStatusChanged(status: minilit.SessionStatus): void {
+    this.setState((prev) => {
+      if (status.scriptIsRunning) {
+        // A pending Stop stays pending until the server says it stopped.
+        return {
+          scriptRunState:
+            prev.scriptRunState === ScriptRunState.STOP_REQUESTED ? prev.scriptRunState : ScriptRunState.RUNNING,
+        }
+      }
+      // Not running. Keep a pending rerun (it will start shortly) and a
+      // compile error (it stays until the next run).
+      if (
+        prev.scriptRunState === ScriptRunState.RERUN_REQUESTED ||
+        prev.scriptRunState === ScriptRunState.COMPILATION_ERROR
+      ) {
+        return { scriptRunState: prev.scriptRunState }
+      }
+      return { scriptRunState: ScriptRunState.NOT_RUNNING }
+    })
+  }
+
+  private handleSessionEvent(event: minilit.SessionEvent): void {
+    switch (event.type) {
+      case "scriptChangedOnDisk":
+        this.setState({ scriptChangedOnDisk: true })
+        break
+      case "scriptWasManuallyStopped":
+        this.setState({ scriptRunState: ScriptRunState.NOT_RUNNING })
+        break
+      case "scriptCompilationException":
+        this.setState({
+          compileError: event.scriptCompilationException as minilit.Exception,
+          scriptRunState: ScriptRunState.COMPILATION_ERROR,
+        })
+        break
+      default:
+        break
+    }
+  }
+
+  /** A delta goes into the tree at its path; React sees it within 10 ms. */
+  private handleDeltaMsg(delta: minilit.Delta, metadata: minilit.ForwardMsgMetadata.$Properties | null | undefined): void {
+    const deltaPath = metadata?.deltaPath ?? []
+    const scriptRunId = metadata?.run?.scriptRunId || this.state.scriptRunId
+    try {
+      this.pendingElements = this.pendingElements.applyDelta(scriptRunId, delta, deltaPath)
+    } catch (error) {
+      console.error("minilit: could not apply delta", deltaPath, error)
+      return
+    }
+    if (this.elementFlushTimer === undefined) {
+      this.elementFlushTimer = setTimeout(() => this.flushElements(), ELEMENT_BUFFER_TIMEOUT_MS)
+    }
+  }
+
+  private flushElements(): void {
+    clearTimeout(this.elementFlushTimer)
+    this.elementFlushTimer = undefined
+    if (this.pendingElements !== this.state.elements) {
+      this.setState({ elements: this.pendingElements })
+    }
+  }
+
+  /** See Note [Stale nodes] in render-tree/AppNode.ts. */
+  private handleScriptFinished(status: minilit.ForwardMsg.ScriptFinishedStatus): void {
+    this.flushElements()
+    const { ScriptFinishedStatus } = minilit.ForwardMsg
+    if (status === ScriptFinishedStatus.FINISHED_SUCCESSFULLY) {
+      this.pendingElements = this.pendingElements.clearStaleNodes(this.state.scriptRunId)
+      this.widgetMgr.removeInactive(this.pendingElements.getWidgetIds())
+      this.setState({ elements: this.pendingElements })
+    } else if (status === ScriptFinishedStatus.FINISHED_WITH_COMPILE_ERROR) {
+      this.setState({ scriptRunState: ScriptRunState.COMPILATION_ERROR })
+    }
+    // FINISHED_EARLY_FOR_RERUN: keep everything; the next run replaces it.
+  }
+
+  private handlePageConfigChanged(config: minilit.PageConfig): void {
+    this.setState((prev) => ({
+      pageConfig: {
+        title: config.title || prev.pageConfig.title,
+        favicon: config.favicon || prev.pageConfig.favicon,
+        wide:
+          config.layout === minilit.PageConfig.Layout.WIDE
+            ? true
+            : config.layout === minilit.PageConfig.Layout.CENTERED
+              ? false
+              : prev.pageConfig.wide,
+        sidebarCollapsed:
+          config.initialSidebarState === minilit.PageConfig.SidebarState.COLLAPSED
+            ? true
+            : config.initialSidebarState === minilit.PageConfig.SidebarState.EXPANDED
+              ? false
+              : prev.pageConfig.sidebarCollapsed,
+      },
+    }))
+  }
+
+  private handlePageInfoChanged(info: minilit.PageInfo): void {
+    const query = info.queryString ?? ""
+    const url = new URL(window.location.href)
+    url.search = query ? `?${query}` : ""
+    window.history.replaceState(window.history.state, "", url.toString())
+  }
+
+  // --- BackMsgs -----------------------------------------------------------------
+
+  /** Every rerun request goes through here: widget changes, Rerun, first run. */
+  private sendRerunBackMsg(widgetStates: minilit.WidgetStates): void {
+    const sent = this.connection.sendBackMsg(
+      minilit.BackMsg.create({
+        rerunScript: minilit.ClientState.create({
+          queryString: window.location.search.replace(/^\?/, ""),
+          widgetStates,
+          pageScriptHash: this.pageScriptHash,
+        }),
+      }),
+    )
+    if (sent) {
+      this.setState({ scriptRunState: ScriptRunState.RERUN_REQUESTED })
+    }
+  }
+
+  /** The Rerun action (toolbar button, key "r"). Ignored while a run is on. */
+  rerunScript = (): void => {
+    const { scriptRunState, connectionState } = this.state
+    if (
+      connectionState !== ConnectionState.CONNECTED ||
+      scriptRunState === ScriptRunState.RUNNING ||
+      scriptRunState === ScriptRunState.RERUN_REQUESTED
+    ) {
+      return
+    }
+    this.widgetMgr.sendRerun()
+  }
+
+  stopScript = (): void => {
+    if (this.connection.sendBackMsg(minilit.BackMsg.create({ stopScript: true }))) {
+      this.setState({ scriptRunState: ScriptRunState.STOP_REQUESTED })
+    }
+  }
+
+  clearCache = (): void => {
+    this.connection.sendBackMsg(minilit.BackMsg.create({ clearCache: true }))
+  }
+
+  alwaysRerun = (): void => {
+    if (this.connection.sendBackMsg(minilit.BackMsg.create({ setRunOnSave: true }))) {
+      this.rerunScript()
+    }
+  }
+
+  reconnect = (): void => {
+    this.connection.reconnectNow()
+  }
+
+  private handleKeyDown = (event: KeyboardEvent): void => {
+    // "r" reruns, as in Streamlit, unless the user is typing somewhere.
+    if (event.key !== "r" || event.ctrlKey || event.metaKey || event.altKey) {
+      return
+    }
+    const target = event.target as HTMLElement | null
+    if (target && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable)) {
+      return
+    }
+    event.preventDefault()
+    this.rerunScript()
+  }
+
+  // --- Rendering --------------------------------------------------------------
+
+  componentDidUpdate(): void {
+    const { pageConfig, appName } = this.state
+    const title = pageConfig.title || (appName ? `${appName} · minilit` : "minilit")
+    if (document.title !== title) {
+      document.title = title
+    }
+    setFavicon(pageConfig.favicon)
+  }
+
+  render(): ReactNode {
+    const s = this.state
+    const connected = s.connectionState === ConnectionState.CONNECTED
+    return (
+      <div
+        className={`stApp${s.pageConfig.wide ? " wide" : ""}`}
+        data-testid="stApp"
+        data-test-connection-state={s.connectionState}
+        data-test-script-state={s.scriptRunState}
+        data-test-session-id={s.sessionId}
+      >
+        <Header
+          connectionState={s.connectionState}
+          connectionDetail={s.connectionDetail}
+          everConnected={s.everConnected}
+          scriptRunState={s.scriptRunState}
+          scriptChangedOnDisk={s.scriptChangedOnDisk}
+          allowRunOnSave={s.allowRunOnSave}
+          onRerun={this.rerunScript}
+          onStop={this.stopScript}
+          onClearCache={this.clearCache}
+          onAlwaysRerun={this.alwaysRerun}
+          onReconnect={this.reconnect}
+        />
+        <AppView
+          elements={s.elements}
+          scriptRunId={s.scriptRunId}
+          scriptRunState={s.scriptRunState}
+          widgetMgr={this.widgetMgr}
+          widgetsDisabled={!connected}
+          compileError={s.compileError}
+          sidebarInitiallyCollapsed={s.pageConfig.sidebarCollapsed}
+        />
+      </div>
+    )
+  }
+}
+
+/** set_page_config(page_icon=...): an emoji becomes an SVG favicon. */
+function setFavicon(favicon: string): void {
+  if (!favicon) {
+    return
+  }
+  let link = document.querySelector<HTMLLinkElement>("link[rel='icon']")
+  if (!link) {
+    link = document.createElement("link")
+    link.rel = "icon"
+    document.head.appendChild(link)
+  }
+  const isUrl = /^(https?:|\/|data:image\/)/.test(favicon)
+  const href = isUrl
+    ? favicon
+    : `data:image/svg+xml,${encodeURIComponent(
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><text y=".9em" font-size="90">${escapeHtml(favicon)}</text></svg>`,
+      )}`
+  if (link.href !== href) {
+    link.href = href
+  }
+}

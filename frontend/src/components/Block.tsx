@@ -1,0 +1,206 @@
+/**
+ * Renders a BlockNode (a container) and, inside it, its children.
+ *
+ * Mirrors Streamlit's frontend/app/src/components/AppView/Block.tsx
+ * (VerticalBlock, the layout switch) and ElementNodeRenderer.tsx (the element
+ * wrapper with its stale flag). Simplified: no tabs, popovers, dialogs, chat
+ * messages or grid containers (minilit's protos do not declare them).
+ *
+ * Data in: a BlockNode from the element tree. Data out: DOM with Streamlit's
+ * data-testid names (stVerticalBlock, stHorizontalBlock, stColumn,
+ * stExpander, stForm, stElementContainer).
+ */
+
+import { useEffect, useState, type CSSProperties, type ReactNode } from "react"
+import { minilit } from "../proto/proto"
+import { BlockNode, ElementNode, widgetIdOf } from "../render-tree/AppNode"
+import { isElementStale, ScriptRunState } from "../ScriptRunState"
+import { ElementRenderer } from "./ElementRenderer"
+import type { RenderContext } from "./RenderContext"
+
+interface BlockProps {
+  node: BlockNode
+  ctx: RenderContext
+}
+
+/** A block's children, in delta-path order. */
+export function ChildNodes({ node, ctx }: BlockProps): ReactNode {
+  return node.children.map((child, index) => {
+    if (child instanceof ElementNode) {
+      // Widgets are keyed by their id, so a *different* widget appearing at
+      // the same position gets a fresh component (and fresh local state).
+      const key = widgetIdOf(child.element) ?? `element-${index}`
+      return <ElementContainer key={key} node={child} ctx={ctx} />
+    }
+    if (child instanceof BlockNode) {
+      return <BlockRenderer key={`block-${index}-${child.type}`} node={child} ctx={ctx} />
+    }
+    return null // a hole: a later index arrived first
+  })
+}
+
+/** One element, wrapped in a container that carries the stale flag. */
+function ElementContainer({ node, ctx }: { node: ElementNode; ctx: RenderContext }): ReactNode {
+  const stale = isElementStale(node.scriptRunId, ctx.scriptRunState, ctx.scriptRunId)
+  const isEmpty = node.type === "empty"
+  return (
+    <div
+      className={`stElementContainer element-container${stale ? " stale" : ""}${isEmpty ? " empty" : ""}`}
+      data-testid="stElementContainer"
+      data-stale={stale ? "true" : "false"}
+      data-element-type={node.type}
+    >
+      <ElementRenderer element={node.element} ctx={ctx} />
+    </div>
+  )
+}
+
+/** Chooses the layout for a block by its proto's oneof. */
+export function BlockRenderer({ node, ctx }: BlockProps): ReactNode {
+  const block = node.deltaBlock
+  switch (node.type) {
+    case "flexContainer":
+      return <FlexBlock node={node} ctx={ctx} />
+    case "horizontal":
+      return <HorizontalBlock node={node} ctx={ctx} />
+    case "column":
+      return <Column node={node} ctx={ctx} />
+    case "expandable":
+      return <Expander node={node} ctx={ctx} />
+    case "form":
+      return <Form node={node} ctx={ctx} />
+    default:
+      return <VerticalBlock node={node} ctx={ctx} border={block.vertical?.border ?? false} />
+  }
+}
+
+/** st.container(): children stacked. Also the body of every root container. */
+export function VerticalBlock({ node, ctx, border = false }: BlockProps & { border?: boolean }): ReactNode {
+  if (node.isEmpty() && !node.deltaBlock.allowEmpty && node.type === "vertical") {
+    return null
+  }
+  return (
+    <div className={`stVerticalBlock${border ? " bordered" : ""}`} data-testid="stVerticalBlock">
+      <ChildNodes node={node} ctx={ctx} />
+    </div>
+  )
+}
+
+const JUSTIFY: Record<number, CSSProperties["justifyContent"]> = {
+  [minilit.Block.FlexContainer.Justify.JUSTIFY_START]: "flex-start",
+  [minilit.Block.FlexContainer.Justify.JUSTIFY_END]: "flex-end",
+  [minilit.Block.FlexContainer.Justify.JUSTIFY_CENTER]: "center",
+  [minilit.Block.FlexContainer.Justify.SPACE_BETWEEN]: "space-between",
+}
+
+const ALIGN: Record<number, CSSProperties["alignItems"]> = {
+  [minilit.Block.FlexContainer.Align.ALIGN_START]: "flex-start",
+  [minilit.Block.FlexContainer.Align.ALIGN_END]: "flex-end",
+  [minilit.Block.FlexContainer.Align.ALIGN_CENTER]: "center",
+  [minilit.Block.FlexContainer.Align.STRETCH]: "stretch",
+}
+
+/** 1.67's flex box; st.columns sends a HORIZONTAL one holding the columns. */
+function FlexBlock({ node, ctx }: BlockProps): ReactNode {
+  const flex = node.deltaBlock.flexContainer ?? {}
+  const horizontal = flex.direction === minilit.Block.FlexContainer.Direction.HORIZONTAL
+  const style: CSSProperties = {
+    flexWrap: flex.wrap ? "wrap" : undefined,
+    justifyContent: JUSTIFY[flex.justify ?? 0],
+    alignItems: ALIGN[flex.align ?? 0],
+  }
+  return (
+    <div
+      className={`${horizontal ? "stHorizontalBlock" : "stVerticalBlock"}${flex.border ? " bordered" : ""}`}
+      data-testid={horizontal ? "stHorizontalBlock" : "stVerticalBlock"}
+      style={style}
+    >
+      <ChildNodes node={node} ctx={ctx} />
+    </div>
+  )
+}
+
+/** 1.39's st.columns parent. */
+function HorizontalBlock({ node, ctx }: BlockProps): ReactNode {
+  return (
+    <div className="stHorizontalBlock" data-testid="stHorizontalBlock">
+      <ChildNodes node={node} ctx={ctx} />
+    </div>
+  )
+}
+
+const VERTICAL_ALIGNMENT: Record<number, CSSProperties["justifyContent"]> = {
+  [minilit.Block.Column.VerticalAlignment.TOP]: "flex-start",
+  [minilit.Block.Column.VerticalAlignment.CENTER]: "center",
+  [minilit.Block.Column.VerticalAlignment.BOTTOM]: "flex-end",
+}
+
+/** One column: its weight is its share of the row's width. */
+function Column({ node, ctx }: BlockProps): ReactNode {
+  const column = node.deltaBlock.column ?? {}
+  const weight = column.weight && column.weight > 0 ? column.weight : 1
+  return (
+    <div
+      className={`stColumn${column.showBorder ? " bordered" : ""}`}
+      data-testid="stColumn"
+      style={{ flex: `${weight} 1 0%`, justifyContent: VERTICAL_ALIGNMENT[column.verticalAlignment ?? 0] }}
+    >
+      <ChildNodes node={node} ctx={ctx} />
+    </div>
+  )
+}
+
+/** st.expander: a <details> whose open state the user controls after the first render. */
+function Expander({ node, ctx }: BlockProps): ReactNode {
+  const expandable = node.deltaBlock.expandable ?? {}
+  const [open, setOpen] = useState(expandable.expanded ?? false)
+  return (
+    <details
+      className="stExpander"
+      data-testid="stExpander"
+      open={open}
+      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary data-testid="stExpanderToggle">
+        {expandable.icon ? <span className="icon">{expandable.icon}</span> : null}
+        <span>{expandable.label}</span>
+      </summary>
+      <div className="stExpanderDetails" data-testid="stExpanderDetails">
+        <ChildNodes node={node} ctx={ctx} />
+      </div>
+    </details>
+  )
+}
+
+/** st.form: tells the widget manager whether the form clears on submit. */
+function Form({ node, ctx }: BlockProps): ReactNode {
+  const form = node.deltaBlock.form ?? {}
+  const formId = form.formId ?? ""
+  const clearOnSubmit = form.clearOnSubmit ?? false
+  useEffect(() => {
+    ctx.widgetMgr.setFormClearOnSubmit(formId, clearOnSubmit)
+  }, [ctx.widgetMgr, formId, clearOnSubmit])
+  // Only complain once the run is over: the button may simply not have arrived yet.
+  const missingSubmit = ctx.scriptRunState === ScriptRunState.NOT_RUNNING && !hasFormSubmitter(node)
+  return (
+    <div className={`stForm${form.border ? " bordered" : ""}`} data-testid="stForm" data-form-id={formId}>
+      <ChildNodes node={node} ctx={ctx} />
+      {missingSubmit && (
+        <div className="stFormMissingSubmit" data-testid="stFormMissingSubmit">
+          <strong>Missing Submit Button</strong>: this form has no <code>st.form_submit_button()</code>, so its
+          values can never be sent.
+        </div>
+      )}
+    </div>
+  )
+}
+
+function hasFormSubmitter(node: BlockNode): boolean {
+  let found = false
+  node.forEachElement((child) => {
+    if (child.element.button?.isFormSubmitter) {
+      found = true
+    }
+  })
+  return found
+}
