@@ -55,35 +55,74 @@ def _opt(key: str, default: Any, description: str) -> ConfigOption:
 OPTIONS: dict[str, ConfigOption] = {
     o.key: o
     for o in [
-        _opt("server.port", 8501, "Port to listen on. If it is busy and was not set "
-             "explicitly, the next free port (up to 100 tries) is used."),
-        _opt("server.address", "", "Address to bind. Empty means all interfaces, as in "
-             "Streamlit."),
+        _opt(
+            "server.port",
+            8501,
+            "Port to listen on. If it is busy and was not set "
+            "explicitly, the next free port (up to 100 tries) is used.",
+        ),
+        _opt("server.address", "", "Address to bind. Empty means all interfaces, as in Streamlit."),
         _opt("server.headless", False, "Do not open a browser on start."),
         _opt("server.baseUrlPath", "", "Prefix for every route (not implemented: must be empty)."),
-        _opt("server.enableCORS", True, "Check the Origin of websocket handshakes (protection "
-             "on). False accepts any origin, as in Streamlit."),
-        _opt("server.corsAllowedOrigins", [], "Extra origins (scheme://host:port) allowed to open "
-             "the websocket besides the page's own origin."),
-        _opt("server.allowedHosts", [], "Host header values accepted on the websocket "
-             "(DNS-rebinding guard). Empty list: any host."),
+        _opt(
+            "server.enableCORS",
+            True,
+            "Check the Origin of websocket handshakes (protection "
+            "on). False accepts any origin, as in Streamlit.",
+        ),
+        _opt(
+            "server.corsAllowedOrigins",
+            [],
+            "Extra origins (scheme://host:port) allowed to open "
+            "the websocket besides the page's own origin.",
+        ),
+        _opt(
+            "server.allowedHosts",
+            [],
+            "Host header values accepted on the websocket "
+            "(DNS-rebinding guard). Empty list: any host.",
+        ),
         _opt("server.maxMessageSize", 200, "Largest ForwardMsg sent, in MB (10^6 bytes)."),
-        _opt("server.maxWidgetStateSize", 25, "Largest BackMsg frame accepted, in MB; bigger "
-             "frames close the socket with 1009."),
-        _opt("server.disconnectedSessionTTL", 120, "Seconds a disconnected session is kept "
-             "for a reconnect."),
-        _opt("server.maxDisconnectedSessions", 128, "How many disconnected sessions are kept "
-             "at most (the oldest is dropped first)."),
-        _opt("server.websocketPingInterval", 1, "Seconds between websocket pings (Tornado-era "
-             "Streamlit: 1 s, dropped after 30 s without a pong)."),
-        _opt("server.enableTrace", False, "Serve the trace channel /_minilit/trace (loopback "
-             "only, token required). Set by `minilit run --inspect`."),
+        _opt(
+            "server.maxWidgetStateSize",
+            25,
+            "Largest BackMsg frame accepted, in MB; bigger frames close the socket with 1009.",
+        ),
+        _opt(
+            "server.disconnectedSessionTTL",
+            120,
+            "Seconds a disconnected session is kept for a reconnect.",
+        ),
+        _opt(
+            "server.maxDisconnectedSessions",
+            128,
+            "How many disconnected sessions are kept at most (the oldest is dropped first).",
+        ),
+        _opt(
+            "server.websocketPingInterval",
+            1,
+            "Seconds between websocket pings (Tornado-era "
+            "Streamlit: 1 s, dropped after 30 s without a pong).",
+        ),
+        _opt(
+            "server.enableTrace",
+            False,
+            "Serve the trace channel /_minilit/trace (loopback "
+            "only, token required). Set by `minilit run --inspect`.",
+        ),
         _opt("server.traceToken", "", "Token the trace channel requires; random if empty."),
-        _opt("client.showErrorDetails", "full", "How much of an exception the browser sees: "
-             "full, stacktrace, type or none."),
+        _opt(
+            "client.showErrorDetails",
+            "full",
+            "How much of an exception the browser sees: full, stacktrace, type or none.",
+        ),
         _opt("runner.magicEnabled", True, "Write bare expressions of the script (magic)."),
-        _opt("runner.fastReruns", True, "Start a new script thread at once on a rerun request "
-             "instead of waiting for the old run to reach a checkpoint."),
+        _opt(
+            "runner.fastReruns",
+            True,
+            "Start a new script thread at once on a rerun request "
+            "instead of waiting for the old run to reach a checkpoint.",
+        ),
         _opt("global.developmentMode", False, "Unused; kept for Streamlit compatibility."),
     ]
 }
@@ -142,7 +181,7 @@ def coerce(key: str, value: Any) -> Any:
         return str(value)
     except (TypeError, ValueError):
         kind = type(default).__name__
-        raise ConfigError(f"option '{key}' expects a {kind}, got {value!r}") from None
+        raise ConfigError(f"option '{key}' expects {kind}, got {value!r}") from None
 
 
 def load_config(

@@ -23,8 +23,9 @@ SUBPROTOCOLS = ["streamlit", "PLACEHOLDER_AUTH_TOKEN"]
 
 
 @contextmanager
-def serve(tmp_path: Path, source: str, name: str = "app.py",
-          **options: Any) -> Iterator[ServerThread]:
+def serve(
+    tmp_path: Path, source: str, name: str = "app.py", **options: Any
+) -> Iterator[ServerThread]:
     """Write ``source`` to a script and serve it on a free loopback port."""
     script = tmp_path / name
     script.write_text(source, encoding="utf-8")
@@ -32,8 +33,9 @@ def serve(tmp_path: Path, source: str, name: str = "app.py",
         yield server
 
 
-def ws_connect(server: ServerThread, session_id: str | None = None,
-               **kwargs: Any) -> ClientConnection:
+def ws_connect(
+    server: ServerThread, session_id: str | None = None, **kwargs: Any
+) -> ClientConnection:
     protocols = [*SUBPROTOCOLS, session_id] if session_id else list(SUBPROTOCOLS)
     return connect(server.ws_url, subprotocols=protocols, open_timeout=5, **kwargs)  # type: ignore[arg-type]
 
@@ -65,14 +67,19 @@ class Run:
         out = []
         for m in self.deltas:
             d = m.delta
-            kind = d.new_element.WhichOneof("type") if d.HasField("new_element") else \
-                d.add_block.WhichOneof("type")
+            kind = (
+                d.new_element.WhichOneof("type")
+                if d.HasField("new_element")
+                else d.add_block.WhichOneof("type")
+            )
             out.append((list(m.metadata.delta_path), kind or ""))
         return out
 
     @property
     def finished(self) -> list[int]:
-        return [m.script_finished for m in self.messages if m.WhichOneof("type") == "script_finished"]
+        return [
+            m.script_finished for m in self.messages if m.WhichOneof("type") == "script_finished"
+        ]
 
 
 def recv(ws: ClientConnection, timeout: float = 5.0) -> ForwardMsg:

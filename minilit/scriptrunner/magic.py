@@ -35,12 +35,16 @@ def add_magic(code: str, script_path: str) -> ast.Module:
     return tree
 
 
+_DOCSTRING_OWNERS = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
 class _MagicTransformer(ast.NodeTransformer):
-    def _rewrite_body(self, body: list[ast.stmt]) -> list[ast.stmt]:
+    def _rewrite_body(self, body: list[ast.stmt], has_docstring: bool = False) -> list[ast.stmt]:
         out: list[ast.stmt] = []
         for index, stmt in enumerate(body):
             self.visit(stmt)
-            if isinstance(stmt, ast.Expr) and _is_magic_candidate(stmt.value, index == 0):
+            first = has_docstring and index == 0
+            if isinstance(stmt, ast.Expr) and _is_magic_candidate(stmt.value, first):
                 out.append(ast.copy_location(ast.Expr(_write_call(stmt.value)), stmt))
             else:
                 out.append(stmt)
@@ -50,7 +54,9 @@ class _MagicTransformer(ast.NodeTransformer):
         for attr in ("body", "orelse", "finalbody"):
             body = getattr(node, attr, None)
             if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
-                setattr(node, attr, self._rewrite_body(body))
+                # Only modules, functions and classes have docstrings.
+                has_doc = attr == "body" and isinstance(node, _DOCSTRING_OWNERS)
+                setattr(node, attr, self._rewrite_body(body, has_doc))
         for handler in getattr(node, "handlers", []):
             handler.body = self._rewrite_body(handler.body)
         for case in getattr(node, "cases", []):
@@ -58,12 +64,12 @@ class _MagicTransformer(ast.NodeTransformer):
         return node
 
 
-def _is_magic_candidate(value: ast.expr, first_in_body: bool) -> bool:
+def _is_magic_candidate(value: ast.expr, docstring_slot: bool) -> bool:
     if isinstance(value, ast.Call | ast.Yield | ast.YieldFrom | ast.Await):
         return False
     # A string literal first in a body is a docstring, not output.
     is_docstring = isinstance(value, ast.Constant) and isinstance(value.value, str)
-    return not (first_in_body and is_docstring)
+    return not (docstring_slot and is_docstring)
 
 
 def _write_call(value: ast.expr) -> ast.Call:
@@ -91,7 +97,9 @@ def _insert_import(tree: ast.Module) -> None:
             break
     else:
         position = len(tree.body)
-    node = ast.Import(names=[ast.alias(name="minilit.scriptrunner.magic", asname=MAGIC_MODULE_NAME)])
+    node = ast.Import(
+        names=[ast.alias(name="minilit.scriptrunner.magic", asname=MAGIC_MODULE_NAME)]
+    )
     tree.body.insert(position, node)
 
 

@@ -197,7 +197,9 @@ class ScriptRunner:
             self.ctx.reset(run_id, rerun_data.query_string)
             started = time.perf_counter()
             self._on_event(
-                self, ScriptRunnerEvent.SCRIPT_STARTED, {"run_id": run_id, "cause": rerun_data.cause}
+                self,
+                ScriptRunnerEvent.SCRIPT_STARTED,
+                {"run_id": run_id, "cause": rerun_data.cause},
             )
             self._publish_run(events.RUN_STARTED, cause=rerun_data.cause)
             try:
@@ -208,8 +210,11 @@ class ScriptRunner:
                 from minilit.elements.exception import exception_to_proto
 
                 proto = exception_to_proto(exc, self._config.get("client.showErrorDetails"))
-                self._finish(ScriptRunnerEvent.SCRIPT_STOPPED_WITH_COMPILE_ERROR, started,
-                             {"exception": proto})
+                self._finish(
+                    ScriptRunnerEvent.SCRIPT_STOPPED_WITH_COMPILE_ERROR,
+                    started,
+                    {"exception": proto},
+                )
                 return
             next_run = self._exec(code, rerun_data)
             if next_run is None:
@@ -250,8 +255,13 @@ class ScriptRunner:
         self._on_event(self, event, kwargs)
 
     def _publish_run(self, name: str, **fields: Any) -> None:
-        BUS.publish(name, session_id=self.ctx.session_id, run_id=self.ctx.script_run_id,
-                    script=self._main_script_path, **fields)
+        BUS.publish(
+            name,
+            session_id=self.ctx.session_id,
+            run_id=self.ctx.script_run_id,
+            script=self._main_script_path,
+            **fields,
+        )
 
     # --- The checkpoint (see Note [Checkpoints]) ------------------------------
 
@@ -281,20 +291,33 @@ class ScriptRunner:
         delta = msg.delta
         kind = delta.WhichOneof("type") or ""
         element = (
-            delta.new_element.WhichOneof("type") if kind == "new_element"
+            delta.new_element.WhichOneof("type")
+            if kind == "new_element"
             else delta.add_block.WhichOneof("type")
         ) or ""
         path = list(msg.metadata.delta_path)
         where = script_location(self._main_script_path)
         gate = BUS.gate
         if gate is not None:
-            gate.before_delta(self.ctx.session_id, self.ctx.script_run_id, path, element, where,
-                              self._requests.has_request)
+            gate.before_delta(
+                self.ctx.session_id,
+                self.ctx.script_run_id,
+                path,
+                element,
+                where,
+                self._requests.has_request,
+            )
             # A rerun or stop may have arrived while we were paused.
             self._maybe_handle_execution_control_request()
-        BUS.publish(events.DELTA_ENQUEUED, session_id=self.ctx.session_id,
-                    run_id=self.ctx.script_run_id, where=where, delta_path=path,
-                    kind=kind, element=element)
+        BUS.publish(
+            events.DELTA_ENQUEUED,
+            session_id=self.ctx.session_id,
+            run_id=self.ctx.script_run_id,
+            where=where,
+            delta_path=path,
+            kind=kind,
+            element=element,
+        )
 
 
 def page_script_hash(main_script_path: str) -> str:
@@ -347,4 +370,3 @@ def _handle_uncaught_app_exception(exc: BaseException) -> None:
 
     logging.getLogger("minilit.scriptrunner").warning("Uncaught app exception", exc_info=exc)
     minilit.exception(exc)
-

@@ -22,9 +22,8 @@ def test_hostile_origin_is_refused_with_403(tmp_path: Path) -> None:
 
 def test_other_localhost_port_is_refused_unlike_streamlit(tmp_path: Path) -> None:
     """Streamlit would accept any localhost page; minilit wants the exact origin."""
-    with serve(tmp_path, APP) as server:
-        with pytest.raises(InvalidStatus):
-            ws_connect(server, additional_headers={"Origin": "http://127.0.0.1:1"})
+    with serve(tmp_path, APP) as server, pytest.raises(InvalidStatus):
+        ws_connect(server, additional_headers={"Origin": "http://127.0.0.1:1"})
 
 
 def test_same_origin_and_listed_origins_are_accepted(tmp_path: Path) -> None:
@@ -37,16 +36,18 @@ def test_same_origin_and_listed_origins_are_accepted(tmp_path: Path) -> None:
 
 
 def test_enable_cors_false_accepts_any_origin(tmp_path: Path) -> None:
-    with serve(tmp_path, APP, **{"server.enableCORS": False}) as server, ws_connect(
-        server, additional_headers={"Origin": "http://evil.example"}
-    ) as ws:
+    with (
+        serve(tmp_path, APP, **{"server.enableCORS": False}) as server,
+        ws_connect(server, additional_headers={"Origin": "http://evil.example"}) as ws,
+    ):
         assert run_once(ws).finished == [ForwardMsg.FINISHED_SUCCESSFULLY]
 
 
 def test_host_not_allowed_is_closed_with_1008(tmp_path: Path) -> None:
-    with serve(tmp_path, APP, **{"server.allowedHosts": "app.example"}) as server, ws_connect(
-        server
-    ) as ws:
+    with (
+        serve(tmp_path, APP, **{"server.allowedHosts": "app.example"}) as server,
+        ws_connect(server) as ws,
+    ):
         assert closed_code(ws) == 1008
 
 
@@ -65,9 +66,11 @@ def test_unparsable_frame_closes_1002_and_other_sessions_keep_working(tmp_path: 
 
 
 def test_oversized_frame_is_closed_with_1009(tmp_path: Path) -> None:
-    with serve(tmp_path, APP, **{"server.maxWidgetStateSize": 1}) as server, ws_connect(
-        server, max_size=None
-    ) as ws, ws_connect(server) as other:
+    with (
+        serve(tmp_path, APP, **{"server.maxWidgetStateSize": 1}) as server,
+        ws_connect(server, max_size=None) as ws,
+        ws_connect(server) as other,
+    ):
         ws.send(b"\x00" * 1_000_001)
         assert closed_code(ws) == 1009
         assert run_once(other).finished == [ForwardMsg.FINISHED_SUCCESSFULLY]
@@ -79,7 +82,7 @@ def test_no_traceback_reaches_the_client(tmp_path: Path) -> None:
         try:
             while True:
                 ws.recv(timeout=5)
-        except Exception as exc:  # noqa: BLE001 - we inspect the close reason
+        except Exception as exc:
             reason = getattr(getattr(exc, "rcvd", None), "reason", "")
     assert "Traceback" not in reason
     assert "File " not in reason

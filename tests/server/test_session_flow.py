@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from websockets.exceptions import ConnectionClosed
 
-from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.proto.BackMsg_pb2 import BackMsg
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from tests.wire import read_until_idle, recv, rerun_msg, run_once, serve, ws_connect
 
 TOUR = """
@@ -62,8 +62,11 @@ def test_delta_paths_follow_streamlit(tmp_path: Path) -> None:
         ([0, 3], "markdown"),
         ([0, 4], "markdown"),
     ]
-    bodies = [m.delta.new_element.markdown.body for m in run.deltas if
-              m.delta.new_element.HasField("markdown")]
+    bodies = [
+        m.delta.new_element.markdown.body
+        for m in run.deltas
+        if m.delta.new_element.HasField("markdown")
+    ]
     assert bodies == ["left", "right", "magic string", "x is `3`"]
     assert run.deltas[1].delta.new_element.text.body == "placeholder 2"
     assert run.deltas[0].delta.new_element.heading.tag == "h1"
@@ -122,11 +125,16 @@ st.text("never")
 
 @pytest.mark.parametrize(
     ("detail", "has_message", "has_trace"),
-    [("full", True, True), ("stacktrace", False, True), ("type", False, False),
-     ("none", False, False)],
+    [
+        ("full", True, True),
+        ("stacktrace", False, True),
+        ("type", False, False),
+        ("none", False, False),
+    ],
 )
-def test_error_detail_level_is_configurable(tmp_path: Path, detail: str, has_message: bool,
-                                            has_trace: bool) -> None:
+def test_error_detail_level_is_configurable(
+    tmp_path: Path, detail: str, has_message: bool, has_trace: bool
+) -> None:
     source = "raise ValueError('secret detail')\n"
     options = {"client.showErrorDetails": detail}
     with serve(tmp_path, source, **options) as server, ws_connect(server) as ws:
@@ -140,8 +148,13 @@ def test_error_detail_level_is_configurable(tmp_path: Path, detail: str, has_mes
 def test_compile_error_sends_session_event_and_status(tmp_path: Path) -> None:
     with serve(tmp_path, "import minilit as st\nst.text('x'\n") as server, ws_connect(server) as ws:
         run = run_once(ws)
-    assert run.kinds == ["new_session", "session_status_changed", "session_event",
-                         "script_finished", "session_status_changed"]
+    assert run.kinds == [
+        "new_session",
+        "session_status_changed",
+        "session_event",
+        "script_finished",
+        "session_status_changed",
+    ]
     event = run.messages[2].session_event
     assert event.script_compilation_exception.type == "SyntaxError"
     assert run.finished == [ForwardMsg.FINISHED_WITH_COMPILE_ERROR]
@@ -172,8 +185,10 @@ st.text("second run")
         while True:
             msg = recv(ws)
             messages.append(msg)
-            if msg.WhichOneof("type") == "script_finished" and \
-                    msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+            if (
+                msg.WhichOneof("type") == "script_finished"
+                and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+            ):
                 break
     finishes = [m.script_finished for m in messages if m.WhichOneof("type") == "script_finished"]
     assert finishes == [ForwardMsg.FINISHED_EARLY_FOR_RERUN, ForwardMsg.FINISHED_SUCCESSFULLY]

@@ -1,0 +1,70 @@
+"""ForwardMsgQueue as a unit: coalescing and clearing (Note [Coalescing])."""
+
+from __future__ import annotations
+
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.runtime.forward_msg_queue import ForwardMsgQueue
+
+
+def element(path: list[int], text: str) -> ForwardMsg:
+    msg = ForwardMsg()
+    msg.metadata.delta_path[:] = path
+    msg.delta.new_element.text.body = text
+    return msg
+
+
+def block(path: list[int]) -> ForwardMsg:
+    msg = ForwardMsg()
+    msg.metadata.delta_path[:] = path
+    msg.delta.add_block.vertical.SetInParent()
+    return msg
+
+
+def test_same_path_element_replaces_in_place() -> None:
+    queue = ForwardMsgQueue()
+    queue.enqueue(element([0, 0], "a"))
+    queue.enqueue(element([0, 1], "b"))
+    queue.enqueue(element([0, 0], "c"))
+    assert [m.delta.new_element.text.body for m in queue.flush()] == ["c", "b"]
+
+
+def test_a_block_is_never_replaced() -> None:
+    queue = ForwardMsgQueue()
+    queue.enqueue(block([0, 0]))
+    queue.enqueue(element([0, 0, 0], "child"))
+    queue.enqueue(element([0, 0], "replacement"))
+    kinds = [m.delta.WhichOneof("type") for m in queue.flush()]
+    assert kinds == ["add_block", "new_element", "new_element"]
+
+
+def test_an_element_can_become_a_block() -> None:
+    queue = ForwardMsgQueue()
+    queue.enqueue(element([0, 0], "placeholder"))
+    queue.enqueue(block([0, 0]))
+    assert [m.delta.WhichOneof("type") for m in queue.flush()] == ["add_block"]
+
+
+def test_non_delta_messages_are_never_coalesced() -> None:
+    queue = ForwardMsgQueue()
+    queue.enqueue(ForwardMsg(heartbeat_ack=True))
+    queue.enqueue(ForwardMsg(heartbeat_ack=True))
+    assert len(queue.flush()) == 2
+
+
+def test_clear_keeps_lifecycle_and_marks_finish_early() -> None:
+    queue = ForwardMsgQueue()
+    queue.enqueue(ForwardMsg(new_session={}))
+    queue.enqueue(element([0, 0], "dropped"))
+    queue.enqueue(ForwardMsg(script_finished=ForwardMsg.FINISHED_SUCCESSFULLY))
+    queue.clear(retain_lifecycle_msgs=True)
+    kept = queue.flush()
+    assert [m.WhichOneof("type") for m in kept] == ["new_session", "script_finished"]
+    assert kept[1].script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN
+
+
+def test_flush_empties_and_resets_the_index() -> None:
+    queue = ForwardMsgQueue()
+    queue.enqueue(element([0, 0], "a"))
+    queue.flush()
+    queue.enqueue(element([0, 0], "b"))
+    assert len(queue) == 1
