@@ -27,13 +27,13 @@ def test_precedence(tmp_path: Path) -> None:
 
 
 def test_unknown_option_and_bad_value(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="unknown option 'server.nope'"):
+    with pytest.raises(ConfigError, match=r"unknown option 'server\.nope'"):
         load_config({"server.nope": "1"}, env={}, cwd=tmp_path)
     with pytest.raises(ConfigError, match="expects int"):
         load_config({"server.port": "eighty"}, env={}, cwd=tmp_path)
     (tmp_path / ".minilit").mkdir()
     (tmp_path / ".minilit" / "config.toml").write_text("[server\n")
-    with pytest.raises(ConfigError, match="config.toml"):
+    with pytest.raises(ConfigError, match=r"config\.toml"):
         load_config({}, env={}, cwd=tmp_path)
 
 
