@@ -38,10 +38,10 @@ import contextlib
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from minilit.proto import BackMsg_pb2, Elements_pb2, ForwardMsg_pb2
 from minilit.testing.connection import ConnectionClosed, WireConnection, wait_until_healthy
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
 ForwardMsg = ForwardMsg_pb2.ForwardMsg
 BackMsg = BackMsg_pb2.BackMsg
+T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 5.0
 """Seconds ``run()`` waits for a run to finish (AppTest's default is 3 s; this goes over
@@ -306,10 +307,7 @@ class AppClient(Page):
 
     def _after_run(self, result: RunResult) -> None:
         """Update widget state the way the browser does once a run has ended."""
-        widgets = self.widgets
-        # Widgets arrive in script order; the next ClientState lists them in that order.
-        order = [w.id for w in sorted(widgets, key=lambda w: self._arrival(result, w.id))]
-        self.widget_states.note_page_order(order)
+        widgets = self.note_widget_order(result.messages)
         for widget in widgets:
             if widget.run_id != self.tree.run_id:
                 continue
@@ -319,15 +317,6 @@ class AppClient(Page):
                 self.widget_states.adopt_server_value(state)
         if result.status in (FINISHED_SUCCESSFULLY, FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
             self.widget_states.remove_inactive(w.id for w in widgets)
-
-    @staticmethod
-    def _arrival(result: RunResult, widget_id: str) -> int:
-        for index, msg in enumerate(result.messages):
-            element = msg.delta.new_element
-            kind = element.WhichOneof("type")
-            if kind is not None and getattr(getattr(element, kind), "id", None) == widget_id:
-                return index
-        return len(result.messages)
 
     def _drain_unsolicited(self) -> None:
         """Apply whatever arrived since the last run (nothing should have, usually)."""
@@ -349,6 +338,11 @@ class AppClient(Page):
     def stop_script(self) -> None:
         """Send ``BackMsg.stop_script`` (the browser's Stop button); does not wait."""
         self._conn.send(BackMsg(stop_script=True))
+
+    @property
+    def server(self) -> ServerThread | None:
+        """The in-process server this client started (``from_file``/``from_string``), or None."""
+        return self._server
 
     @property
     def connection(self) -> WireConnection:
@@ -381,12 +375,13 @@ class AppClient(Page):
     # --- session state (in-process servers only) ---------------------------------------------
 
     @property
-    def session_state(self) -> MutableMappingProxy:
+    def session_state(self) -> SessionStateView:
         """The server-side ``st.session_state`` of this client's session.
 
         The wire carries no session state, so this works only when the client started the
-        server itself (``from_file``/``from_string``): it reads the ``AppSession`` from the
-        in-process Runtime by this client's session id. Read it between runs.
+        server itself (``from_file``/``from_string``): every read or write is done on the
+        server's IOLoop thread (``ServerThread.call``), on the ``AppSession`` this client's
+        session id names. Use it between runs.
 
         Raises:
             SessionStateUnavailable: the client was made with ``connect`` (remote server),
@@ -400,14 +395,7 @@ class AppClient(Page):
             )
         if not self.session_id:
             raise SessionStateUnavailable("no session id yet; call run() first")
-        return MutableMappingProxy(lambda: self._server_session_state())
-
-    def _server_session_state(self) -> Any:
-        assert self._server is not None
-        session = self._server.runtime.session_mgr.get_session(self.session_id)
-        if session is None:
-            raise SessionStateUnavailable(f"the server has no session {self.session_id!r}")
-        return session.session_state
+        return SessionStateView(self._server, self.session_id)
 
     # --- reconnect and close ----------------------------------------------------------------
 
@@ -447,34 +435,56 @@ class AppClient(Page):
         return f"AppClient({self.url!r}, runs={len(self.runs)})"
 
 
-class MutableMappingProxy:
-    """A live view of the server's session state (see ``AppClient.session_state``)."""
+class SessionStateView:
+    """A live view of one session's ``st.session_state`` in an in-process server.
 
-    def __init__(self, resolve: Callable[[], Any]) -> None:
-        self._resolve = resolve
+    Each operation runs on the server's IOLoop thread, which owns the sessions (see
+    ``AppClient.session_state``). Values are the server's own objects, not copies.
+    """
+
+    def __init__(self, server: ServerThread, session_id: str) -> None:
+        self._server = server
+        self._session_id = session_id
+
+    def _on_server(self, op: Callable[[MutableMapping[str, Any]], T]) -> T:
+        def run() -> T:
+            session = self._server.runtime.session_mgr.get_session(self._session_id)
+            if session is None:
+                raise SessionStateUnavailable(f"the server has no session {self._session_id!r}")
+            return op(session.session_state)
+
+        return self._server.call(run)
 
     def __getitem__(self, key: str) -> Any:
-        return self._resolve()[key]
+        return self._on_server(lambda state: state[key])
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self._resolve()[key] = value
+        self._on_server(lambda state: state.__setitem__(key, value))
 
     def __delitem__(self, key: str) -> None:
-        del self._resolve()[key]
+        self._on_server(lambda state: state.__delitem__(key))
 
     def __contains__(self, key: object) -> bool:
-        return key in self._resolve()
+        return self._on_server(lambda state: key in state)
 
     def __getattr__(self, key: str) -> Any:
+        if key.startswith("_"):
+            raise AttributeError(key)
         try:
-            return self._resolve()[key]
+            return self[key]
         except KeyError:
             raise AttributeError(key) from None
 
+    def __len__(self) -> int:
+        return self._on_server(len)
+
     def keys(self) -> list[str]:
         """The keys currently set."""
-        return list(self._resolve().keys())
+        return self._on_server(lambda state: list(state.keys()))
 
     def to_dict(self) -> dict[str, Any]:
-        """A snapshot copy."""
-        return dict(self._resolve().items())
+        """A snapshot: a shallow copy of every key and value."""
+        return self._on_server(lambda state: dict(state.items()))
+
+    def __repr__(self) -> str:
+        return f"SessionStateView({self.to_dict()!r})"

@@ -461,9 +461,30 @@ class Page(Queryable):
     def replay(cls, messages: Iterable[ForwardMsg_pb2.ForwardMsg]) -> Page:
         """A page built by applying ``messages`` in order, as a browser would."""
         page = cls()
-        for msg in messages:
+        applied = list(messages)
+        for msg in applied:
             page.tree.apply(msg)
+        page.note_widget_order(applied)
         return page
+
+    def note_widget_order(self, messages: Sequence[ForwardMsg_pb2.ForwardMsg]) -> list[Widget]:
+        """Tell the widget state manager the order widgets arrived in ``messages``.
+
+        A browser's widget-state map lists widgets in the order they mounted, which is the
+        order their deltas arrived (script order, sidebar widgets included), not page
+        order. Returns the page's widgets, in page order.
+        """
+        arrival: dict[str, int] = {}
+        for index, msg in enumerate(messages):
+            element = msg.delta.new_element
+            kind = element.WhichOneof("type")
+            widget_id = getattr(getattr(element, kind), "id", None) if kind else None
+            if isinstance(widget_id, str):
+                arrival.setdefault(widget_id, index)
+        widgets = self.widgets
+        ordered = sorted(widgets, key=lambda w: arrival.get(w.id, len(messages)))
+        self.widget_states.note_page_order(w.id for w in ordered)
+        return widgets
 
     def run(self, *, timeout: float | None = None) -> Page:
         """Rerun the app. A replayed page has no server, so this raises.

@@ -79,10 +79,10 @@ class Widget(Element):
         """The value the browser would show: set here, else pushed by the server, else default."""
         state = self._app.widget_states.current(self.id, self.form_id)
         if state is not None and state.WhichOneof("value") is not None:
-            return self._decode(state)
+            return self.decode_state(state)
         server_state = self.server_state()
         if server_state is not None:
-            return self._decode(server_state)
+            return self.decode_state(server_state)
         return self._default()
 
     def set_value(self, value: Any) -> Self:
@@ -109,7 +109,8 @@ class Widget(Element):
     def _encode(self, value: Any) -> WidgetState:
         raise NotImplementedError(f"{type(self).__name__} cannot be set through this client")
 
-    def _decode(self, state: WidgetState) -> Any:
+    def decode_state(self, state: WidgetState) -> Any:
+        """The Python value a ``WidgetState`` stands for (the inverse of ``set_value``)."""
         return getattr(state, state.WhichOneof("value") or "id")
 
     def _default(self) -> Any:
@@ -169,7 +170,7 @@ class Checkbox(Widget):
     def _encode(self, value: Any) -> WidgetState:
         return WidgetState(bool_value=bool(value))
 
-    def _decode(self, state: WidgetState) -> bool:
+    def decode_state(self, state: WidgetState) -> bool:
         return state.bool_value
 
     def _default(self) -> bool:
@@ -211,7 +212,7 @@ class TextInput(Widget):
             raise ValueError(f"{self.label!r} takes at most {self.max_chars} characters")
         return WidgetState(string_value=text)
 
-    def _decode(self, state: WidgetState) -> str:
+    def decode_state(self, state: WidgetState) -> str:
         return state.string_value
 
     def _default(self) -> str:
@@ -259,7 +260,7 @@ class NumberInput(Widget):
     def _number(self, raw: float) -> int | float:
         return int(raw) if self.is_int else raw
 
-    def _decode(self, state: WidgetState) -> int | float:
+    def decode_state(self, state: WidgetState) -> int | float:
         return self._number(state.double_value)
 
     def _default(self) -> int | float:
@@ -315,7 +316,7 @@ class Slider(Widget):
             numbers = list(raw)
         return numbers[0] if len(numbers) == 1 else tuple(numbers)
 
-    def _decode(self, state: WidgetState) -> Any:
+    def decode_state(self, state: WidgetState) -> Any:
         return self._shape(state.double_array_value.data)
 
     def _default(self) -> Any:
@@ -354,7 +355,7 @@ class Selectbox(Widget):
             raise ValueError(f"{value!r} is not an option of {self.label!r}: {self.options}")
         return WidgetState(string_value=str(value))
 
-    def _decode(self, state: WidgetState) -> str:
+    def decode_state(self, state: WidgetState) -> str:
         return state.string_value
 
     def _default(self) -> str | None:
@@ -402,7 +403,7 @@ class Multiselect(Widget):
         state.string_array_value.data.extend(chosen)
         return state
 
-    def _decode(self, state: WidgetState) -> list[str]:
+    def decode_state(self, state: WidgetState) -> list[str]:
         return list(state.string_array_value.data)
 
     def _default(self) -> list[str]:

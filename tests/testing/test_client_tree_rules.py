@@ -1,0 +1,174 @@
+"""The browser's tree rules (streamlit-internals §5.1), one at a time, with hand-made deltas."""
+
+from __future__ import annotations
+
+import pytest
+
+from minilit.proto import Delta_pb2, ForwardMsg_pb2
+from minilit.testing.tree import BlockNode, ElementNode, ElementTree, TreeError
+
+ForwardMsg = ForwardMsg_pb2.ForwardMsg
+
+
+def new_session(run_id: str) -> ForwardMsg:
+    msg = ForwardMsg()
+    msg.metadata.run.script_run_id = run_id
+    msg.new_session.initialize.session_id = "session-1"
+    return msg
+
+
+def finished(run_id: str, status: int = ForwardMsg.FINISHED_SUCCESSFULLY) -> ForwardMsg:
+    msg = ForwardMsg(script_finished=status)  # type: ignore[arg-type]
+    msg.metadata.run.script_run_id = run_id
+    return msg
+
+
+def text(path: list[int], body: str) -> ForwardMsg:
+    msg = ForwardMsg()
+    msg.metadata.delta_path.extend(path)
+    msg.delta.new_element.text.body = body
+    return msg
+
+
+def block(path: list[int], kind: str) -> ForwardMsg:
+    msg = ForwardMsg()
+    msg.metadata.delta_path.extend(path)
+    getattr(msg.delta.add_block, kind).SetInParent()
+    return msg
+
+
+def run(tree: ElementTree, run_id: str, *deltas: ForwardMsg, status: int = 0) -> None:
+    tree.apply(new_session(run_id))
+    for delta in deltas:
+        tree.apply(delta)
+    tree.apply(finished(run_id, status))
+
+
+def bodies(tree: ElementTree) -> dict[tuple[int, ...], str]:
+    return {
+        item.delta_path: item.node.element.text.body
+        for item in tree.walk()
+        if isinstance(item.node, ElementNode)
+    }
+
+
+def test_new_element_replaces_at_the_same_path() -> None:
+    tree = ElementTree()
+    run(tree, "r1", text([0, 0], "placeholder 1"), text([0, 0], "placeholder 2"))
+    assert bodies(tree) == {(0, 0): "placeholder 2"}
+
+
+def test_block_of_same_type_keeps_children() -> None:
+    tree = ElementTree()
+    tree.apply(new_session("r1"))
+    tree.apply(block([0, 0], "expandable"))
+    tree.apply(text([0, 0, 0], "inside"))
+    tree.apply(finished("r1"))
+    tree.apply(new_session("r2"))
+    tree.apply(block([0, 0], "expandable"))  # re-sent, children not (yet) re-sent
+    assert bodies(tree) == {(0, 0, 0): "inside"}
+    child = tree.root.get_in((0, 0, 0))
+    assert child is not None and tree.is_stale(child)
+
+
+def test_block_of_other_type_starts_empty() -> None:
+    tree = ElementTree()
+    run(tree, "r1", block([0, 0], "expandable"), text([0, 0, 0], "inside"))
+    tree.apply(new_session("r2"))
+    tree.apply(block([0, 0], "vertical"))
+    assert bodies(tree) == {}
+
+
+def test_element_replacing_a_block_drops_its_children() -> None:
+    tree = ElementTree()
+    run(tree, "r1", block([0, 0], "vertical"), text([0, 0, 0], "inside"))
+    tree.apply(new_session("r2"))
+    tree.apply(text([0, 0], "flat"))
+    assert bodies(tree) == {(0, 0): "flat"}
+
+
+def test_success_removes_nodes_not_written_this_run() -> None:
+    tree = ElementTree()
+    run(tree, "r1", text([0, 0], "a"), text([0, 1], "b"), text([1, 0], "side"))
+    run(tree, "r2", text([0, 0], "a2"))
+    assert bodies(tree) == {(0, 0): "a2"}  # the sidebar is emptied too
+
+
+def test_parent_block_is_restamped_by_a_child_write() -> None:
+    # A block not re-sent but with a child written this run survives (setIn re-stamps it).
+    tree = ElementTree()
+    run(tree, "r1", block([0, 0], "vertical"), text([0, 0, 0], "a"))
+    run(tree, "r2", text([0, 0, 0], "b"))
+    assert bodies(tree) == {(0, 0, 0): "b"}
+    assert isinstance(tree.root.get_in((0, 0)), BlockNode)
+
+
+@pytest.mark.parametrize(
+    "status", [ForwardMsg.FINISHED_EARLY_FOR_RERUN, ForwardMsg.FINISHED_WITH_COMPILE_ERROR]
+)
+def test_no_cleanup_after_interrupted_or_failed_run(status: int) -> None:
+    tree = ElementTree()
+    run(tree, "r1", text([0, 0], "a"), text([0, 1], "b"))
+    run(tree, "r2", text([0, 0], "a2"), status=status)
+    assert bodies(tree) == {(0, 0): "a2", (0, 1): "b"}
+    stale = {item.delta_path for item in tree.walk() if tree.is_stale(item.node)}
+    assert stale == {(0, 1)}
+
+
+def test_cleanup_packs_surviving_children() -> None:
+    # Holes left by removed nodes close up, as the frontend's filter(notUndefined) does.
+    tree = ElementTree()
+    run(tree, "r1", text([0, 0], "a"), text([0, 1], "b"), text([0, 2], "c"))
+    tree.apply(new_session("r2"))
+    tree.apply(text([0, 0], "a"))
+    tree.apply(text([0, 2], "c"))
+    tree.apply(finished("r2"))
+    assert bodies(tree) == {(0, 0): "a", (0, 1): "c"}
+
+
+def test_delta_past_the_end_leaves_a_hole() -> None:
+    tree = ElementTree()
+    tree.apply(new_session("r1"))
+    tree.apply(text([0, 2], "late"))
+    assert bodies(tree) == {(0, 2): "late"}
+
+
+def test_path_through_an_element_is_an_error() -> None:
+    tree = ElementTree()
+    tree.apply(new_session("r1"))
+    tree.apply(text([0, 0], "leaf"))
+    with pytest.raises(TreeError, match=r"\[0, 0, 0\]"):
+        tree.apply(text([0, 0, 0], "child"))
+
+
+def test_path_through_nothing_is_an_error() -> None:
+    tree = ElementTree()
+    with pytest.raises(TreeError):
+        tree.apply(text([0, 5, 0], "orphan"))
+
+
+@pytest.mark.parametrize("path", [[0], [4, 0], []])
+def test_invalid_paths(path: list[int]) -> None:
+    with pytest.raises(TreeError):
+        ElementTree().apply(text(path, "x"))
+
+
+def test_delta_run_id_comes_from_the_last_new_session() -> None:
+    tree = ElementTree()
+    tree.apply(new_session("r7"))
+    tree.apply(text([0, 0], "a"))
+    node = tree.root.get_in((0, 0))
+    assert node is not None and node.run_id == "r7"
+    assert tree.running
+
+
+def test_unknown_element_type_is_kept() -> None:
+    # A real Streamlit may send elements minilit does not declare (e.g. a dataframe, 40).
+    element = Delta_pb2.Element.FromString(bytes([0xC2, 0x02, 0x00]))  # field 40, empty
+    msg = ForwardMsg()
+    msg.metadata.delta_path.extend([0, 0])
+    msg.delta.new_element.CopyFrom(element)
+    tree = ElementTree()
+    tree.apply(new_session("r1"))
+    tree.apply(msg)
+    assert "[0, 0] unknown" in tree.describe()
