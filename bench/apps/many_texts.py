@@ -1,0 +1,4 @@
+import minilit as st
+
+for i in range(200):
+    st.text(f"line {i}")
