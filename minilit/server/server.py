@@ -16,7 +16,7 @@ import errno
 import logging
 import socket
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tornado.httpserver
 import tornado.netutil
@@ -31,6 +31,9 @@ from minilit.server.routes import (
     StaticFileHandler,
 )
 from minilit.server.websocket import BrowserWebSocketHandler
+
+if TYPE_CHECKING:
+    from minilit.trace.endpoint import TraceChannel
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -68,6 +71,8 @@ class Server:
         self.runtime = Runtime(self.main_script_path, config)
         self.extra_routes: list[Route] = []
         """Routes other layers add before start() (the trace channel does)."""
+        self.trace: TraceChannel | None = None
+        """The trace channel, when server.enableTrace is on (trace/endpoint.py)."""
         self.port = 0
         self.port_notice = ""
         """Set when the default port was busy: which port was taken instead."""
@@ -75,6 +80,10 @@ class Server:
 
     async def start(self) -> None:
         """Bind the port, then start the runtime. The app is healthy after this."""
+        if self.config.get("server.enableTrace"):
+            from minilit.trace.endpoint import install_trace  # adds /_minilit/trace
+
+            self.trace = install_trace(self)
         app = self._create_app()
         sockets = self._bind_sockets()
         self._http_server = tornado.httpserver.HTTPServer(app)
@@ -95,7 +104,11 @@ class Server:
             (r"/_stcore/host-config", HostConfigHandler, {}),
             *self.extra_routes,
             (r"/(.+)/", RemoveSlashHandler, {}),
-            (r"/(.*)", StaticFileHandler, {"path": str(STATIC_DIR), "default_filename": "index.html"}),
+            (
+                r"/(.*)",
+                StaticFileHandler,
+                {"path": str(STATIC_DIR), "default_filename": "index.html"},
+            ),
         ]
         max_frame = int(self.config.get("server.maxWidgetStateSize")) * 1_000_000
         return tornado.web.Application(
@@ -130,7 +143,9 @@ class Server:
                 continue
             self.port = sockets[0].getsockname()[1]
             if self.port != first and first != 0:
-                self.port_notice = f"Port {first} is already in use; using port {self.port} instead."
+                self.port_notice = (
+                    f"Port {first} is already in use; using port {self.port} instead."
+                )
                 _LOGGER.info(self.port_notice)
             return sockets
         raise RetriesExceededError(
