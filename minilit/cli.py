@@ -41,7 +41,9 @@ class UsageError(Exception):
 
 
 def register_command(
-    name: str, help_text: str, handler: Command,
+    name: str,
+    help_text: str,
+    handler: Command,
     add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
 ) -> None:
     """Add a subcommand (used by the trace, inspector and lesson packages)."""
@@ -198,8 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_COMMANDS.update({"run": _cmd_run, "hello": _cmd_hello, "version": _cmd_version,
-                  "config": _cmd_config})
+_COMMANDS.update(
+    {"run": _cmd_run, "hello": _cmd_hello, "version": _cmd_version, "config": _cmd_config}
+)
 
 
 def _load_plugins() -> None:

@@ -100,9 +100,10 @@ OPTIONS: dict[str, ConfigOption] = {
         ),
         _opt(
             "server.websocketPingInterval",
-            1,
-            "Seconds between websocket pings (Tornado-era "
-            "Streamlit: 1 s, dropped after 30 s without a pong).",
+            30,
+            "Seconds between websocket pings; a socket silent for as long is dropped "
+            "(Streamlit 1.67: 30 s / 30 s; 1.39 pinged every 1 s with a 30 s timeout, "
+            "which Tornado 6.5+ no longer allows).",
         ),
         _opt(
             "server.enableTrace",

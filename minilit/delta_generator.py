@@ -96,11 +96,10 @@ class DeltaGenerator(
             ctx.dg_stack.append(self)
         return self
 
-    def __exit__(self, *exc_info: object) -> bool:
+    def __exit__(self, *exc_info: object) -> None:
         ctx = get_script_run_ctx()
         if ctx is not None and ctx.dg_stack:
             ctx.dg_stack.pop()
-        return False
 
     @property
     def _active_dg(self) -> DeltaGenerator:
@@ -190,5 +189,3 @@ def main_dg() -> DeltaGenerator:
 
 SIDEBAR_DG = DeltaGenerator(RootContainer.SIDEBAR)
 """``st.sidebar``."""
-
-

@@ -31,6 +31,6 @@ class AlertMixin(DGMixin):
         """A green box with Markdown ``body``."""
         return self._alert(body, Alert.SUCCESS, icon)
 
-    def _alert(self, body: object, fmt: Alert.Format.ValueType, icon: str | None) -> DeltaGenerator:
-        proto = Alert(body=str(body), format=fmt, icon=icon or "")
+    def _alert(self, body: object, fmt: int, icon: str | None) -> DeltaGenerator:
+        proto = Alert(body=str(body), format=fmt, icon=icon or "")  # type: ignore[arg-type]
         return self.dg._enqueue("alert", proto)

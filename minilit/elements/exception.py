@@ -58,7 +58,8 @@ def _message_of(exc: BaseException) -> str:
 
 def _user_stack_trace(exc: BaseException) -> list[str]:
     frames = [
-        f for f in traceback.extract_tb(exc.__traceback__)
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
         if not f.filename.startswith(_PACKAGE_DIR)
     ]
     return [line.rstrip("\n") for line in traceback.format_list(frames)]

@@ -25,6 +25,7 @@ def stop() -> NoReturn:
 def rerun() -> NoReturn:
     """Abandon this run and start the script again (widget values are kept)."""
     ctx = get_script_run_ctx()
-    data = RerunData(widget_states=None, query_string=ctx.query_string if ctx else "",
-                     cause="st.rerun")
+    data = RerunData(
+        widget_states=None, query_string=ctx.query_string if ctx else "", cause="st.rerun"
+    )
     raise RerunException(data)

@@ -19,8 +19,5 @@ if TYPE_CHECKING:
 class JsonMixin(DGMixin):
     def json(self, body: object, *, expanded: bool = True) -> DeltaGenerator:
         """Show ``body`` (a dict, list, or JSON string) as a JSON tree."""
-        if isinstance(body, str):
-            text = body
-        else:
-            text = _json.dumps(body, default=str)
+        text = body if isinstance(body, str) else _json.dumps(body, default=str)
         return self.dg._enqueue("json", Json(body=text, expanded=expanded))

@@ -27,8 +27,12 @@ class MetricMixin(DGMixin):
         border: bool = False,
     ) -> DeltaGenerator:
         """Show ``value`` under ``label``; ``delta`` adds a coloured up/down arrow."""
-        proto = Metric(label=label, body="—" if value is None else str(value), help=help or "",
-                       show_border=border)
+        proto = Metric(
+            label=label,
+            body="—" if value is None else str(value),
+            help=help or "",
+            show_border=border,
+        )
         if delta is None or delta == "":
             proto.direction = Metric.NONE
             proto.color = Metric.GRAY

@@ -116,8 +116,12 @@ class AppSession:
             query_string=client_state.query_string if client_state is not None else "",
             cause=cause,
         )
-        BUS.publish(events.RERUN_REQUESTED, session_id=self.id, cause=cause,
-                    widget_count=len(widget_states.widgets) if widget_states else 0)
+        BUS.publish(
+            events.RERUN_REQUESTED,
+            session_id=self.id,
+            cause=cause,
+            widget_count=len(widget_states.widgets) if widget_states else 0,
+        )
         runner = self._scriptrunner
         if runner is not None and runner.is_alive():
             if not self._config.get("runner.fastReruns"):

@@ -57,9 +57,12 @@ class ForwardMsgQueue:
             if old.delta.WhichOneof("type") == "new_element":
                 self._queue[index] = msg
                 if BUS.enabled:
-                    BUS.publish(events.QUEUE_COALESCED, session_id=self._session_id,
-                                delta_path=path,
-                                replaced=old.delta.new_element.WhichOneof("type") or "")
+                    BUS.publish(
+                        events.QUEUE_COALESCED,
+                        session_id=self._session_id,
+                        delta_path=path,
+                        replaced=old.delta.new_element.WhichOneof("type") or "",
+                    )
                 return
         self._delta_index_map[path] = len(self._queue)
         self._queue.append(msg)

@@ -23,6 +23,7 @@ Note [Flush loop]
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from enum import Enum
 
@@ -94,10 +95,8 @@ class Runtime:
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await task
-            except asyncio.CancelledError:
-                pass
         self._state = RuntimeState.STOPPED
 
     # --- Called by the websocket handler (IOLoop thread) ----------------------

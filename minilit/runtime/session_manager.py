@@ -85,8 +85,9 @@ class SessionManager:
                 return active.session, True
         session = self._session_factory()
         self._active[session.id] = ActiveSessionInfo(client, session)
-        BUS.publish(events.SESSION_CONNECTED, session_id=session.id,
-                    requested_id=existing_session_id or "")
+        BUS.publish(
+            events.SESSION_CONNECTED, session_id=session.id, requested_id=existing_session_id or ""
+        )
         return session, False
 
     def disconnect_session(self, session_id: str, client: SessionClient | None = None) -> None:

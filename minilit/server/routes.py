@@ -77,9 +77,7 @@ class StaticFileHandler(tornado.web.StaticFileHandler):
         self.set_header("X-Content-Type-Options", "nosniff")
 
     def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
-        if not os.path.exists(absolute_path) and not self.request.path.endswith(
-            _RESERVED_SUFFIXES
-        ):
+        if not os.path.exists(absolute_path) and not self.request.path.endswith(_RESERVED_SUFFIXES):
             # An unknown path such as /some/page: serve the app, which routes itself.
             index = os.path.join(root, "index.html")
             return super().validate_absolute_path(root, index)

@@ -57,6 +57,6 @@ def check_websocket_origin(
     if normalized in {o.rstrip("/").lower() for o in allowed_origins}:
         return OriginDecision(True, "listed in server.corsAllowedOrigins")
     return OriginDecision(
-        False, f"Origin {origin!r} is neither this server ({host!r}) nor in "
-        "server.corsAllowedOrigins"
+        False,
+        f"Origin {origin!r} is neither this server ({host!r}) nor in server.corsAllowedOrigins",
     )

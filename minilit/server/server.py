@@ -111,11 +111,12 @@ class Server:
             ),
         ]
         max_frame = int(self.config.get("server.maxWidgetStateSize")) * 1_000_000
+        ping = int(self.config.get("server.websocketPingInterval"))
         return tornado.web.Application(
             routes,
             websocket_max_message_size=max_frame,
-            websocket_ping_interval=int(self.config.get("server.websocketPingInterval")),
-            websocket_ping_timeout=30,
+            websocket_ping_interval=ping,
+            websocket_ping_timeout=ping,
             compress_response=True,
         )
 

@@ -86,8 +86,13 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
             self.request.headers.get("Sec-WebSocket-Protocol", "")
         )
         self._session_id, resumed = self._runtime.connect_session(self, existing_session_id)
-        BUS.publish(events.HANDSHAKE_ACCEPTED, session_id=self._session_id,
-                    origin=origin or "", host=self.request.host, resumed=resumed)
+        BUS.publish(
+            events.HANDSHAKE_ACCEPTED,
+            session_id=self._session_id,
+            origin=origin or "",
+            host=self.request.host,
+            resumed=resumed,
+        )
 
     def _origin_decision(self, origin: str | None) -> OriginDecision:
         return check_websocket_origin(
@@ -101,8 +106,13 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
     def _reject_handshake(self, decision: OriginDecision, status: int) -> None:
         origin = self.request.headers.get("Origin", "")
         _LOGGER.warning("Websocket handshake rejected (%s): %s", status, decision.reason)
-        BUS.publish(events.HANDSHAKE_REJECTED, reason=decision.reason, origin=origin,
-                    host=self.request.host, status=status)
+        BUS.publish(
+            events.HANDSHAKE_REJECTED,
+            reason=decision.reason,
+            origin=origin,
+            host=self.request.host,
+            status=status,
+        )
 
     # --- Inbound: the spine of the socket ----------------------------------------
 
@@ -113,15 +123,20 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
         if isinstance(message, str):
             self._refuse_frame(CLOSE_UNSUPPORTED_DATA, "text frames are not accepted")
             return
-        BUS.publish(events.FRAME_RECEIVED, session_id=self._session_id, data=message,
-                    size=len(message))
+        BUS.publish(
+            events.FRAME_RECEIVED, session_id=self._session_id, data=message, size=len(message)
+        )
         try:
             msg = BackMsg.FromString(message)
         except DecodeError:
             self._refuse_frame(CLOSE_PROTOCOL_ERROR, "the frame is not a BackMsg")
             return
-        BUS.publish(events.BACKMSG_DECODED, session_id=self._session_id,
-                    kind=msg.WhichOneof("type") or "", data=message)
+        BUS.publish(
+            events.BACKMSG_DECODED,
+            session_id=self._session_id,
+            kind=msg.WhichOneof("type") or "",
+            data=message,
+        )
         try:
             self._runtime.handle_backmsg(self._session_id, msg)
         except Exception:
@@ -130,8 +145,9 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
 
     def _refuse_frame(self, code: int, reason: str) -> None:
         _LOGGER.warning("Closing websocket of session %s (%d): %s", self._session_id, code, reason)
-        BUS.publish(events.FRAME_REJECTED, session_id=self._session_id or "", reason=reason,
-                    close_code=code)
+        BUS.publish(
+            events.FRAME_REJECTED, session_id=self._session_id or "", reason=reason, close_code=code
+        )
         self.close(code, reason)
 
     def on_close(self) -> None:
@@ -147,14 +163,33 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
         data = msg.SerializeToString()
         if len(data) > self._max_outbound:
             data = _too_big_replacement(msg, len(data), self._max_outbound).SerializeToString()
+        kind = msg.WhichOneof("type") or ""
+        path = list(msg.metadata.delta_path)
+        # The inspector may hold frames back (Note [Frame holding] in trace/bus.py).
+        hold = BUS.hold
+        if hold is not None and hold.offer(
+            self._session_id or "", kind, data, lambda: self._send_frame(data, kind, path)
+        ):
+            return
+        self._send_frame(data, kind, path)
+
+    def _send_frame(self, data: bytes, kind: str, delta_path: list[int]) -> None:
+        """Write one binary frame and publish exactly what went out."""
+        if self.ws_connection is None or self.ws_connection.is_closing():
+            raise SessionClientDisconnectedError()
         try:
             self.write_message(data, binary=True)
         except tornado.websocket.WebSocketClosedError:
             raise SessionClientDisconnectedError() from None
         if BUS.enabled:
-            BUS.publish(events.FORWARDMSG_SENT, session_id=self._session_id or "", data=data,
-                        kind=msg.WhichOneof("type") or "", delta_path=list(msg.metadata.delta_path),
-                        size=len(data))
+            BUS.publish(
+                events.FORWARDMSG_SENT,
+                session_id=self._session_id or "",
+                data=data,
+                kind=kind,
+                delta_path=delta_path,
+                size=len(data),
+            )
 
 
 def _session_id_from_subprotocols(header: str) -> str | None:
