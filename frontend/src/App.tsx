@@ -27,7 +27,7 @@ import { ConnectionState } from "./connection/ConnectionState"
 import { serverLocationOf } from "./connection/endpoints"
 import { WebsocketConnection } from "./connection/WebsocketConnection"
 import { minilit } from "./proto/proto"
-import { AppRoot } from "./render-tree/AppNode"
+import { AppRoot, treeAfterScriptFinished } from "./render-tree/AppNode"
 import { escapeHtml } from "./lib/markdown"
 import { ScriptRunState } from "./ScriptRunState"
 import { WidgetStateManager } from "./widgets/WidgetStateManager"
@@ -249,15 +249,16 @@ export class App extends Component<Record<string, never>, AppState> {
   /** See Note [Stale nodes] in render-tree/AppNode.ts. */
   private handleScriptFinished(status: minilit.ForwardMsg.ScriptFinishedStatus): void {
     this.flushElements()
-    const { ScriptFinishedStatus } = minilit.ForwardMsg
-    if (status === ScriptFinishedStatus.FINISHED_SUCCESSFULLY) {
-      this.pendingElements = this.pendingElements.clearStaleNodes(this.state.scriptRunId)
-      this.widgetMgr.removeInactive(this.pendingElements.getWidgetIds())
-      this.setState({ elements: this.pendingElements })
-    } else if (status === ScriptFinishedStatus.FINISHED_WITH_COMPILE_ERROR) {
+    const cleaned = treeAfterScriptFinished(this.pendingElements, status, this.state.scriptRunId)
+    if (cleaned !== this.pendingElements) {
+      // Widgets that vanished lose their browser-side value too.
+      this.pendingElements = cleaned
+      this.widgetMgr.removeInactive(cleaned.getWidgetIds())
+      this.setState({ elements: cleaned })
+    }
+    if (status === minilit.ForwardMsg.ScriptFinishedStatus.FINISHED_WITH_COMPILE_ERROR) {
       this.setState({ scriptRunState: ScriptRunState.COMPILATION_ERROR })
     }
-    // FINISHED_EARLY_FOR_RERUN: keep everything; the next run replaces it.
   }
 
   private handlePageConfigChanged(config: minilit.PageConfig): void {

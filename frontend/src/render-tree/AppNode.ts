@@ -252,3 +252,25 @@ export function widgetIdOf(element: minilit.Element): string | undefined {
   const id = proto?.id
   return typeof id === "string" && id !== "" ? id : undefined
 }
+
+/**
+ * The tree after a script_finished message. See Note [Stale nodes]: only a
+ * successful finish removes stale nodes. FINISHED_EARLY_FOR_RERUN keeps them
+ * (a new run is about to replace them; removing them now would make the
+ * page flicker), and so does FINISHED_WITH_COMPILE_ERROR (the old page stays
+ * under the error).
+ */
+export function treeAfterScriptFinished(
+  tree: AppRoot,
+  status: minilit.ForwardMsg.ScriptFinishedStatus,
+  currentScriptRunId: string,
+): AppRoot {
+  const { ScriptFinishedStatus } = minilit.ForwardMsg
+  if (
+    status === ScriptFinishedStatus.FINISHED_SUCCESSFULLY ||
+    status === ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+  ) {
+    return tree.clearStaleNodes(currentScriptRunId)
+  }
+  return tree
+}
