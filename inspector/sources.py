@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from tornado.httpclient import HTTPClientError, HTTPRequest
-from tornado.websocket import WebSocketClientConnection, websocket_connect
+from tornado.websocket import WebSocketClientConnection, WebSocketError, websocket_connect
 
 from minilit.trace.protocol import WireEvent, dumps, event_from_dict
 from minilit.trace.recording import Recording, read_recording
@@ -74,6 +74,10 @@ async def connect(url: str, token: str) -> WebSocketClientConnection:
             reason = exc.response.headers.get("X-Minilit-Trace-Refused", "")
             reason = reason or exc.response.body.decode("utf-8", "replace").strip()
         raise TraceConnectError(f"trace endpoint refused ({exc.code}): {reason or exc}") from exc
+    except WebSocketError as exc:
+        raise TraceConnectError(
+            f"no trace channel at {trace_url(url)} (is the server running with --inspect?)"
+        ) from exc
     except OSError as exc:
         raise TraceConnectError(f"cannot reach {trace_url(url)}: {exc}") from exc
 

@@ -1,0 +1,328 @@
+"""The trace channel: ``/_minilit/trace``, where the inspector attaches.
+
+Not in Streamlit. Modelled on ``textual console`` (reference/
+inspector-anchors.md B5): the app streams structured events over a loopback
+socket to a separate process. The protocol is documented in
+minilit.trace.protocol; this module is the server side of it.
+
+It is off unless asked for (``server.enableTrace``, which ``minilit run
+--inspect`` and ``minilit inspect`` set), and guarded three ways:
+
+1. **Loopback only.** The server refuses to start with tracing on unless it
+   is bound to a loopback address (Note [Trace binding]), and every request
+   from a non-loopback peer is refused as well.
+2. **A token.** A random one per server start (``secrets.token_urlsafe``),
+   or ``server.traceToken``. Compared in constant time.
+3. **No browsers.** A request carrying an ``Origin`` header comes from a web
+   page; it is refused, so no site you visit can reach the channel
+   (cross-site websocket hijacking, DNS rebinding).
+
+A refusal is an HTTP 403 before the websocket upgrade, whose body and
+``X-Minilit-Trace-Refused`` header state the reason, and a
+``security.trace.rejected`` event for the inspector's security panel.
+
+Receives: events from minilit.trace.bus (one bounded subscriber per attached
+inspector) and commands from the inspector. Hands to: the inspector (JSON
+text frames) and minilit.trace.stepper (pause, step, hold...).
+
+Note [Trace binding]
+    Streamlit binds all interfaces by default, and so does minilit. A trace
+    channel on all interfaces would offer anyone on the network the frames
+    of every session and a way to pause scripts. So ``install_trace``
+    refuses any ``server.address`` that is not loopback, and ``--inspect``
+    sets ``server.address`` to 127.0.0.1 unless you set it yourself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import ipaddress
+import logging
+import secrets
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import tornado.httputil
+import tornado.websocket
+
+from minilit.trace import events as ev
+from minilit.trace.bus import BUS, Subscriber, TraceEvent
+from minilit.trace.filters import FilterError
+from minilit.trace.protocol import PROTOCOL_VERSION, dumps, events_message, parse_command
+from minilit.trace.recording import source_line
+from minilit.trace.stepper import STEPPER, StepperError
+from minilit.version import __version__
+
+if TYPE_CHECKING:
+    from minilit.server.server import Server
+
+_LOGGER = logging.getLogger(__name__)
+
+TRACE_PATH = "/_minilit/trace"
+SUBSCRIBER_MAXSIZE = 100_000
+"""Undelivered events kept per inspector before new ones are dropped (and counted)."""
+BATCH = 2_000
+"""Events per ``events`` message."""
+REFUSED_HEADER = "X-Minilit-Trace-Refused"
+
+
+class TraceConfigError(ValueError):
+    """Tracing cannot start with this configuration (the message says how to fix it)."""
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost``, 127.0.0.0/8, ``::1`` and IPv4-mapped loopback."""
+    host = host.strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_loopback
+
+
+class TraceChannel:
+    """One server's trace endpoint: its token, its attached inspectors.
+
+    Made by ``install_trace``; the route's handler calls ``refusal``,
+    ``attach`` and ``detach``.
+    """
+
+    def __init__(self, server: Server, token: str) -> None:
+        self.server = server
+        self.token = token
+        self.clients: set[TraceSocketHandler] = set()
+
+    @property
+    def url(self) -> str:
+        """The websocket URL an inspector connects to (without the token)."""
+        return f"ws://127.0.0.1:{self.server.port}{TRACE_PATH}"
+
+    def banner(self) -> str:
+        """What ``minilit run --inspect`` prints after the app URL."""
+        return (
+            f"  Trace URL: {self.url}\n"
+            f"  Attach the inspector with:\n"
+            f"    minilit inspect --attach http://127.0.0.1:{self.server.port} "
+            f"--token {self.token}\n"
+        )
+
+    def refusal(self, request: tornado.httputil.HTTPServerRequest) -> str:
+        """Why this request may not attach ("" if it may)."""
+        peer = request.remote_ip or ""
+        if not is_loopback(peer):
+            return f"the trace channel accepts loopback connections only (peer {peer})"
+        if request.headers.get("Origin"):
+            return "the trace channel does not accept requests from web pages (Origin header)"
+        given = ""
+        tokens = request.query_arguments.get("token")
+        if tokens:
+            given = tokens[-1].decode("utf-8", "replace")
+        auth = request.headers.get("Authorization", "")
+        if not given and auth.lower().startswith("bearer "):
+            given = auth[7:].strip()
+        if not given:
+            return "missing token (pass ?token=... or an Authorization: Bearer header)"
+        if not hmac.compare_digest(given.encode(), self.token.encode()):
+            return "wrong token"
+        return ""
+
+    def attach(self, client: TraceSocketHandler) -> None:
+        if not _CHANNELS_WITH_CLIENTS:
+            STEPPER.on_change = _broadcast_gate
+            STEPPER.attach()
+        self.clients.add(client)
+        _CHANNELS_WITH_CLIENTS.add(self)
+
+    def detach(self, client: TraceSocketHandler) -> None:
+        self.clients.discard(client)
+        if not self.clients:
+            _CHANNELS_WITH_CLIENTS.discard(self)
+        if not _CHANNELS_WITH_CLIENTS:
+            STEPPER.detach()  # no inspector left: nothing may stay paused or held
+
+    def hello(self) -> dict[str, Any]:
+        return {
+            "type": "hello",
+            "protocol": PROTOCOL_VERSION,
+            "minilit": __version__,
+            "script_path": self.server.main_script_path,
+            "app_url": f"http://127.0.0.1:{self.server.port}",
+            "gate": STEPPER.state(),
+        }
+
+
+_CHANNELS_WITH_CLIENTS: set[TraceChannel] = set()
+
+
+def _broadcast_gate() -> None:
+    """Stepper on_change: tell every inspector (hops to each IOLoop; any thread)."""
+    for channel in list(_CHANNELS_WITH_CLIENTS):
+        for client in list(channel.clients):
+            client.gate_changed()
+
+
+class TraceSocketHandler(tornado.websocket.WebSocketHandler):
+    """One attached inspector: streams events, takes commands."""
+
+    def initialize(self, channel: TraceChannel) -> None:
+        self.channel = channel
+        self._subscriber: Subscriber | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake_pending = False
+        self._gate_pending = False
+        self._pumping = False
+        self._pump_task: asyncio.Future[None] | None = None
+
+    async def get(self, *args: Any, **kwargs: Any) -> None:
+        """Refuse before the upgrade when the request may not attach."""
+        reason = self.channel.refusal(self.request)
+        if reason:
+            _LOGGER.warning("Trace channel refused %s: %s", self.request.remote_ip, reason)
+            BUS.publish(ev.TRACE_REJECTED, reason=reason, peer=self.request.remote_ip or "")
+            self.set_status(403)
+            self.set_header(REFUSED_HEADER, reason)
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.finish(f"minilit trace channel: {reason}\n")
+            return
+        await super().get(*args, **kwargs)
+
+    def check_origin(self, origin: str) -> bool:
+        return False  # unreachable: requests with an Origin are refused in get()
+
+    def open(self, *args: Any, **kwargs: Any) -> None:
+        self._loop = asyncio.get_running_loop()
+        self.channel.attach(self)
+        BUS.publish(ev.TRACE_ACCEPTED, peer=self.request.remote_ip or "")
+        self.write_message(dumps(self.channel.hello()))
+        self._send_source(self.channel.server.main_script_path)
+        self._subscriber = BUS.subscribe(SUBSCRIBER_MAXSIZE, wake=self._wake)
+        self._start_pump()
+
+    def on_close(self) -> None:
+        if self._subscriber is not None:
+            BUS.unsubscribe(self._subscriber)
+            self._subscriber = None
+        self.channel.detach(self)
+
+    # --- events out ------------------------------------------------------------
+
+    def _wake(self) -> None:
+        """Subscriber wake (any thread): schedule one pump on our IOLoop."""
+        if not self._wake_pending and self._loop is not None:
+            self._wake_pending = True
+            self._loop.call_soon_threadsafe(self._start_pump)
+
+    def _start_pump(self) -> None:
+        self._wake_pending = False
+        if not self._pumping and self._subscriber is not None:
+            self._pumping = True
+            self._pump_task = asyncio.ensure_future(self._pump())
+
+    async def _pump(self) -> None:
+        """Send what the subscriber holds, waiting for each write (backpressure:
+        while we wait, new events collect in the bounded subscriber)."""
+        try:
+            while self._subscriber is not None:
+                batch: list[TraceEvent] = self._subscriber.drain()
+                if not batch:
+                    break
+                for i in range(0, len(batch), BATCH):
+                    dropped = self._subscriber.dropped if self._subscriber else 0
+                    await self.write_message(events_message(batch[i : i + BATCH], dropped))
+        except tornado.websocket.WebSocketClosedError:
+            pass
+        finally:
+            self._pumping = False
+
+    def gate_changed(self) -> None:
+        """Stepper state changed (any thread): send one ``gate`` message soon."""
+        if not self._gate_pending and self._loop is not None:
+            self._gate_pending = True
+            self._loop.call_soon_threadsafe(self._send_gate)
+
+    def _send_gate(self) -> None:
+        self._gate_pending = False
+        self._write({"type": "gate", **STEPPER.state()})
+
+    def _write(self, message: dict[str, Any]) -> None:
+        with contextlib.suppress(tornado.websocket.WebSocketClosedError):
+            self.write_message(dumps(message))
+
+    def _send_source(self, path: str) -> None:
+        allowed = {self.channel.server.main_script_path}
+        if path not in allowed:
+            raise StepperError(f"only the app's script is served, not {path!r}")
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise StepperError(f"cannot read {path}: {exc.strerror}") from None
+        self._write(source_line(path, text))
+
+    # --- commands in -----------------------------------------------------------
+
+    def on_message(self, message: str | bytes) -> None:
+        if isinstance(message, bytes):
+            self._write({"type": "reply", "ok": False, "error": "commands are JSON text"})
+            return
+        cmd_id: Any = None
+        try:
+            cmd = parse_command(message)
+            cmd_id = cmd.get("id")
+            self._run_command(cmd)
+        except (ValueError, StepperError) as exc:  # FilterError is a ValueError
+            self._write({"type": "reply", "id": cmd_id, "ok": False, "error": str(exc)})
+            return
+        self._write({"type": "reply", "id": cmd_id, "ok": True})
+
+    def _run_command(self, cmd: dict[str, Any]) -> None:
+        name = cmd["cmd"]
+        session_id = str(cmd.get("session_id", ""))
+        if name == "pause":
+            STEPPER.pause()
+        elif name == "step":
+            STEPPER.step(session_id)
+        elif name == "finish":
+            STEPPER.finish(session_id)
+        elif name == "continue":
+            STEPPER.resume()
+        elif name == "break":
+            if cmd.get("clear"):
+                STEPPER.clear_breakpoints()
+            elif "add" in cmd:
+                STEPPER.add_breakpoint(str(cmd["add"]))
+            elif "remove" in cmd:
+                STEPPER.remove_breakpoint(str(cmd["remove"]))
+            else:
+                raise FilterError("break needs add, remove or clear")
+        elif name == "hold":
+            STEPPER.set_hold(bool(cmd.get("on", True)), str(cmd.get("match", "")))
+        elif name == "release":
+            STEPPER.release(int(cmd.get("count", 1)), all_frames=bool(cmd.get("all")))
+        elif name == "source":
+            self._send_source(str(cmd.get("path", self.channel.server.main_script_path)))
+
+
+def install_trace(server: Server) -> TraceChannel:
+    """Add ``/_minilit/trace`` to ``server`` (call before it starts).
+
+    Raises:
+        TraceConfigError: when the server would listen on a non-loopback
+            address (Note [Trace binding]).
+    """
+    address = str(server.config.get("server.address"))
+    if not is_loopback(address):
+        shown = address or "all interfaces"
+        raise TraceConfigError(
+            f"the trace channel is loopback-only, but server.address is {shown!r}; "
+            "use --server.address 127.0.0.1 (or turn tracing off)"
+        )
+    token = str(server.config.get("server.traceToken")) or secrets.token_urlsafe(24)
+    channel = TraceChannel(server, token)
+    server.extra_routes.append((TRACE_PATH, TraceSocketHandler, {"channel": channel}))
+    return channel
