@@ -19,6 +19,7 @@ import asyncio
 import logging
 import platform
 import sys
+import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -77,6 +78,10 @@ class AppSession:
         self.last_finish_status: int | None = None
         """How the last run ended (a ForwardMsg.ScriptFinishedStatus), None if none ran."""
         self.script_run_count = 0
+        self._handoff_lock = threading.Lock()
+        self._handoff: list[tuple[ScriptRunner, ScriptRunnerEvent, dict[str, Any]]] = []
+        """Events from script threads waiting for the IOLoop (see _on_scriptrunner_event)."""
+        self._handoff_scheduled = False
 
     # --- BackMsgs: the spine of the session --------------------------------
 
@@ -164,13 +169,26 @@ class AppSession:
         """Hand a ScriptRunner event to the IOLoop thread.
 
         Called on the *script* thread for every event, including every
-        ForwardMsg the script produces. It only schedules
-        ``_handle_scriptrunner_event_on_event_loop``, which runs on the IOLoop
-        thread; nothing else crosses between the two threads.
+        ForwardMsg the script produces. Nothing else crosses between the two
+        threads. Events wait in ``_handoff`` (in order) and one
+        ``loop.call_soon_threadsafe`` is scheduled per batch: waking the loop
+        once per message would make the two threads fight over the GIL for
+        every element of a long script.
         """
-        self._event_loop.call_soon_threadsafe(
-            self._handle_scriptrunner_event_on_event_loop, sender, event, kwargs
-        )
+        with self._handoff_lock:
+            self._handoff.append((sender, event, kwargs))
+            if self._handoff_scheduled:
+                return
+            self._handoff_scheduled = True
+        self._event_loop.call_soon_threadsafe(self._drain_handoff)
+
+    def _drain_handoff(self) -> None:
+        """IOLoop thread: handle every event handed over so far, in order."""
+        with self._handoff_lock:
+            batch, self._handoff = self._handoff, []
+            self._handoff_scheduled = False
+        for sender, event, kwargs in batch:
+            self._handle_scriptrunner_event_on_event_loop(sender, event, kwargs)
 
     def _handle_scriptrunner_event_on_event_loop(
         self, sender: ScriptRunner, event: ScriptRunnerEvent, kwargs: dict[str, Any]
