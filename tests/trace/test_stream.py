@@ -1,0 +1,135 @@
+"""What the trace channel streams for real runs, over a real server."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.server.background import ServerThread
+from minilit.testing import AppClient
+from minilit.trace import events as ev
+from tests.trace.conftest import Probe
+
+
+async def _run(url: str) -> AppClient:
+    app = await asyncio.to_thread(AppClient.connect, url)
+    await asyncio.to_thread(app.run)
+    return app
+
+
+async def test_a_run_is_traced_hop_by_hop(trace_server: ServerThread, probe: Probe) -> None:
+    app = await _run(trace_server.url)
+    try:
+        await probe.wait_for(lambda: len(probe.named(ev.FORWARDMSG_SENT)) >= 9)
+        names = [e.name for e in probe.events]
+        # The order of the hops for one interaction.
+        order = [
+            ev.SESSION_CONNECTED,
+            ev.HANDSHAKE_ACCEPTED,
+            ev.FRAME_RECEIVED,
+            ev.BACKMSG_DECODED,
+            ev.RERUN_REQUESTED,
+            ev.RUN_STARTED,
+            ev.DELTA_ENQUEUED,
+            ev.RUN_FINISHED,
+        ]
+        positions = [names.index(n) for n in order]
+        assert positions == sorted(positions)
+        assert ev.QUEUE_COALESCED in names and ev.QUEUE_FLUSHED in names
+
+        deltas = probe.named(ev.DELTA_ENQUEUED)
+        script = trace_server.server.main_script_path
+        assert [(e.where, e.delta_path) for e in deltas] == [
+            (f"{script}:2", (0, 0)),
+            (f"{script}:3", (0, 1)),
+            (f"{script}:4", (0, 2)),
+            (f"{script}:5", (0, 3)),
+            (f"{script}:6", (0, 3)),
+            (f"{script}:7", (0, 3)),
+            (f"{script}:8", (0, 4)),
+        ]
+        # Two of the three deltas at [0, 3] were coalesced away in the queue.
+        assert len(probe.named(ev.QUEUE_COALESCED)) == 2
+
+        finished = probe.named(ev.RUN_FINISHED)[0]
+        assert finished.fields["status"] == "script_stopped_with_success"
+        assert finished.fields["deltas"] == 7
+        assert finished.fields["duration_ms"] > 0
+    finally:
+        app.close()
+
+
+async def test_sent_events_carry_the_exact_frame_bytes(
+    trace_server: ServerThread, probe: Probe
+) -> None:
+    app = await _run(trace_server.url)
+    try:
+        received = app.last_run.frames
+        await probe.wait_for(lambda: len(probe.named(ev.FORWARDMSG_SENT)) >= len(received))
+        sent = [e.data for e in probe.named(ev.FORWARDMSG_SENT)]
+        assert sent == received
+        back = probe.named(ev.FRAME_RECEIVED)[0]
+        assert back.data == app.last_run.request_frame
+    finally:
+        app.close()
+
+
+def _strip_ids(frames: list[bytes]) -> list[bytes]:
+    out = []
+    for frame in frames:
+        msg = ForwardMsg.FromString(frame)
+        msg.metadata.run.script_run_id = ""
+        if msg.HasField("new_session"):
+            msg.new_session.initialize.session_id = ""
+        out.append(msg.SerializeToString())
+    return out
+
+
+async def test_tracing_does_not_change_what_is_sent(app_path: Path) -> None:
+    """Principle 4 of the design: instrumentation never changes what is sent."""
+    frames = []
+    for options in ({}, {"server.enableTrace": True}):
+        with ServerThread(app_path, options) as server:
+            probe = None
+            if server.server.trace is not None:
+                probe = await Probe(server.url, server.server.trace.token).start()
+            app = await _run(server.url)
+            frames.append(_strip_ids(app.last_run.frames))
+            app.close()
+            if probe is not None:
+                await probe.close()
+    assert frames[0] == frames[1]
+
+
+async def test_drops_are_counted_not_waited_for(tmp_path: Path) -> None:
+    """A slow inspector loses events (counted); the script never waits for it."""
+    from minilit.trace import endpoint
+
+    script = tmp_path / "many.py"
+    script.write_text("import minilit as st\nfor i in range(300):\n    st.text(i)\n")
+    saved = endpoint.SUBSCRIBER_MAXSIZE
+    endpoint.SUBSCRIBER_MAXSIZE = 50
+    try:
+        with ServerThread(script, {"server.enableTrace": True}) as server:
+            assert server.server.trace is not None
+            probe = await Probe(server.url, server.server.trace.token).start()
+            app = await asyncio.to_thread(AppClient.connect, server.url)
+            # Keep the IOLoop (which sends our events) busy while the script
+            # thread publishes 300 deltas: the bounded buffer must overflow.
+            import time
+
+            runner = asyncio.create_task(asyncio.to_thread(app.run))
+            await asyncio.to_thread(server.call, lambda: time.sleep(0.5), 5.0)
+            await runner
+            await probe.wait_for(lambda: probe.dropped > 0)
+            assert app.last_run.status_name == "FINISHED_SUCCESSFULLY"
+            seqs = [e.seq for e in probe.events]
+            assert seqs == sorted(set(seqs))
+            # Every event is either delivered or counted as dropped.
+            first = seqs[0]
+            assert len(seqs) + probe.dropped >= seqs[-1] - first + 1
+            app.close()
+            await probe.close()
+    finally:
+        endpoint.SUBSCRIBER_MAXSIZE = saved
