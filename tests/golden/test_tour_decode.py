@@ -161,7 +161,7 @@ def test_rerun_widget_values() -> None:
     for state, block in zip(states, blocks, strict=True):
         expected_id = quoted(block, "id")[0]
         assert state.id == expected_id
-        value_line = [line.strip() for line in block.splitlines() if "id:" not in line][0]
+        value_line = next(line.strip() for line in block.splitlines() if "id:" not in line)
         kind = value_line.split()[0].rstrip(":")
         assert state.WhichOneof("value") == kind
         if kind == "string_value":
