@@ -96,6 +96,10 @@ class TcpProxy:
 
     def cut(self) -> None:
         """Drop every open connection and refuse new ones."""
+        # shutdown() wakes the thread blocked in accept(); close() alone would
+        # leave the port listening until accept() returned.
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
         with self._lock:
             sockets = list(self._sockets)
