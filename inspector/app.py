@@ -144,9 +144,12 @@ class InspectorApp(App[None]):
         record_path: Path | None = None,
         refresh_hz: float = 10.0,
         export_dir: Path | None = None,
+        server_log: Path | None = None,
     ) -> None:
         super().__init__()
         self.source = source
+        self.server_log = server_log
+        """The log of a server we started (shown if the connection drops)."""
         self.model = Model()
         self.refresh_hz = refresh_hz
         self.export_dir = export_dir or Path.cwd()
@@ -240,6 +243,9 @@ class InspectorApp(App[None]):
         self.hello = dict(hello)
         if self.source.live:
             self.connection = "live"
+            app_url = hello.get("app_url")
+            if app_url:
+                self.sub_title = f"{self.source.description}  ·  app {app_url}"
         gate = hello.get("gate")
         if isinstance(gate, Mapping):
             self.on_gate(gate)
@@ -266,7 +272,8 @@ class InspectorApp(App[None]):
     def on_closed(self, reason: str) -> None:
         if self.source.live:
             self.connection = f"disconnected: {reason}" if reason else "disconnected"
-            self.notify(self.connection, severity="warning", timeout=10)
+            log = f" (server log: {self.server_log})" if self.server_log else ""
+            self.notify(self.connection + log, severity="warning", timeout=10)
         elif self.connection == "offline":
             self.connection = "offline recording"
 

@@ -154,6 +154,8 @@ def _print_urls(server: Any, is_hello: bool) -> None:
     name = "the minilit demo" if is_hello else "your minilit app"
     print(f"\n  You can now view {name} in your browser.\n")
     print(f"  Local URL: http://localhost:{server.port}\n", flush=True)
+    if getattr(server, "trace", None) is not None:  # the trace channel (trace/endpoint.py)
+        print(server.trace.banner(), flush=True)
 
 
 def _cmd_run(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:

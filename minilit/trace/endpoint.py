@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 import tornado.httputil
 import tornado.websocket
 
+from minilit.config import ConfigError
 from minilit.trace import events as ev
 from minilit.trace.bus import BUS, Subscriber, TraceEvent
 from minilit.trace.filters import FilterError
@@ -68,8 +69,11 @@ BATCH = 2_000
 REFUSED_HEADER = "X-Minilit-Trace-Refused"
 
 
-class TraceConfigError(ValueError):
-    """Tracing cannot start with this configuration (the message says how to fix it)."""
+class TraceConfigError(ConfigError):
+    """Tracing cannot start with this configuration (the message says how to fix it).
+
+    A ConfigError, so ``minilit run`` prints it as one line (exit status 2).
+    """
 
 
 def is_loopback(host: str) -> bool:

@@ -1,0 +1,188 @@
+"""The ``inspect`` and ``trace`` subcommands, and ``run --inspect/--record``.
+
+Not in Streamlit. Registered with minilit/cli.py's plugin hooks
+(``register_command``, ``register_run_arguments``, ``register_server_hook``),
+which ``minilit.cli.main`` imports this module for.
+
+Usage::
+
+    minilit run APP.py --inspect            # serve /_minilit/trace (prints the token)
+    minilit run APP.py --record run.jsonl   # write every trace event to a recording
+    minilit inspect [APP.py]                # start APP (default: the demo) + the inspector
+    minilit inspect --attach URL --token T  # attach to a server run with --inspect
+    minilit inspect RECORDING.jsonl         # open a recording offline
+    minilit trace APP.py [--do "click Go"]... [--json] [--stable]
+
+Receives: parsed command lines. Hands to: inspector/launch.py (the TUI),
+minilit/trace/transcript.py (text), minilit/trace/recording.py (recordings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from minilit.cli import (
+    DEMO_SCRIPT,
+    UsageError,
+    register_command,
+    register_run_arguments,
+    register_server_hook,
+)
+from minilit.trace.endpoint import is_loopback
+
+TOKEN_ENV = "MINILIT_TRACE_TOKEN"
+
+
+# ----- minilit run --inspect / --record ---------------------------------------------
+
+
+def _run_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--inspect",
+        action="store_true",
+        help="serve the trace channel /_minilit/trace for the inspector (loopback only)",
+    )
+    parser.add_argument(
+        "--record", metavar="FILE", help="write every trace event to FILE (JSON Lines)"
+    )
+
+
+def _server_hook(server: Any, args: argparse.Namespace) -> None:
+    """Turn tracing on for ``--inspect``; start a recorder for ``--record``."""
+    config = server.config
+    if getattr(args, "inspect", False):
+        if config.is_manually_set("server.address"):
+            address = str(config.get("server.address"))
+            if not is_loopback(address):
+                raise UsageError(
+                    f"--inspect needs a loopback server.address, not {address or 'all'!r} "
+                    "(the trace channel must not be reachable from the network)"
+                )
+        else:
+            config.set("server.address", "127.0.0.1", "--inspect")
+        config.set("server.enableTrace", True, "--inspect")
+    record = getattr(args, "record", None)
+    if record:
+        from minilit.trace.recording import Recorder
+
+        recorder = Recorder(Path(record))
+        recorder.writer.write_source(server.main_script_path)
+        atexit.register(recorder.stop)
+        print(f"  Recording trace events to {record}", flush=True)
+
+
+register_run_arguments(_run_arguments)
+register_server_hook(_server_hook)
+
+
+# ----- minilit inspect ------------------------------------------------------------------
+
+
+def _inspect_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "target",
+        nargs="?",
+        help="an app script (default: the demo) or a recording (.jsonl) to open offline",
+    )
+    parser.add_argument("--attach", metavar="URL", help="attach to a server run with --inspect")
+    parser.add_argument("--token", help=f"the trace token for --attach (or ${TOKEN_ENV})")
+    parser.add_argument("--record", metavar="FILE", help="record what the inspector sees")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="do not open the app in a browser"
+    )
+
+
+def _cmd_inspect(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
+    from inspector import launch
+    from minilit.trace.recording import RecordingError
+
+    record = Path(args.record) if args.record else None
+    if args.attach:
+        if args.target:
+            raise UsageError("give either --attach URL or a target, not both")
+        token = args.token or os.environ.get(TOKEN_ENV, "")
+        if not token:
+            raise UsageError("--attach needs --token (printed by `minilit run --inspect`)")
+        return launch.inspect_attach(args.attach, token, record)
+    target = Path(args.target) if args.target else DEMO_SCRIPT
+    if not target.is_file():
+        raise UsageError(f"file not found: {target}")
+    if target.suffix != ".py" and launch.looks_like_recording(target):
+        try:
+            return launch.inspect_recording(target, record)
+        except RecordingError as exc:
+            print(f"minilit inspect: {exc}", file=sys.stderr)
+            return 1
+    if target.suffix != ".py":
+        raise UsageError(f"not a Python script or a recording: {target}")
+    return launch.inspect_script(target, record, flags, open_browser=not args.no_browser)
+
+
+register_command(
+    "inspect",
+    "watch and step through every rerun, delta and frame (Textual inspector)",
+    _cmd_inspect,
+    _inspect_arguments,
+)
+
+
+# ----- minilit trace --------------------------------------------------------------------
+
+
+def _trace_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("script", help="the app script")
+    parser.add_argument(
+        "--do",
+        action="append",
+        default=[],
+        metavar="ACTION",
+        help="an interaction after the first run: run | click X | set X VALUE | stop | wait S",
+    )
+    parser.add_argument("--actions", metavar="FILE", help="interactions, one per line")
+    parser.add_argument("--json", action="store_true", help="one JSON event per line")
+    parser.add_argument(
+        "--stable", action="store_true", help="hide times and random ids (for lesson text)"
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="also show heartbeats and decoded BackMsg events"
+    )
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds per run")
+
+
+def _cmd_trace(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
+    from minilit.trace import transcript
+
+    script = Path(args.script)
+    if not script.is_file():
+        raise UsageError(f"file not found: {script}")
+    lines = list(args.do)
+    if args.actions:
+        try:
+            lines += Path(args.actions).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.actions}: {exc.strerror}") from None
+    try:
+        actions = transcript.parse_actions(lines)
+    except transcript.ActionError as exc:
+        raise UsageError(str(exc)) from None
+    return transcript.main(
+        script,
+        actions,
+        as_json=args.json,
+        stable=args.stable,
+        show_all=args.all,
+        timeout=args.timeout,
+    )
+
+
+register_command(
+    "trace",
+    "run an app headless and print every rerun, delta and frame (text or --json)",
+    _cmd_trace,
+    _trace_arguments,
+)
