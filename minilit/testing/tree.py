@@ -181,13 +181,17 @@ class ElementTree:
     """True between ``new_session`` and ``script_finished``."""
     last_status: int | None = None
     """The last ``script_finished`` status (a ``ScriptFinishedStatus`` value), if any."""
+    _runs_seen: int = 0
 
     def apply(self, msg: ForwardMsg_pb2.ForwardMsg) -> None:
         """Apply one ForwardMsg, as ``App.handleMessage`` does in the browser."""
         kind = msg.WhichOneof("type")
         msg_run_id = msg.metadata.run.script_run_id
         if kind == "new_session":
-            self.run_id = msg_run_id or self.run_id
+            # A server that does not stamp runs (1.39 put the id in a field minilit does
+            # not declare) still gets one id per run, so stale cleanup keeps working.
+            self._runs_seen += 1
+            self.run_id = msg_run_id or f"unnamed-run-{self._runs_seen}"
             if msg.new_session.initialize.session_id:
                 self.session_id = msg.new_session.initialize.session_id
             self.running = True

@@ -172,3 +172,12 @@ def test_unknown_element_type_is_kept() -> None:
     tree.apply(new_session("r1"))
     tree.apply(msg)
     assert "[0, 0] unknown" in tree.describe()
+
+
+def test_runs_without_a_run_id_still_clean_up() -> None:
+    # A server that does not stamp metadata.run (Streamlit 1.39 style) still gets one id
+    # per new_session, so the second run's cleanup removes what it did not rewrite.
+    tree = ElementTree()
+    run(tree, "", text([0, 0], "a"), text([0, 1], "b"))
+    run(tree, "", text([0, 0], "a2"))
+    assert bodies(tree) == {(0, 0): "a2"}
