@@ -10,7 +10,7 @@ from textwrap import dedent
 
 import pytest
 
-from minilit.proto import ForwardMsg_pb2
+from minilit.proto import BackMsg_pb2, ForwardMsg_pb2
 from minilit.server.background import ServerThread
 from minilit.testing import (
     AppClient,
@@ -254,3 +254,30 @@ def test_from_string_removes_its_temporary_script() -> None:
     assert path.read_text() == "import minilit as st\n"
     app.close()
     assert not path.exists()
+
+
+def test_send_then_wait_for_run_and_stop() -> None:
+    # Low level: a rerun_script sent by hand, collected with wait_for_run; the Stop button
+    # (stop_script) ends the run early, and the page keeps what the run sent so far.
+    source = dedent(
+        """
+        import minilit as st
+        import time
+        for i in range(500):
+            st.text(str(i))
+            time.sleep(0.01)
+        """
+    )
+    with AppClient.from_string(source) as app:
+        request = BackMsg_pb2.BackMsg()
+        request.rerun_script.widget_states.SetInParent()
+        app.send(request)
+        time.sleep(0.2)
+        app.stop_script()
+        app.wait_for_run(timeout=5)
+        assert app.last_run.request is None
+        assert app.last_run.kinds()[0] == "new_session"
+        assert app.last_run.status_name == "FINISHED_SUCCESSFULLY"
+        shown = app.text.values
+        assert 0 < len(shown) < 500
+        assert shown == [str(i) for i in range(len(shown))]
