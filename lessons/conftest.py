@@ -1,0 +1,96 @@
+"""pytest glue for the lessons: real-server fixtures, claim markers, exercise overlays.
+
+The fixtures are documented in minilit/lessons/harness.py. When ``minilit lesson check``
+(or ``dev-check``) runs pytest, MINILIT_LESSON_OVERLAYS names the student's (or a
+starter's, or a solution's) files, and they are plugged into minilit here, before any
+test starts a server (minilit/lessons/exercises.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from minilit.lessons.exercises import OverlayError, install_overlays_from_env
+from minilit.lessons.harness import ServerPool, TraceCapture
+from minilit.lessons.runner import REPORT_ENV
+from minilit.server.background import ServerThread
+from minilit.testing import AppClient
+
+_INSTALLED: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "claim(*ids): the test proves these README claims")
+    try:
+        installed = install_overlays_from_env()
+    except OverlayError as exc:
+        raise pytest.UsageError(f"cannot plug your code in: {exc}") from None
+    for exercise, path, places in installed:
+        _INSTALLED.append(f"{exercise.name} from {path} -> {', '.join(places)}")
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    if not _INSTALLED:
+        return []
+    return ["minilit lessons: your code is plugged in:", *(f"  {line}" for line in _INSTALLED)]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        ids = getattr(getattr(item, "function", None), "__minilit_claims__", ())
+        if ids:
+            item.add_marker(pytest.mark.claim(*ids))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    path = os.environ.get(REPORT_ENV)
+    if not path or (report.when != "call" and report.outcome == "passed"):
+        return
+    message = report.longreprtext.strip().splitlines()[-1:] if report.failed else []
+    line = {
+        "nodeid": report.nodeid,
+        "when": report.when,
+        "outcome": report.outcome,
+        "message": message[0] if message else "",
+    }
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(line) + "\n")
+
+
+def _lesson_dir(module: Any) -> Path:
+    here = Path(module.__file__).resolve().parent
+    return here.parent if here.name == "exercise" else here
+
+
+@pytest.fixture(scope="module")
+def start_server(request: pytest.FixtureRequest) -> Iterator[ServerPool]:
+    pool = ServerPool(_lesson_dir(request.module))
+    yield pool
+    pool.stop_all()
+
+
+@pytest.fixture(scope="module")
+def server(start_server: ServerPool, request: pytest.FixtureRequest) -> ServerThread:
+    script = getattr(request.module, "APP", "app.py")
+    options = getattr(request.module, "SERVER_OPTIONS", {})
+    return start_server.start(script, options)
+
+
+@pytest.fixture
+def app(server: ServerThread) -> Iterator[AppClient]:
+    client = AppClient.connect(server.url, wait_healthy=5.0)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def trace() -> Iterator[TraceCapture]:
+    capture = TraceCapture()
+    yield capture
+    capture.close()

@@ -1,0 +1,25 @@
+"""The lesson framework: numbered lessons whose every claim, citation and exercise is checked.
+
+Not in Streamlit. This package turns ``lessons/NN-slug/`` folders into coursework and
+keeps them honest as minilit changes. Reading order:
+
+- ``catalog.py``: finding lessons and reading their README front matter;
+- ``claims.py``: ``<!-- claim L05.C2 -->`` tags in prose, ``@claim("L05.C2")`` on tests,
+  and the check that the two match one to one;
+- ``citations.py``: every dotted name, path and ``Note [..]`` a README cites must exist;
+- ``excerpts.py``: code shown in a README is pulled from ``# [lesson:NAME]`` markers in
+  the source, and a stale copy fails the check;
+- ``transcript.py``: golden ``minilit trace`` transcripts of each lesson's app under a
+  scripted interaction (``scenario.toml``), normalised so they compare across machines;
+- ``exercises.py``: the registry of exercises (which minilit function a student
+  re-implements) and the seam that plugs a student's function into the real minilit;
+- ``workspace.py``: the student's workspace (``./minilit-work/``) and progress;
+- ``runner.py``: ``check`` (cumulative, in a pytest subprocess) and the maintainer's
+  ``dev-check`` (every starter fails, every reference solution passes);
+- ``harness.py``: the pytest fixtures lessons' tests use (real servers, trace capture);
+- ``render.py`` and ``cli.py``: ``minilit lesson list|show|run|start|check|hint`` and the
+  maintainer commands ``verify|golden|sync|dev-check|claims``.
+
+Receives: the ``lessons/`` tree and the minilit source. Hands to: the terminal (CLI),
+pytest (``lessons/conftest.py`` and ``tests/lessons/``).
+"""

@@ -1,0 +1,120 @@
+"""Checked code citations: a rename breaks the build, not the course.
+
+Not in Streamlit. A README points students at code three ways, and each is checked:
+
+- a dotted name in backticks, ``minilit.scriptrunner.script_runner.ScriptRunner``
+  (roots: minilit, inspector, tornado, google.protobuf), must import: the longest
+  importable module prefix is imported and the rest is looked up attribute by attribute;
+- a repository path in backticks, ``minilit/runtime/forward_msg_queue.py``, must exist;
+- a named note, ``Note [Checkpoints]``, must be defined in minilit/ or inspector/ (a line
+  that is just ``Note [Checkpoints]``, in a docstring or a comment).
+
+Fenced code blocks are skipped: excerpts are checked by minilit.lessons.excerpts.
+
+Receives: lesson READMEs. Hands to: ``minilit lesson verify`` and tests/lessons/.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from minilit.lessons.catalog import Lesson, Problem
+
+ROOTS = ("minilit", "inspector", "tornado", "google.protobuf")
+DOTTED_RE = re.compile(
+    r"`(?P<name>(?:minilit|inspector|tornado|google\.protobuf)(?:\.[A-Za-z_]\w*)+)(?:\(\))?`"
+)
+PATH_RE = re.compile(r"`(?P<path>(?:minilit|inspector|lessons|frontend|tests|docs)/[\w./-]+)`")
+NOTE_RE = re.compile(r"Note \[(?P<name>[^\]\n]+)\]")
+FENCE_RE = re.compile(r"^(```|~~~).*?^\1\s*$", re.DOTALL | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Citation:
+    kind: str
+    """``name``, ``path`` or ``note``."""
+    target: str
+    line: int
+
+
+def strip_fences(text: str) -> str:
+    """``text`` with fenced code blocks blanked out (line numbers kept)."""
+    return FENCE_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every dotted name, path and note cited in ``text`` (outside code fences)."""
+    prose = strip_fences(text)
+    found: list[Citation] = []
+    for kind, regex, group in (
+        ("name", DOTTED_RE, "name"),
+        ("path", PATH_RE, "path"),
+        ("note", NOTE_RE, "name"),
+    ):
+        for match in regex.finditer(prose):
+            line = prose.count("\n", 0, match.start()) + 1
+            found.append(Citation(kind, match[group], line))
+    return sorted(found, key=lambda c: c.line)
+
+
+def resolve(dotted: str) -> object:
+    """Import ``dotted`` (a module, or attributes below one).
+
+    Raises:
+        LookupError: with the part that does not exist.
+    """
+    parts = dotted.split(".")
+    module = None
+    index = len(parts)
+    while index > 0:
+        try:
+            module = importlib.import_module(".".join(parts[:index]))
+            break
+        except ModuleNotFoundError:
+            index -= 1
+    if module is None:
+        raise LookupError(f"no module {parts[0]!r}")
+    obj: object = module
+    for depth in range(index, len(parts)):
+        try:
+            obj = getattr(obj, parts[depth])
+        except AttributeError:
+            owner = ".".join(parts[:depth])
+            raise LookupError(f"{owner} has no attribute {parts[depth]!r}") from None
+    return obj
+
+
+@cache
+def defined_notes(repo: Path) -> frozenset[str]:
+    """Names of every ``Note [..]`` defined (on a line of its own) under minilit/, inspector/."""
+    names: set[str] = set()
+    pattern = re.compile(r"^\s*(?:#\s*)?Note \[(?P<name>[^\]\n]+)\]\s*$", re.MULTILINE)
+    for package in ("minilit", "inspector"):
+        for file in (repo / package).rglob("*.py"):
+            names.update(m["name"] for m in pattern.finditer(file.read_text(encoding="utf-8")))
+    return frozenset(names)
+
+
+def check_citations(lesson: Lesson, repo: Path) -> list[Problem]:
+    """Every citation in the lesson's README that does not resolve."""
+    problems: list[Problem] = []
+    text = lesson.readme.read_text(encoding="utf-8")
+    for citation in find_citations(text):
+        where = f"{lesson.name}/README.md:{citation.line}"
+        if citation.kind == "name":
+            try:
+                resolve(citation.target)
+            except LookupError as exc:
+                problems.append(Problem(where, f"`{citation.target}` does not import: {exc}"))
+        elif citation.kind == "path":
+            if not (repo / citation.target).exists():
+                problems.append(Problem(where, f"`{citation.target}` does not exist"))
+        elif citation.target not in defined_notes(repo):
+            problems.append(
+                Problem(where, f"Note [{citation.target}] is not defined in minilit/ or inspector/")
+            )
+    return problems

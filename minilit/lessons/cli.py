@@ -1,0 +1,323 @@
+"""``minilit lesson ...``: the course from the terminal.
+
+Not in Streamlit. Registered with ``minilit.cli.register_command``; ``minilit.cli.main``
+imports this module when it exists.
+
+For students::
+
+    minilit lesson list             every lesson, its claims, exercise and your progress
+    minilit lesson show 5           the README, rendered (claims shown as [L05.C2])
+    minilit lesson run 5            the lesson's app with the inspector (--browser-only: no TUI)
+    minilit lesson start 5          copy the exercise into ./minilit-work/ ($MINILIT_WORKSPACE)
+    minilit lesson check 5          run lessons 01-05's tests with your code plugged in
+    minilit lesson hint 5           the next hint (--reset starts over)
+
+For teachers and maintainers::
+
+    minilit lesson claims 5         each claim with the test that proves it
+    minilit lesson verify [N...]    claims <-> tests, citations, excerpts, exercise files
+    minilit lesson golden [N...] [--update]   compare (or rewrite) golden transcripts
+    minilit lesson sync             rewrite README excerpts from the marked source
+    minilit lesson dev-check [N...] every starter fails, every reference solution passes
+
+Exit status: 0 success, 1 a check failed, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+
+from minilit.cli import UsageError, register_command
+from minilit.lessons.catalog import Lesson, LessonError, Problem, all_lessons, find_lesson
+
+
+def _console() -> Console:
+    return Console(highlight=False)
+
+
+def _lessons(keys: list[str]) -> list[Lesson]:
+    try:
+        return [find_lesson(k) for k in keys] if keys else all_lessons()
+    except LessonError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _lesson(key: str) -> Lesson:
+    return _lessons([key])[0]
+
+
+def _repo() -> Path:
+    return Path(__file__).resolve().parents[2]
+
+
+# --- student commands --------------------------------------------------------------------
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from minilit.lessons.render import list_table
+    from minilit.lessons.workspace import Progress, workspace_root
+
+    console = _console()
+    console.print(list_table(_lessons([]), Progress()))
+    console.print(f"[dim]workspace: {workspace_root()}[/dim]")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from minilit.lessons.render import show
+
+    show(_lesson(args.lesson), _console())
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace, flags: dict[str, str]) -> int:
+    from minilit import cli
+
+    lesson = _lesson(args.lesson)
+    flag_args = [item for key, value in flags.items() for item in (f"--{key}", value)]
+    if args.browser_only or "inspect" not in cli._COMMANDS:
+        if not args.browser_only:
+            print("minilit lesson run: the inspector is not installed; running without it")
+        return cli.main(["run", str(lesson.app), *flag_args])
+    return cli.main(["inspect", str(lesson.app), *flag_args])
+
+
+def _cmd_start(args: argparse.Namespace) -> int:
+    from minilit.lessons.exercises import for_lesson
+    from minilit.lessons.workspace import start, workspace_root
+
+    lesson = _lesson(args.lesson)
+    if not for_lesson(lesson):
+        print(f"Lesson {lesson.id} has no exercise.")
+        return 0
+    result = start(lesson, force=args.force)
+    console = _console()
+    for path in result.created:
+        console.print(f"created  {path}")
+    for path in result.kept:
+        console.print(f"[yellow]kept     {path}[/yellow] (yours; --force overwrites)")
+    for exercise in for_lesson(lesson):
+        console.print(
+            f"\n[bold]{exercise.name}[/bold]: {exercise.summary}.\n"
+            f"Your code replaces [cyan]{exercise.target}[/cyan] in the running minilit.\n"
+            f"Read {exercise.name}.md beside it, then: minilit lesson check {lesson.id}"
+        )
+    console.print(f"[dim]workspace: {workspace_root()}[/dim]")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from minilit.lessons.runner import check, plan_check
+    from minilit.lessons.workspace import Progress, workspace_root
+
+    lesson = _lesson(args.lesson)
+    plan = plan_check(lesson, workspace_root())
+    console = _console()
+    if plan.missing:
+        names = ", ".join(e.name for e in plan.missing)
+        console.print(
+            f"[red]Lesson {lesson.id}'s exercise ({names}) is not in {workspace_root()}.[/red]\n"
+            f"Run: minilit lesson start {lesson.id}"
+        )
+        return 2
+    console.print(
+        f"Checking lessons {plan.lessons[0].id}-{lesson.id} "
+        f"with your code for: {', '.join(plan.overlays) or 'nothing'}"
+    )
+    result = check(plan)
+    progress = Progress()
+    if result.returncode == 0:
+        progress.mark_passed(lesson)
+        console.print(f"[green bold]Lesson {lesson.id} passed.[/green bold]")
+        return 0
+    progress.mark_failed(lesson)
+    console.print(
+        f"[red bold]Not yet.[/red bold] Read the first failure above; "
+        f"`minilit lesson hint {lesson.id}` if you are stuck."
+    )
+    return 1
+
+
+def _cmd_hint(args: argparse.Namespace) -> int:
+    from minilit.lessons.exercises import for_lesson
+    from minilit.lessons.render import hint_panel
+    from minilit.lessons.workspace import Progress, split_hints
+
+    lesson = _lesson(args.lesson)
+    exercises = for_lesson(lesson)
+    if not exercises:
+        print(f"Lesson {lesson.id} has no exercise, so no hints.")
+        return 0
+    progress = Progress()
+    console = _console()
+    for exercise in exercises:
+        hints = split_hints(exercise.files(lesson)["hints"].read_text(encoding="utf-8"))
+        if args.reset:
+            progress.set_hints_shown(exercise.name, 0)
+            console.print(f"{exercise.name}: hints reset")
+            continue
+        shown = progress.hints_shown(exercise.name)
+        if shown >= len(hints):
+            console.print(f"{exercise.name}: no more hints ({len(hints)} shown). Showing the last.")
+            shown = len(hints) - 1
+        console.print(hint_panel(exercise.name, shown + 1, len(hints), hints[shown]))
+        progress.set_hints_shown(exercise.name, shown + 1)
+    return 0
+
+
+# --- maintainer commands -------------------------------------------------------------------
+
+
+def _cmd_claims(args: argparse.Namespace) -> int:
+    from minilit.lessons.claims import claims_by_id
+
+    console = _console()
+    for lesson in _lessons(args.lessons):
+        console.print(f"[bold]Lesson {lesson.id}: {lesson.title}[/bold]")
+        for claim_id, (tag, tests) in claims_by_id(lesson).items():
+            names = ", ".join(f"{t.file.name}::{t.function}" for t in tests) or "[red]NO TEST[/red]"
+            console.print(f"  [cyan]{claim_id}[/cyan] {tag.text}\n      [dim]{names}[/dim]")
+    return 0
+
+
+def verify_lessons(lessons: list[Lesson]) -> list[Problem]:
+    """Every static check of ``lessons`` (no server needed)."""
+    from minilit.lessons.citations import check_citations
+    from minilit.lessons.claims import check_claims
+    from minilit.lessons.excerpts import check_excerpts, check_markers
+    from minilit.lessons.exercises import check_exercises
+    from minilit.lessons.transcript import ScenarioError, load_scenario
+
+    repo = _repo()
+    problems = check_markers(repo)
+    for lesson in lessons:
+        problems += check_claims(lesson)
+        problems += check_citations(lesson, repo)
+        problems += check_excerpts(lesson, repo)
+        problems += check_exercises(lesson)
+        for needed in (lesson.app, lesson.scenario, lesson.golden):
+            if not needed.is_file():
+                problems.append(Problem(lesson.name, f"{needed.relative_to(lesson.path)} missing"))
+        if lesson.scenario.is_file():
+            try:
+                load_scenario(lesson.scenario)
+            except ScenarioError as exc:
+                problems.append(Problem(lesson.name, str(exc)))
+    return problems
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    lessons = _lessons(args.lessons)
+    problems = verify_lessons(lessons)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"{len(lessons)} lesson(s): claims, citations, excerpts and exercises check out")
+    return 0
+
+
+def _cmd_golden(args: argparse.Namespace) -> int:
+    from minilit.lessons.transcript import golden_diff, update_golden
+
+    status = 0
+    for lesson in _lessons(args.lessons):
+        if args.update:
+            update_golden(lesson)
+            continue
+        diff = golden_diff(lesson)
+        if diff:
+            sys.stdout.write(diff)
+            status = 1
+        else:
+            print(f"{lesson.name}: matches its golden transcript")
+    return status
+
+
+def _cmd_sync(args: argparse.Namespace) -> int:
+    from minilit.lessons.excerpts import ExcerptError, sync_text
+
+    for lesson in _lessons(args.lessons):
+        text = lesson.readme.read_text(encoding="utf-8")
+        try:
+            new = sync_text(text, _repo())
+        except ExcerptError as exc:
+            print(f"{lesson.name}: {exc}", file=sys.stderr)
+            return 1
+        if new != text:
+            lesson.readme.write_text(new, encoding="utf-8")
+            print(f"{lesson.name}: excerpts updated")
+    return 0
+
+
+def _cmd_dev_check(args: argparse.Namespace) -> int:
+    from minilit.lessons.runner import dev_check
+
+    results = dev_check(_lessons(args.lessons), jobs=args.jobs)
+    return 0 if all(r.ok for r in results) else 1
+
+
+# --- wiring ----------------------------------------------------------------------------------
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="lesson_command", required=True, parser_class=type(parser))
+
+    def lesson_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("lesson", help="lesson number (5, 05) or folder name")
+
+    def lessons_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("lessons", nargs="*", help="lesson numbers (default: all)")
+
+    sub.add_parser("list", help="every lesson and your progress")
+    lesson_arg(sub.add_parser("show", help="read a lesson in the terminal"))
+    run = sub.add_parser("run", help="run the lesson's app with the inspector")
+    lesson_arg(run)
+    run.add_argument("--browser-only", action="store_true", help="no inspector, just the app")
+    start = sub.add_parser("start", help="create the exercise workspace")
+    lesson_arg(start)
+    start.add_argument("--force", action="store_true", help="overwrite your files")
+    lesson_arg(sub.add_parser("check", help="test your code (cumulative)"))
+    hint = sub.add_parser("hint", help="the next hint")
+    lesson_arg(hint)
+    hint.add_argument("--reset", action="store_true", help="start the hints over")
+    lessons_arg(sub.add_parser("claims", help="claims and the tests that prove them"))
+    lessons_arg(sub.add_parser("verify", help="static checks of lessons"))
+    golden = sub.add_parser("golden", help="compare or rewrite golden transcripts")
+    lessons_arg(golden)
+    golden.add_argument("--update", action="store_true", help="rewrite the goldens")
+    lessons_arg(sub.add_parser("sync", help="rewrite README excerpts from the source"))
+    dev = sub.add_parser("dev-check", help="starters fail, solutions pass")
+    lessons_arg(dev)
+    dev.add_argument("-j", "--jobs", type=int, default=4, help="parallel pytest processes")
+
+
+_SIMPLE: dict[str, Callable[[argparse.Namespace], int]] = {
+    "list": _cmd_list,
+    "show": _cmd_show,
+    "start": _cmd_start,
+    "check": _cmd_check,
+    "hint": _cmd_hint,
+    "claims": _cmd_claims,
+    "verify": _cmd_verify,
+    "golden": _cmd_golden,
+    "sync": _cmd_sync,
+    "dev-check": _cmd_dev_check,
+}
+
+
+def _cmd_lesson(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
+    if args.lesson_command == "run":
+        return _cmd_run(args, flags)
+    return _SIMPLE[args.lesson_command](args)
+
+
+register_command(
+    "lesson", "the lessons: list, show, run, start, check, hint", _cmd_lesson, _add_arguments
+)

@@ -1,0 +1,100 @@
+"""What lessons' tests stand on: real servers, headless tabs and the trace, shared cheaply.
+
+Not in Streamlit (its e2e conftest starts ``streamlit run`` per test module; this is the
+same idea in-process). lessons/conftest.py turns these helpers into pytest fixtures:
+
+``server``        a ServerThread running the test module's lesson app (``app.py``, or
+                  the module's ``APP``), with the module's ``SERVER_OPTIONS``; one per
+                  test module, so a lesson's tests share one real server;
+``app``           a fresh ``minilit.testing.AppClient`` tab connected to ``server``;
+``start_server``  a factory for more servers (another script, other options), all
+                  stopped at the end of the module;
+``trace``         a ``TraceCapture``: every trace event published during the test.
+
+Receives: lesson folders and scripts. Hands to: lessons' test modules.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from minilit.server.background import ServerThread
+from minilit.trace.bus import BUS, TraceEvent
+
+
+class ServerPool:
+    """Servers started for one test module; ``stop_all`` ends them."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self._servers: list[ServerThread] = []
+
+    def start(self, script: str | Path, options: Mapping[str, Any] | None = None) -> ServerThread:
+        """Start a real server for ``script`` (relative to the lesson folder)."""
+        path = Path(script)
+        if not path.is_absolute():
+            path = self.base / path
+        server = ServerThread(path.resolve(), options=dict(options or {}))
+        server.start()
+        self._servers.append(server)
+        return server
+
+    def stop_all(self) -> None:
+        while self._servers:
+            self._servers.pop().stop()
+
+
+class TraceCapture:
+    """Every trace event published while it is open (the bus is process-wide)."""
+
+    def __init__(self) -> None:
+        self._subscriber = BUS.subscribe(maxsize=1_000_000)
+        self._seen: list[TraceEvent] = []
+
+    def _drain(self) -> list[TraceEvent]:
+        self._seen.extend(self._subscriber.drain())
+        return self._seen
+
+    def events(self, *names: str, session_id: str | None = None) -> list[TraceEvent]:
+        """Events so far with one of ``names`` (all if none), optionally of one session."""
+        return [
+            e
+            for e in self._drain()
+            if (not names or e.name in names) and (session_id is None or e.session_id == session_id)
+        ]
+
+    def wait_for(
+        self,
+        name: str,
+        predicate: Callable[[TraceEvent], bool] = lambda e: True,
+        timeout: float = 5.0,
+    ) -> TraceEvent:
+        """The first event named ``name`` matching ``predicate``, waiting up to ``timeout``.
+
+        Raises:
+            TimeoutError: none arrived in time.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            for event in self.events(name):
+                if predicate(event):
+                    return event
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no {name} event within {timeout} s")
+            time.sleep(0.005)
+
+    def close(self) -> None:
+        BUS.unsubscribe(self._subscriber)
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 5.0, interval: float = 0.01) -> bool:
+    """Poll ``predicate`` until it is true (True) or ``timeout`` passes (False)."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(interval)
+    return True

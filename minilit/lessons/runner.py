@@ -1,0 +1,187 @@
+"""Running lesson tests with a student's code plugged in: ``check`` and ``dev-check``.
+
+Not in Streamlit. ``check N`` is CodeCrafters' cumulative stage check: it runs the tests
+of lessons 01..N (claims and exercises) in a fresh pytest process, with every exercise
+the student has started plugged into the real minilit (minilit.lessons.exercises). A
+lesson whose exercise was not started runs against minilit's own code, so earlier
+lessons never block later ones, but lesson N itself needs the student's file.
+
+``dev-check`` is rustlings' ``dev check`` for maintainers (and CI): each exercise's
+starter must *fail* its own tests (so there is something to do), and all reference
+solutions together must *pass* every lesson's tests (so the exercise is doable and the
+solution is a drop-in replacement).
+
+A subprocess, not pytest.main in this process: overlays replace functions for good,
+and each run must start from a clean minilit.
+
+Receives: lessons, the workspace. Hands to: the CLI; tests/lessons/test_devcheck.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from minilit.lessons.catalog import Lesson, up_to
+from minilit.lessons.exercises import OVERLAYS_ENV, Exercise, for_lesson
+from minilit.lessons.workspace import exercise_file
+
+REPORT_ENV = "MINILIT_LESSON_REPORT"
+"""If set, lessons/conftest.py writes one JSON line per test outcome to this file."""
+
+
+@dataclass
+class PytestRun:
+    """The outcome of one pytest subprocess."""
+
+    returncode: int
+    output: str
+    outcomes: list[dict[str, Any]] = field(default_factory=list)
+    """One {nodeid, when, outcome, message} per reported phase."""
+
+    @property
+    def failed(self) -> list[dict[str, Any]]:
+        return [o for o in self.outcomes if o["outcome"] == "failed"]
+
+    @property
+    def passed(self) -> list[dict[str, Any]]:
+        return [o for o in self.outcomes if o["outcome"] == "passed" and o["when"] == "call"]
+
+
+def run_pytest(
+    paths: Sequence[Path],
+    overlays: Mapping[str, Path],
+    extra_args: Sequence[str] = (),
+    stream: bool = False,
+    timeout: float = 600,
+) -> PytestRun:
+    """Run pytest on ``paths`` in a subprocess with ``overlays`` installed."""
+    repo = Path(__file__).resolve().parents[2]
+    with tempfile.TemporaryDirectory(prefix="minilit-lesson-") as tmp:
+        report = Path(tmp) / "report.jsonl"
+        env = dict(os.environ)
+        env[OVERLAYS_ENV] = json.dumps({k: str(v) for k, v in overlays.items()})
+        env[REPORT_ENV] = str(report)
+        command = [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            *extra_args,
+            *(str(p) for p in paths),
+        ]
+        if stream:
+            code = subprocess.run(command, cwd=repo, env=env, timeout=timeout, check=False)
+            returncode, output = code.returncode, ""
+        else:
+            proc = subprocess.run(
+                command,
+                cwd=repo,
+                env=env,
+                timeout=timeout,
+                check=False,
+                capture_output=True,
+                text=True,
+            )
+            returncode, output = proc.returncode, proc.stdout + proc.stderr
+        outcomes = []
+        if report.is_file():
+            outcomes = [json.loads(line) for line in report.read_text("utf-8").splitlines() if line]
+        return PytestRun(returncode, output, outcomes)
+
+
+@dataclass
+class CheckPlan:
+    """What ``check N`` will run."""
+
+    lessons: list[Lesson]
+    overlays: dict[str, Path]
+    missing: list[Exercise]
+    """Exercises of lesson N the student has not started."""
+
+
+def plan_check(lesson: Lesson, workspace: Path) -> CheckPlan:
+    lessons = up_to(lesson)
+    overlays: dict[str, Path] = {}
+    missing: list[Exercise] = []
+    for each in lessons:
+        for exercise in for_lesson(each):
+            path = exercise_file(exercise, each, workspace)
+            if path.is_file():
+                overlays[exercise.name] = path
+            elif each == lesson:
+                missing.append(exercise)
+    return CheckPlan(lessons, overlays, missing)
+
+
+def check(plan: CheckPlan, stream: bool = True) -> PytestRun:
+    """Run the planned tests (the student's files plugged in)."""
+    return run_pytest([p.path for p in plan.lessons], plan.overlays, ["--tb=short"], stream=stream)
+
+
+# --- dev-check -------------------------------------------------------------------------
+
+
+@dataclass
+class DevCheckResult:
+    name: str
+    """``starter:varint`` or ``solutions``."""
+    ok: bool
+    detail: str
+
+
+def dev_check(
+    lessons: Sequence[Lesson],
+    jobs: int = 4,
+    log: Callable[[str], None] = print,
+) -> list[DevCheckResult]:
+    """Prove every starter fails and all solutions pass (see the module docstring)."""
+    exercises = [(lesson, e) for lesson in lessons for e in for_lesson(lesson)]
+
+    def starter(item: tuple[Lesson, Exercise]) -> DevCheckResult:
+        lesson, exercise = item
+        run = run_pytest(
+            [lesson.exercise_dir],
+            {exercise.name: exercise.files(lesson)["starter"]},
+            ["-x", "--tb=line"],
+        )
+        failed_calls = [o for o in run.failed if o["when"] == "call"]
+        ok = run.returncode == 1 and bool(failed_calls)
+        detail = (
+            f"fails as it should ({failed_calls[0]['nodeid'].rsplit('::', 1)[-1]})"
+            if ok
+            else f"starter did not fail a test (pytest exit {run.returncode})\n{run.output[-2000:]}"
+        )
+        return DevCheckResult(f"starter:{exercise.name}", ok, detail)
+
+    def solutions() -> DevCheckResult:
+        overlays = {e.name: e.files(lesson)["solution"] for lesson, e in exercises}
+        run = run_pytest([lesson.path for lesson in lessons], overlays, ["--tb=short"])
+        ok = run.returncode == 0 and bool(run.passed)
+        detail = (
+            f"{len(run.passed)} tests pass with all {len(overlays)} solutions plugged in"
+            if ok
+            else f"pytest exit {run.returncode}\n{run.output[-4000:]}"
+        )
+        return DevCheckResult("solutions", ok, detail)
+
+    results: list[DevCheckResult] = []
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        whole = pool.submit(solutions)
+        for result in pool.map(starter, exercises):
+            log(f"{'ok  ' if result.ok else 'FAIL'} {result.name}: {result.detail}")
+            results.append(result)
+        final = whole.result()
+        log(f"{'ok  ' if final.ok else 'FAIL'} {final.name}: {final.detail}")
+        results.append(final)
+    return results
