@@ -26,6 +26,7 @@ export function TextInput({ element, widgetMgr, disabled }: WidgetProps<minilit.
   })
   const [draft, setDraft] = useState(value)
   useEffect(() => setDraft(value), [value])
+  const [focused, setFocused] = useState(false)
 
   const formId = element.formId ?? ""
   const inForm = formId !== ""
@@ -76,10 +77,23 @@ export function TextInput({ element, widgetMgr, disabled }: WidgetProps<minilit.
           disabled={isDisabled}
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={onKeyDown}
-          onBlur={inForm ? undefined : commit}
+          onFocus={() => setFocused(true)}
+          onBlur={() => {
+            setFocused(false)
+            if (!inForm) {
+              commit()
+            }
+          }}
         />
       </div>
-      <InputInstructions dirty={dirty && !inForm} inForm={inForm} focusHint={inForm && widgetMgr.canSubmitWithEnter(formId)} length={draft.length} maxChars={maxChars} enterKey="Enter" />
+      <InputInstructions
+        dirty={dirty && !inForm}
+        inForm={inForm}
+        focusHint={focused && inForm && widgetMgr.canSubmitWithEnter(formId)}
+        length={draft.length}
+        maxChars={maxChars}
+        enterKey="Enter"
+      />
     </div>
   )
 }
