@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from rich.syntax import Syntax
 from rich.text import Text
@@ -57,6 +57,8 @@ from minilit.trace.filters import Filter, FilterError
 from minilit.trace.protocol import WireEvent
 from minilit.trace.recording import RecordingWriter, where_path
 
+W = TypeVar("W", bound=Widget)
+
 HEARTBEAT_FILTER = Filter.parse("!kind:app_heartbeat !kind:heartbeat_ack")
 """Heartbeats are hidden unless asked for (inspector-anchors B3)."""
 
@@ -79,6 +81,12 @@ TABS = ("deltas", "frames", "tree", "source", "state", "security", "events")
 LOG_LINES_PER_TICK = 400
 """The event log writes at most this many lines per refresh; the rest is
 summarized (it is all still in the model, the recording and the export)."""
+
+
+def short_where(where: str) -> str:
+    """``/long/path/app.py:12`` -> ``app.py:12``."""
+    path, sep, line = where.rpartition(":")
+    return f"{Path(path).name}:{line}" if sep and path else where
 
 
 def short_status(status: str) -> str:
@@ -173,6 +181,7 @@ class InspectorApp(App[None]):
         self._frames_shown_to = 0
         self._delta_view: tuple[int, int] = (0, 0)
         self._delta_rows: list[tuple[int, str]] = []
+        self._paused_row = ""
         self._security_shown = 0
         self._tree_key: tuple[int, int, int] = (0, 0, 0)
         self._source_key: tuple[str, int] = ("", 0)
@@ -217,7 +226,7 @@ class InspectorApp(App[None]):
         self._table("sessions").add_columns("session", "status", "runs", "frames", "in/out B")
         self._table("timeline").add_columns("#", "sess", "status", "ms", "Δ", "bytes", "cause")
         self._table("delta-table").add_columns(
-            "#", "delta_path", "element", "summary", "line", "status", "same", "frame"
+            "#", "delta_path", "element", "status", "same", "line", "frame", "summary"
         )
         self._table("frame-table").add_columns(
             "#", "t (s)", "dir", "kind", "bytes", "sess", "run", "delta_path", "summary"
@@ -232,10 +241,14 @@ class InspectorApp(App[None]):
             self._start_recording(self.record_path)
         self.set_interval(1 / self.refresh_hz, self.refresh_views)
         self.run_worker(self.source.run(self), name="source", exclusive=True)
-        self.query_one("#timeline", DataTable).focus()
+        self._q("#timeline", DataTable).focus()
 
     def _table(self, id_: str) -> DataTable[Any]:
-        return self.query_one(f"#{id_}", DataTable)
+        return self._q(f"#{id_}", DataTable)
+
+    def _q(self, selector: str, expect_type: type[W]) -> W:
+        """Query the main screen (not whichever screen is on top, e.g. a frame)."""
+        return self.screen_stack[0].query_one(selector, expect_type)
 
     # ----- the Sink: messages from the source --------------------------------
 
@@ -286,12 +299,14 @@ class InspectorApp(App[None]):
 
     def refresh_views(self) -> None:
         """Bring every visible widget up to date with the model (one tick)."""
+        if not self.is_running or not self.screen_stack:
+            return
         self.refreshes += 1
         self._refresh_sessions()
         self._refresh_timeline()
         self._refresh_deltas()
         self._refresh_frames()
-        active = self.query_one("#tabs", TabbedContent).active
+        active = self._q("#tabs", TabbedContent).active
         if active == "tree":
             self._refresh_tree()
         elif active == "source":
@@ -391,21 +406,30 @@ class InspectorApp(App[None]):
             return False
         return self.filter is None or self.filter.matches(subject)
 
-    def _delta_cells(self, run: Run, i: int, row: DeltaRow) -> tuple[str, ...]:
+    def _delta_cells(self, run: Run, i: int, row: DeltaRow) -> tuple[str | Text, ...]:
         same = "=" if self.model.unchanged_since_previous(run, row) else ""
-        status = row.status
-        for p in self.model.gate.get("paused", []):
-            if p.get("run_id") == run.run_id and tuple(p.get("delta_path", ())) == row.path:
-                status = "⏸ next"
+        styles = {"coalesced": "yellow", "queued": "dim", "unsent": "red"}
         return (
             str(i + 1),
             path_text(row.path),
             row.element,
-            row.summary,
-            row.where,
-            status,
+            Text(row.status, style=styles.get(row.status, "")),
             same,
+            short_where(row.where),
             str(row.frame_no or ""),
+            row.summary,
+        )
+
+    def _paused_cells(self, p: Mapping[str, Any]) -> tuple[str | Text, ...]:
+        return (
+            Text("⏸", style="bold yellow"),
+            path_text(p.get("delta_path", [])),
+            str(p.get("element", "")),
+            Text("paused", style="bold yellow"),
+            "",
+            short_where(str(p.get("where", ""))),
+            "",
+            Text(f"the script waits here ({p.get('reason', '')})", style="yellow"),
         )
 
     def _refresh_deltas(self) -> None:
@@ -415,6 +439,7 @@ class InspectorApp(App[None]):
         if view != self._delta_view:
             table.clear()
             self._delta_rows = []
+            self._paused_row = ""
             self._delta_view = view
         if run is None:
             return
@@ -433,9 +458,18 @@ class InspectorApp(App[None]):
             row = run.deltas[i]
             if self._passes(row.subject(run.session_id, run.run_id, i == 0)):
                 new_rows.append((i, row))
+        paused = [p for p in self.model.gate.get("paused", []) if p.get("run_id") == run.run_id]
+        paused_key = f"paused:{paused[0].get('delta_path')}" if paused else ""
+        if self._paused_row and (new_rows or self._paused_row != paused_key):
+            table.remove_row(self._paused_row)
+            self._paused_row = ""
         for i, row in new_rows:
             table.add_row(*self._delta_cells(run, i, row), key=str(i))
             self._delta_rows.append((i, row.status))
+        if paused_key and not self._paused_row:
+            table.add_row(*self._paused_cells(paused[0]), key=paused_key)
+            self._paused_row = paused_key
+            table.move_cursor(row=table.row_count - 1)
         if self.follow and len(self._delta_rows) > first_shown and not run.finished:
             table.move_cursor(row=table.row_count - 1)
 
@@ -487,7 +521,7 @@ class InspectorApp(App[None]):
         if key == self._tree_key:
             return
         self._tree_key = key
-        tree: Tree[tuple[int, ...]] = self.query_one("#element-tree", Tree)
+        tree: Tree[tuple[int, ...]] = self._q("#element-tree", Tree)
         tree.clear()
         nodes = self.model.tree_at(run)
         diff = self.model.diff(run)
@@ -502,7 +536,7 @@ class InspectorApp(App[None]):
         title.append(f"~{counts['~']} changed ", style="yellow")
         title.append(f"={counts['=']} unchanged ", style="dim")
         title.append(f"-{counts['-']} removed", style="red")
-        self.query_one("#tree-title", Static).update(title)
+        self._q("#tree-title", Static).update(title)
         styles = {"+": "green", "~": "yellow", "=": "dim", "-": "red strike"}
         all_paths = sorted(set(nodes) | {p for p, mk in diff.marks.items() if mk == "-"})
         handles: dict[tuple[int, ...], Any] = {}
@@ -553,7 +587,7 @@ class InspectorApp(App[None]):
         if key == self._source_key:
             return
         self._source_key = key
-        view = self.query_one("#source-view", Static)
+        view = self._q("#source-view", Static)
         text = self.model.sources.get(path)
         if text is None:
             # Fall back to a path-suffix match (recordings may store relative paths).
@@ -584,9 +618,7 @@ class InspectorApp(App[None]):
             )
         )
         if line:
-            self.query_one("#source-scroll", VerticalScroll).scroll_to(
-                y=max(0, line - 5), animate=False
-            )
+            self._q("#source-scroll", VerticalScroll).scroll_to(y=max(0, line - 5), animate=False)
 
     def _refresh_state(self) -> None:
         m = self.model
@@ -640,7 +672,7 @@ class InspectorApp(App[None]):
         pending, self.model.pending_events = self.model.pending_events, []
         if not pending:
             return
-        log = self.query_one("#event-log", RichLog)
+        log = self._q("#event-log", RichLog)
         shown = [e for e in pending if event_group(e.name) not in self.hidden_groups]
         if self.filter is not None:
             shown = [e for e in shown if self.filter.matches(self._event_subject(e))]
@@ -694,7 +726,7 @@ class InspectorApp(App[None]):
         text = Text()
         if not self.source.live:
             text.append("offline recording: step-through needs a live server", style="dim")
-            self.query_one("#gate", Static).update(text)
+            self._q("#gate", Static).update(text)
             return
         mode = g.get("mode", "run")
         text.append("Step: ", style="bold")
@@ -722,7 +754,7 @@ class InspectorApp(App[None]):
             text.append(f"\n  #{h.get('id')} {h.get('kind', '')} {h.get('size', '')}B", style="dim")
         bps = g.get("breakpoints", [])
         text.append(f"\nBreakpoints: {', '.join(bps) if bps else 'none'}")
-        self.query_one("#gate", Static).update(text)
+        self._q("#gate", Static).update(text)
 
     def _source_line(self, where: str) -> str:
         path, _, line = where.rpartition(":")
@@ -750,7 +782,7 @@ class InspectorApp(App[None]):
             parts.append(f"{m.trimmed_frames} oldest frames trimmed")
         if self.recorder is not None:
             parts.append(f"● REC {self.recorder.path.name} ({self.recorder.events_written})")
-        self.query_one("#status", Static).update(" | ".join(parts))
+        self._q("#status", Static).update(" | ".join(parts))
 
     # ----- selection ----------------------------------------------------------
 
@@ -780,9 +812,10 @@ class InspectorApp(App[None]):
     @on(DataTable.RowSelected, "#delta-table")
     def _delta_selected(self, event: DataTable.RowSelected) -> None:
         run = self.selected_run()
-        if run is None or event.row_key.value is None:
+        key = event.row_key.value
+        if run is None or key is None or not key.isdigit():
             return
-        row = run.deltas[int(event.row_key.value)]
+        row = run.deltas[int(key)]
         if row.frame_no:
             self.open_frame(row.frame_no)
         else:
@@ -805,7 +838,7 @@ class InspectorApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_tab(self, name: str) -> None:
-        self.query_one("#tabs", TabbedContent).active = name
+        self._q("#tabs", TabbedContent).active = name
         self.refresh_views()
 
     def action_follow(self) -> None:
@@ -831,13 +864,13 @@ class InspectorApp(App[None]):
         self._table("timeline").clear()
         self._timeline_rows = set()
         self._table("frame-table").clear()
-        self.query_one("#event-log", RichLog).clear()
+        self._q("#event-log", RichLog).clear()
         self.selected_run_no = 0
         self._delta_view = (0, 0)
         self.notify("view cleared; history kept for export and recording")
 
     def _prompt(self, purpose: str, placeholder: str, value: str = "") -> None:
-        prompt = self.query_one("#prompt", Input)
+        prompt = self._q("#prompt", Input)
         self._prompt_purpose = purpose
         prompt.placeholder = placeholder
         prompt.value = value
@@ -902,10 +935,10 @@ class InspectorApp(App[None]):
         self._close_prompt()
 
     def _close_prompt(self) -> None:
-        prompt = self.query_one("#prompt", Input)
+        prompt = self._q("#prompt", Input)
         prompt.remove_class("active")
         self._prompt_purpose = ""
-        self.query_one("#timeline", DataTable).focus()
+        self._q("#timeline", DataTable).focus()
         self.refresh_views()
 
     def on_key(self, event: events.Key) -> None:

@@ -10,7 +10,14 @@ Receives: a ``Model`` and a ``Run`` (inspector/model.py). Hands to: text.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from inspector.model import Model, Run, path_text
+
+
+def _short(where: str) -> str:
+    path, sep, line = where.rpartition(":")
+    return f"{Path(path).name}:{line}" if sep and path else where
 
 
 def run_markdown(model: Model, run: Run) -> str:
@@ -36,10 +43,13 @@ def run_markdown(model: Model, run: Run) -> str:
         lines.append(
             f"| {n} | {'→' if frame.direction == 'forward' else '←'} | {info.kind} | "
             f"{path_text(info.delta_path) if info.delta_path else ''} | {info.element} | "
-            f"{summary} | {where_by_frame.get(frame_no, '')} | {len(frame.data)} |"
+            f"{summary} | {_short(where_by_frame.get(frame_no, ''))} | {len(frame.data)} |"
         )
     coalesced = [d for d in run.deltas if d.status == "coalesced"]
     if coalesced:
         lines += ["", "Coalesced in the queue (never sent):", ""]
-        lines += [f"- {path_text(d.path)} {d.element} {d.summary} ({d.where})" for d in coalesced]
+        lines += [
+            f"- {path_text(d.path)} {d.element} {d.summary} ({_short(d.where)})".replace("  ", " ")
+            for d in coalesced
+        ]
     return "\n".join(lines) + "\n"

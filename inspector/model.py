@@ -307,6 +307,7 @@ class Model:
             cause=s.last_rerun_request,
             started_ns=t_ns,
         )
+        s.last_rerun_request = ""  # used up: a later run needs a cause of its own
         self.runs.append(run)
         s.runs.append(run)
         if run_id:
@@ -334,16 +335,19 @@ class Model:
 
     def _on_rerun_requested(self, e: WireEvent) -> None:
         s = self.session(e.session_id)
-        cause = str(e.fields.get("cause", "")) or s.last_rerun_request
-        s.last_rerun_request = cause
+        cause = str(e.fields.get("cause", ""))
+        # A rerun_script BackMsg was already described, with its widget values,
+        # by _on_frame_received; other causes (st.rerun, a file change) are new.
+        if cause and not s.last_rerun_request.startswith(cause):
+            s.last_rerun_request = cause
 
     def _on_run_started(self, e: WireEvent) -> None:
         s = self.session(e.session_id)
         run = self.run_for(s, e.run_id, e.t_ns)
         run.started_ns = e.t_ns
         cause = str(e.fields.get("cause", ""))
-        if cause:
-            run.cause = cause if not s.last_rerun_request else f"{cause}: {s.last_rerun_request}"
+        # The BackMsg that asked for the run says most; else the runner's cause.
+        run.cause = run.cause or cause
         s.script_run = run
         self.dirty_runs.add(run.no)
 
