@@ -98,6 +98,7 @@ class Server:
 
     def _create_app(self) -> tornado.web.Application:
         base: dict[str, Any] = {"runtime": self.runtime}
+        # [lesson:routes]
         routes: list[Any] = [
             (r"/_stcore/stream", BrowserWebSocketHandler, {**base, "config": self.config}),
             (r"/_stcore/health", HealthHandler, base),
@@ -110,6 +111,7 @@ class Server:
                 {"path": str(STATIC_DIR), "default_filename": "index.html"},
             ),
         ]
+        # [/lesson:routes]
         max_frame = int(self.config.get("server.maxWidgetStateSize")) * 1_000_000
         ping = int(self.config.get("server.websocketPingInterval"))
         return tornado.web.Application(
