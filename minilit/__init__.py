@@ -26,12 +26,16 @@ from minilit.delta_generator import SIDEBAR_DG, main_dg
 from minilit.elements.execution_control import rerun, stop
 from minilit.elements.page_config import set_page_config
 from minilit.errors import MinilitAPIException
+from minilit.runtime.state.session_state_proxy import SessionStateProxy
 from minilit.version import __version__
 
 _main = main_dg()
 
 sidebar = SIDEBAR_DG
 """The sidebar: ``st.sidebar.text(...)`` or ``with st.sidebar: ...``."""
+
+session_state = SessionStateProxy()
+"""Values that survive reruns, per session (runtime/state/session_state_proxy.py)."""
 
 # Display elements (minilit/elements/*.py).
 caption = _main.caption
@@ -56,10 +60,26 @@ title = _main.title
 warning = _main.warning
 write = _main.write
 
+# Widgets and forms (minilit/elements/widgets/*.py).
+button = _main.button
+checkbox = _main.checkbox
+form = _main.form
+form_submit_button = _main.form_submit_button
+multiselect = _main.multiselect
+number_input = _main.number_input
+radio = _main.radio
+selectbox = _main.selectbox
+slider = _main.slider
+text_area = _main.text_area
+text_input = _main.text_input
+toggle = _main.toggle
+
 __all__ = [
     "MinilitAPIException",
     "__version__",
+    "button",
     "caption",
+    "checkbox",
     "code",
     "columns",
     "container",
@@ -68,20 +88,31 @@ __all__ = [
     "error",
     "exception",
     "expander",
+    "form",
+    "form_submit_button",
     "header",
     "info",
     "json",
     "markdown",
     "metric",
+    "multiselect",
+    "number_input",
     "progress",
+    "radio",
     "rerun",
+    "selectbox",
+    "session_state",
     "set_page_config",
     "sidebar",
+    "slider",
     "stop",
     "subheader",
     "success",
     "text",
+    "text_area",
+    "text_input",
     "title",
+    "toggle",
     "warning",
     "write",
 ]

@@ -35,6 +35,7 @@ from minilit.elements.markdown import MarkdownMixin
 from minilit.elements.metric import MetricMixin
 from minilit.elements.progress import ProgressMixin
 from minilit.elements.text import TextMixin
+from minilit.elements.widgets import WidgetsMixin
 from minilit.elements.write import WriteMixin
 from minilit.proto.Delta_pb2 import Block, RootContainer
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -53,6 +54,7 @@ class DeltaGenerator(
     MetricMixin,
     ProgressMixin,
     TextMixin,
+    WidgetsMixin,
     WriteMixin,
 ):
     """Writes elements into one place of the page.

@@ -1,0 +1,190 @@
+"""st.button and st.form_submit_button: trigger widgets, True for exactly one run.
+
+Mirrors: streamlit/elements/widgets/button.py (ButtonMixin.button, _button)
+and streamlit/elements/form.py (form_submit_button). Simplified: no icons
+beyond the ``icon`` text, no shortcuts, no width options, no download/link
+buttons.
+
+A click travels as ``WidgetState{id, trigger_value: true}`` in one
+``rerun_script``; the browser forgets it right after sending, and the session
+state resets triggers to False after the run and before the next one
+(runtime/state/session_state.py). So::
+
+    if st.button("Save"):     # True in the run caused by the click only
+        save()
+
+Identity (1.67): element type, label, icon, help, is_form_submitter, type,
+width ("content"), icon_position ("left"), shortcut (None); with a key, only
+the key (``key_as_main_identity=True``). Verified against a real 1.67 id.
+
+Receives: calls from scripts. Hands to: elements/widgets/common.py.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from minilit.elements.mixin import DGMixin
+from minilit.elements.widgets.common import (
+    Key,
+    check_widget_policies,
+    help_text,
+    register_widget,
+    to_key,
+)
+from minilit.elements.widgets.ids import compute_and_register_element_id
+from minilit.elements.widgets.values import expect_kind
+from minilit.errors import MinilitAPIException
+from minilit.proto.BackMsg_pb2 import WidgetState
+from minilit.proto.Widgets_pb2 import Button as ButtonProto
+from minilit.runtime.state.common import WidgetArgs, WidgetCallback, WidgetKwargs
+
+if TYPE_CHECKING:
+    pass
+
+_BUTTON_TYPES = ("primary", "secondary", "tertiary")
+
+
+def _deserialize_trigger(state: WidgetState | None) -> bool:
+    if state is None:
+        return False
+    expect_kind(state, "trigger_value")
+    return bool(state.trigger_value)
+
+
+class ButtonMixin(DGMixin):
+    def button(
+        self,
+        label: str,
+        key: Key | None = None,
+        help: str | None = None,
+        on_click: WidgetCallback | None = None,
+        args: WidgetArgs | None = None,
+        kwargs: WidgetKwargs | None = None,
+        *,
+        type: str = "secondary",
+        icon: str | None = None,
+        disabled: bool = False,
+    ) -> bool:
+        """A button; True in the one run its click caused.
+
+        Example:
+            >>> if st.button("Say hello"):      # doctest: +SKIP
+            ...     st.write("Hello!")
+        """
+        if self.dg.form_id:
+            raise MinilitAPIException(
+                "`st.button()` can't be used in an `st.form()`.\n\n"
+                "Use `st.form_submit_button()` to submit a form."
+            )
+        return self.dg._button(
+            label,
+            to_key(key),
+            help,
+            on_click,
+            args,
+            kwargs,
+            type=type,
+            icon=icon,
+            disabled=disabled,
+            is_form_submitter=False,
+        )
+
+    def form_submit_button(
+        self,
+        label: str = "Submit",
+        help: str | None = None,
+        on_click: WidgetCallback | None = None,
+        args: WidgetArgs | None = None,
+        kwargs: WidgetKwargs | None = None,
+        *,
+        key: Key | None = None,
+        type: str = "secondary",
+        icon: str | None = None,
+        disabled: bool = False,
+    ) -> bool:
+        """The button that submits the enclosing st.form; True in the run it caused.
+
+        Only this button of a form may have a callback; it runs before the
+        script, with the form's new values already in st.session_state.
+        """
+        if not self.dg.form_id:
+            raise MinilitAPIException(
+                "`st.form_submit_button()` must be used inside an `st.form()`."
+            )
+        return self.dg._button(
+            label,
+            to_key(key),
+            help,
+            on_click,
+            args,
+            kwargs,
+            type=type,
+            icon=icon,
+            disabled=disabled,
+            is_form_submitter=True,
+        )
+
+    def _button(
+        self,
+        label: str,
+        key: str | None,
+        help: str | None,
+        on_click: WidgetCallback | None,
+        args: WidgetArgs | None,
+        kwargs: WidgetKwargs | None,
+        *,
+        type: str,
+        icon: str | None,
+        disabled: bool,
+        is_form_submitter: bool,
+    ) -> bool:
+        if type not in _BUTTON_TYPES:
+            raise MinilitAPIException(
+                f"The type argument to st.button must be one of {', '.join(_BUTTON_TYPES)}; "
+                f"got {type!r}."
+            )
+        dg = self.dg
+        check_widget_policies(
+            dg,
+            key,
+            on_click,
+            writes_allowed=False,
+            enable_check_callback_rules=not is_form_submitter,
+        )
+        element_type = "form_submit_button" if is_form_submitter else "button"
+        element_id = compute_and_register_element_id(
+            element_type,
+            key,
+            True,
+            dg,
+            label=label,
+            icon=icon,
+            help=help,
+            is_form_submitter=is_form_submitter,
+            type=type,
+            width="content",
+            icon_position="left",
+            shortcut=None,
+        )
+        proto = ButtonProto(
+            id=element_id,
+            label=label,
+            default=False,
+            help=help_text(help),
+            form_id=dg.form_id,
+            is_form_submitter=is_form_submitter,
+            type=type,
+            disabled=disabled,
+            icon=icon or "",
+        )
+        result = register_widget(
+            element_id,
+            deserializer=_deserialize_trigger,
+            value_type="trigger_value",
+            on_change=on_click,
+            args=args,
+            kwargs=kwargs,
+        )
+        dg._enqueue("button", proto)
+        return result.value

@@ -1,0 +1,149 @@
+"""st.multiselect: any number of options, sent as their texts (``string_array_value``).
+
+Mirrors: streamlit/elements/widgets/multiselect.py (MultiSelectMixin,
+MultiSelectSerde). Simplified: no accept_new_options, label_visibility or width.
+
+1.67 browsers send the chosen options' texts; 1.39 browsers sent their
+indices (``int_array_value``); both are accepted. A text that is not an
+option, an index out of range, or more than ``max_selections`` values is
+ignored with a warning.
+
+Identity (1.6x source): label, options (texts), default (indices), help,
+max_selections, placeholder, accept_new_options (False), width ("stretch");
+with a key, max_selections and accept_new_options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from minilit.elements.mixin import DGMixin
+from minilit.elements.widgets.choice import FormatFunc, format_options, index_of
+from minilit.elements.widgets.common import (
+    Key,
+    check_widget_policies,
+    help_text,
+    register_widget,
+    to_key,
+)
+from minilit.elements.widgets.ids import compute_and_register_element_id
+from minilit.elements.widgets.values import expect_index, expect_kind, expect_option
+from minilit.errors import MinilitAPIException
+from minilit.proto.BackMsg_pb2 import WidgetState
+from minilit.proto.Widgets_pb2 import MultiSelect as MultiSelectProto
+from minilit.runtime.state.common import (
+    InvalidWidgetValue,
+    WidgetArgs,
+    WidgetCallback,
+    WidgetKwargs,
+)
+
+
+def _default_indices(default: Any, opts: Sequence[Any]) -> list[int]:
+    if default is None:
+        return []
+    values = list(default) if isinstance(default, (list, tuple, set)) else [default]
+    indices = []
+    for value in values:
+        position = index_of(value, opts)
+        if position is None:
+            raise MinilitAPIException(
+                f"The default value '{value}' is not part of the options. Please make sure "
+                "that every default value also exists in the options."
+            )
+        indices.append(position)
+    return indices
+
+
+class MultiSelectMixin(DGMixin):
+    def multiselect(
+        self,
+        label: str,
+        options: Iterable[Any],
+        default: Any | None = None,
+        format_func: FormatFunc = str,
+        key: Key | None = None,
+        help: str | None = None,
+        on_change: WidgetCallback | None = None,
+        args: WidgetArgs | None = None,
+        kwargs: WidgetKwargs | None = None,
+        *,
+        max_selections: int | None = None,
+        placeholder: str | None = None,
+        disabled: bool = False,
+    ) -> list[Any]:
+        """A multi-choice list; returns the chosen options, in the order chosen.
+
+        Example:
+            >>> st.multiselect("Toppings", ["cheese", "ham"], ["cheese"])  # doctest: +SKIP
+        """
+        dg = self.dg
+        user_key = to_key(key)
+        check_widget_policies(dg, user_key, on_change, default_value=default)
+        opts, formatted = format_options(options, format_func)
+        default_indices = _default_indices(default, opts)
+        if max_selections is not None and len(default_indices) > max_selections:
+            raise MinilitAPIException(
+                f"Multiselect has {len(default_indices)} options selected but max_selections "
+                f"is set to {max_selections}."
+            )
+        element_id = compute_and_register_element_id(
+            "multiselect",
+            user_key,
+            {"max_selections", "accept_new_options"},
+            dg,
+            label=label,
+            options=formatted,
+            default=default_indices,
+            help=help,
+            max_selections=max_selections,
+            placeholder=placeholder,
+            accept_new_options=False,
+            width="stretch",
+        )
+
+        def deserialize(state: WidgetState | None) -> list[Any]:
+            if state is None:
+                return [opts[i] for i in default_indices]
+            kind = expect_kind(state, "string_array_value", "int_array_value")
+            if kind == "string_array_value":
+                indices = [expect_option(t, formatted) for t in state.string_array_value.data]
+            else:
+                indices = [expect_index(int(i), opts) for i in state.int_array_value.data]
+            if max_selections is not None and len(indices) > max_selections:
+                raise InvalidWidgetValue(f"{len(indices)} selections, max is {max_selections}")
+            return [opts[i] for i in indices]
+
+        proto = MultiSelectProto(
+            id=element_id,
+            label=label,
+            help=help_text(help),
+            form_id=dg.form_id,
+            disabled=disabled,
+            max_selections=max_selections or 0,
+            placeholder=placeholder or "",
+        )
+        proto.default[:] = default_indices
+        proto.options[:] = formatted
+        result = register_widget(
+            element_id,
+            deserializer=deserialize,
+            value_type="string_array_value",
+            on_change=on_change,
+            args=args,
+            kwargs=kwargs,
+        )
+        values = list(result.value) if result.value is not None else []
+        positions = [index_of(v, opts) for v in values]
+        if any(p is None for p in positions):
+            # session_state held values that are not options: keep the valid ones (1.67).
+            values = [v for v, p in zip(values, positions, strict=True) if p is not None]
+            positions = [p for p in positions if p is not None]
+            proto.set_value = True
+        elif result.value_changed:
+            proto.set_value = True
+        if proto.set_value:
+            proto.raw_values[:] = [formatted[p] for p in positions if p is not None]
+        dg._enqueue("multiselect", proto)
+        return values

@@ -1,0 +1,193 @@
+"""st.text_input and st.text_area: a string (or None), sent as ``string_value``.
+
+Mirrors: streamlit/elements/widgets/text_widgets.py (TextWidgetsMixin.text_input,
+text_area). Simplified: text_input types "default" and "password" only; no
+icon, validation regex, height, label_visibility or width.
+
+``value=None`` makes an empty widget that returns None until the user types.
+
+Identity (1.67): text_input: label, value, max_chars, type, help, autocomplete,
+placeholder (as str), icon, width ("stretch"), validate; with a key, only
+max_chars and validate (verified against a real 1.67 id for the keyed case).
+text_area: label, value, height, max_chars, help, placeholder (as str), width
+("stretch"); with a key, only max_chars (not verified against a recording).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from minilit.elements.mixin import DGMixin
+from minilit.elements.widgets.common import (
+    Key,
+    check_widget_policies,
+    help_text,
+    register_widget,
+    to_key,
+)
+from minilit.elements.widgets.ids import compute_and_register_element_id
+from minilit.elements.widgets.values import expect_kind
+from minilit.errors import MinilitAPIException
+from minilit.proto.BackMsg_pb2 import WidgetState
+from minilit.proto.Widgets_pb2 import TextArea as TextAreaProto
+from minilit.proto.Widgets_pb2 import TextInput as TextInputProto
+from minilit.runtime.state.common import (
+    InvalidWidgetValue,
+    WidgetArgs,
+    WidgetCallback,
+    WidgetKwargs,
+)
+
+_TYPES = {"default": TextInputProto.DEFAULT, "password": TextInputProto.PASSWORD}
+
+
+def _text_deserializer(
+    default: str | None, max_chars: int | None
+) -> Callable[[WidgetState | None], str | None]:
+    def deserialize(state: WidgetState | None) -> str | None:
+        if state is None:
+            return default
+        expect_kind(state, "string_value")
+        text = str(state.string_value)
+        if max_chars is not None and len(text) > max_chars:
+            raise InvalidWidgetValue(f"{len(text)} characters, more than max_chars={max_chars}")
+        return text
+
+    return deserialize
+
+
+class TextWidgetsMixin(DGMixin):
+    def text_input(
+        self,
+        label: str,
+        value: str | None = "",
+        max_chars: int | None = None,
+        key: Key | None = None,
+        type: str = "default",
+        help: str | None = None,
+        autocomplete: str | None = None,
+        on_change: WidgetCallback | None = None,
+        args: WidgetArgs | None = None,
+        kwargs: WidgetKwargs | None = None,
+        *,
+        placeholder: str | None = None,
+        disabled: bool = False,
+    ) -> str | None:
+        """A one-line text box; returns its text (sent on Enter or when it loses focus).
+
+        Example:
+            >>> name = st.text_input("Your name", key="name")    # doctest: +SKIP
+        """
+        dg = self.dg
+        user_key = to_key(key)
+        check_widget_policies(dg, user_key, on_change, default_value=None if value == "" else value)
+        if type not in _TYPES:
+            raise MinilitAPIException(
+                f"'{type}' is not a valid text_input type. Valid types are 'default' and "
+                "'password'."
+            )
+        text = str(value) if value is not None else None
+        element_id = compute_and_register_element_id(
+            "text_input",
+            user_key,
+            {"max_chars", "validate"},
+            dg,
+            label=label,
+            value=text,
+            max_chars=max_chars,
+            type=type,
+            help=help,
+            autocomplete=autocomplete,
+            placeholder=str(placeholder),
+            icon=None,
+            width="stretch",
+            validate=None,
+        )
+        proto = TextInputProto(
+            id=element_id,
+            label=label,
+            type=_TYPES[type],
+            max_chars=max_chars or 0,
+            help=help_text(help),
+            form_id=dg.form_id,
+            placeholder=placeholder or "",
+            disabled=disabled,
+            autocomplete=autocomplete
+            if autocomplete is not None
+            else ("new-password" if type == "password" else ""),
+        )
+        if text is not None:
+            proto.default = text
+        result = register_widget(
+            element_id,
+            deserializer=_text_deserializer(text, max_chars),
+            value_type="string_value",
+            on_change=on_change,
+            args=args,
+            kwargs=kwargs,
+        )
+        if result.value_changed:
+            if result.value is not None:
+                proto.value = str(result.value)
+            proto.set_value = True
+        dg._enqueue("text_input", proto)
+        return result.value
+
+    def text_area(
+        self,
+        label: str,
+        value: str | None = "",
+        height: int | None = None,
+        max_chars: int | None = None,
+        key: Key | None = None,
+        help: str | None = None,
+        on_change: WidgetCallback | None = None,
+        args: WidgetArgs | None = None,
+        kwargs: WidgetKwargs | None = None,
+        *,
+        placeholder: str | None = None,
+        disabled: bool = False,
+    ) -> str | None:
+        """A multi-line text box; returns its text. (``height`` is accepted, not sent.)"""
+        dg = self.dg
+        user_key = to_key(key)
+        check_widget_policies(dg, user_key, on_change, default_value=None if value == "" else value)
+        text = str(value) if value is not None else None
+        element_id = compute_and_register_element_id(
+            "text_area",
+            user_key,
+            {"max_chars"},
+            dg,
+            label=label,
+            value=text,
+            height=height,
+            max_chars=max_chars,
+            help=help,
+            placeholder=str(placeholder),
+            width="stretch",
+        )
+        proto = TextAreaProto(
+            id=element_id,
+            label=label,
+            max_chars=max_chars or 0,
+            help=help_text(help),
+            form_id=dg.form_id,
+            placeholder=placeholder or "",
+            disabled=disabled,
+        )
+        if text is not None:
+            proto.default = text
+        result = register_widget(
+            element_id,
+            deserializer=_text_deserializer(text, max_chars),
+            value_type="string_value",
+            on_change=on_change,
+            args=args,
+            kwargs=kwargs,
+        )
+        if result.value_changed:
+            if result.value is not None:
+                proto.value = str(result.value)
+            proto.set_value = True
+        dg._enqueue("text_area", proto)
+        return result.value
