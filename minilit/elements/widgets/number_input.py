@@ -5,7 +5,8 @@ NumberInputSerde). Simplified: no icon, label_visibility or width; ``format``
 is passed to the browser as is.
 
 Types follow the arguments: all ints -> INT (returns ints, step 1, "%d"),
-floats -> FLOAT (step 0.01, "%0.2f"); mixing them raises, as in Streamlit.
+floats (or no number at all) -> FLOAT (step 0.01, "%0.2f"); mixing them
+raises, as in Streamlit.
 ``value="min"`` (the default) starts at ``min_value`` (or 0); ``value=None``
 starts empty and returns None until the user types a number. The browser
 sends ``double_value`` (1.67); an ``int_value`` (older browsers) is accepted
@@ -102,9 +103,9 @@ class NumberInputMixin(DGMixin):
                 raise MinilitAPIException(
                     f"number_input arguments must be int or float; got {n!r}."
                 )
-        if all(_is_int(n) for n in numbers):
+        if numbers and all(_is_int(n) for n in numbers):
             is_int = True
-        elif all(isinstance(n, float) for n in numbers):
+        elif all(isinstance(n, float) for n in numbers):  # no number at all: float
             is_int = False
         else:
             raise MinilitAPIException(
