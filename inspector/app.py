@@ -208,8 +208,10 @@ class InspectorApp(App[None]):
                 with TabPane("3 Tree", id="tree"):
                     yield Static("", id="tree-title")
                     yield Tree("page", id="element-tree")
-                with TabPane("4 Source", id="source"), VerticalScroll(id="source-scroll"):
-                    yield Static("", id="source-view")
+                with TabPane("4 Source", id="source"):
+                    yield Static("", id="source-title")
+                    with VerticalScroll(id="source-scroll"):
+                        yield Static("", id="source-view")
                 with TabPane("5 State", id="state"):
                     yield DataTable(id="state-table", cursor_type="row")
                     yield DataTable(id="state-history", cursor_type="row")
@@ -568,25 +570,41 @@ class InspectorApp(App[None]):
 
     def _location(self) -> tuple[str, int]:
         """The source line to show: where a script is paused, else the selected delta's."""
+        path, line, _ = self._located()
+        return path, line
+
+    def _located(self) -> tuple[str, int, Text]:
+        """(path, line, a caption saying why this line)."""
         for p in self.model.gate.get("paused", []):
             where = str(p.get("where", ""))
             if where:
-                return where_path(where), int(where.rpartition(":")[2])
+                caption = Text(
+                    f"⏸ paused before {path_text(p.get('delta_path', []))} "
+                    f"{p.get('element', '')} at {short_where(where)} ({p.get('reason', '')})",
+                    style="bold yellow",
+                )
+                return where_path(where), int(where.rpartition(":")[2]), caption
         table = self._table("delta-table")
         run = self.selected_run()
         if run is not None and table.row_count and 0 <= table.cursor_row < len(self._delta_rows):
             row = run.deltas[self._delta_rows[table.cursor_row][0]]
             if row.where:
-                return where_path(row.where), int(row.where.rpartition(":")[2])
+                caption = Text(
+                    f"delta {path_text(row.path)} {row.element} of rerun {run.index} "
+                    f"comes from {short_where(row.where)}",
+                    style="bold",
+                )
+                return where_path(row.where), int(row.where.rpartition(":")[2]), caption
         script = str(self.hello.get("script_path", ""))
-        return script, 0
+        return script, 0, Text(short_where(script), style="bold")
 
     def _refresh_source(self) -> None:
-        path, line = self._location()
-        key = (path + f"#{len(self.model.sources)}", line)
+        path, line, caption = self._located()
+        key = (path + f"#{len(self.model.sources)}#{caption.plain}", line)
         if key == self._source_key:
             return
         self._source_key = key
+        self._q("#source-title", Static).update(caption)
         view = self._q("#source-view", Static)
         text = self.model.sources.get(path)
         if text is None:

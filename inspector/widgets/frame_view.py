@@ -36,7 +36,8 @@ def node_label(node: FieldNode) -> Text:
     """``name (#n type) = value`` with unknown fields in a warning colour."""
     text = Text()
     text.append(node.label, style="bold" if node.known else "bold yellow")
-    extra = f" #{node.number} {node.type_name}" if node.number else f" {node.type_name}"
+    numbered = node.number and node.known  # unknown fields are already named "#n"
+    extra = f" #{node.number} {node.type_name}" if numbered else f" {node.type_name}"
     text.append(extra, style="dim" if node.known else "yellow")
     if node.value:
         text.append(" = ")
