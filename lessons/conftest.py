@@ -35,10 +35,12 @@ def pytest_configure(config: pytest.Config) -> None:
         _INSTALLED.append(f"{exercise.name} from {path} -> {', '.join(places)}")
 
 
-def pytest_report_header(config: pytest.Config) -> list[str]:
-    if not _INSTALLED:
-        return []
-    return ["minilit lessons: your code is plugged in:", *(f"  {line}" for line in _INSTALLED)]
+def pytest_sessionstart(session: pytest.Session) -> None:
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if _INSTALLED and reporter is not None:
+        reporter.write_line("minilit lessons: your code is plugged in:")
+        for line in _INSTALLED:
+            reporter.write_line(f"  {line}")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -87,6 +89,48 @@ def app(server: ServerThread) -> Iterator[AppClient]:
     client = AppClient.connect(server.url, wait_healthy=5.0)
     yield client
     client.close()
+
+
+CHROMIUM = Path(os.environ.get("MINILIT_CHROMIUM", "/usr/bin/chromium"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright (as tests/browser/ does).
+
+    Missing Chromium skips on a developer machine and fails in CI (CI=true).
+    """
+    if not CHROMIUM.exists():
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh browser tab (its own context: no cache, no cookies)."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()
 
 
 @pytest.fixture

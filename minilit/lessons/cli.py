@@ -125,10 +125,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             f"Run: minilit lesson start {lesson.id}"
         )
         return 2
-    console.print(
-        f"Checking lessons {plan.lessons[0].id}-{lesson.id} "
-        f"with your code for: {', '.join(plan.overlays) or 'nothing'}"
-    )
+    span = lesson.id if len(plan.lessons) == 1 else f"{plan.lessons[0].id}-{lesson.id}"
+    console.print(f"Checking lesson {span} with your code for: {', '.join(plan.overlays)}")
     result = check(plan)
     progress = Progress()
     if result.returncode == 0:

@@ -16,12 +16,20 @@ Receives: lesson folders and scripts. Hands to: lessons' test modules.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import http.client
+import socket
+import tempfile
 import time
-from collections.abc import Callable, Mapping
+import urllib.parse
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from minilit.config import load_config
 from minilit.server.background import ServerThread
+from minilit.server.server import Server
 from minilit.trace.bus import BUS, TraceEvent
 
 
@@ -32,13 +40,33 @@ class ServerPool:
         self.base = base
         self._servers: list[ServerThread] = []
 
-    def start(self, script: str | Path, options: Mapping[str, Any] | None = None) -> ServerThread:
-        """Start a real server for ``script`` (relative to the lesson folder)."""
+    def start(
+        self,
+        script: str | Path,
+        options: Mapping[str, Any] | None = None,
+        *,
+        default_port: bool = False,
+    ) -> ServerThread:
+        """Start a real server for ``script`` (relative to the lesson folder).
+
+        ServerThread asks for port 0 (any free port) by default. ``default_port=True``
+        leaves ``server.port`` unset instead, as ``minilit run APP.py`` does: the server
+        tries 8501 and searches on if it is busy.
+        """
         path = Path(script)
         if not path.is_absolute():
             path = self.base / path
         server = ServerThread(path.resolve(), options=dict(options or {}))
-        server.start()
+        if default_port:
+            flags = {"server.address": "127.0.0.1", "server.headless": True, **(options or {})}
+            # ServerThread's config and server are plain attributes, replaced before start().
+            server.config = load_config(flags, env={}, cwd=Path("/nonexistent-minilit-cwd"))
+            server.server = Server(str(path.resolve()), server.config)
+        try:
+            server.start()
+        except BaseException:
+            server.stop()
+            raise
         self._servers.append(server)
         return server
 
@@ -88,6 +116,58 @@ class TraceCapture:
 
     def close(self) -> None:
         BUS.unsubscribe(self._subscriber)
+
+
+def http_get(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    """One plain HTTP request, redirects *not* followed: (status, headers, body)."""
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=10)
+    try:
+        conn.request(method, parts.path + (f"?{parts.query}" if parts.query else ""))
+        response = conn.getresponse()
+        body = response.read()
+        headers = {k.lower(): v for k, v in response.getheaders()}
+        return response.status, headers, body
+    finally:
+        conn.close()
+
+
+@contextlib.contextmanager
+def hold_ports(ports: Iterable[int], address: str = "127.0.0.1") -> Iterator[list[int]]:
+    """Keep ``ports`` busy with listening sockets (those already taken stay taken).
+
+    Tests that use the default port 8501 and its neighbours also hold ``port_lock``, so
+    two test processes on one machine take turns instead of stealing each other's ports.
+    """
+    held: list[socket.socket] = []
+    busy: list[int] = []
+    try:
+        for port in ports:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            try:
+                sock.bind((address, port))
+                sock.listen(1)
+            except OSError:
+                sock.close()  # someone else holds it: busy all the same
+            else:
+                held.append(sock)
+            busy.append(port)
+        yield busy
+    finally:
+        for sock in held:
+            sock.close()
+
+
+@contextlib.contextmanager
+def port_lock() -> Iterator[None]:
+    """An inter-process lock for tests that need ports around 8501 to themselves."""
+    path = Path(tempfile.gettempdir()) / "minilit-lessons-default-port.lock"
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 5.0, interval: float = 0.01) -> bool:

@@ -1,0 +1,213 @@
+"""Lesson 01's claims, each proved against a real minilit server (see README.md)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from minilit.config import OPTIONS
+from minilit.lessons.claims import claim
+from minilit.lessons.harness import ServerPool, hold_ports, http_get, port_lock, wait_until
+from minilit.server.background import ServerThread
+
+HERE = Path(__file__).parent
+DEFAULT = int(OPTIONS["server.port"].default)
+
+
+def _minilit_run(*args: str, cwd: Path) -> subprocess.Popen[str]:
+    """`python -m minilit run app.py ...` with a clean environment (no MINILIT_* options)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "minilit",
+            "run",
+            str(HERE / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            *args,
+        ],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _read_until(proc: subprocess.Popen[str], marker: str) -> str:
+    assert proc.stdout is not None
+    seen = ""
+    for line in proc.stdout:
+        seen += line
+        if marker in line:
+            return seen
+    raise AssertionError(f"minilit exited before printing {marker!r}: {seen}")
+
+
+@claim("L01.C1")
+def test_default_port_is_8501(start_server: ServerPool) -> None:
+    assert DEFAULT == 8501
+    with port_lock():
+        server = start_server.start("app.py", default_port=True)
+        server.stop()
+    # 8501 was tried first: either it was free, or something else holds it and the
+    # server says so (the search itself is L01.C2).
+    notice = server.server.port_notice
+    assert server.port == 8501 or notice.startswith("Port 8501 is already in use"), notice
+
+
+@claim("L01.C2")
+def test_busy_default_port_moves_on_and_says_so(start_server: ServerPool, tmp_path: Path) -> None:
+    with port_lock(), hold_ports([DEFAULT]):
+        proc = _minilit_run(cwd=tmp_path)
+        try:
+            printed = _read_until(proc, "Local URL")
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    match = re.search(rf"Port {DEFAULT} is already in use; using port (\d+) instead", printed)
+    assert match and int(match[1]) > DEFAULT, printed
+    assert f"Local URL: http://localhost:{match[1]}" in printed
+
+
+@claim("L01.C3")
+def test_busy_chosen_port_is_an_error(start_server: ServerPool, tmp_path: Path) -> None:
+    with hold_ports([DEFAULT + 160]) as (port,):
+        proc = _minilit_run("--server.port", str(port), cwd=tmp_path)
+        _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 1
+    assert f"Port {port} is already in use" in stderr
+
+
+@claim("L01.C4")
+def test_health_says_ok(server: ServerThread) -> None:
+    assert http_get(f"{server.url}/_stcore/health")[::2] == (200, b"ok")
+
+
+@claim("L01.C5")
+def test_host_config_is_json(server: ServerThread) -> None:
+    status, headers, body = http_get(f"{server.url}/_stcore/host-config")
+    assert status == 200 and headers["content-type"].startswith("application/json")
+    config = json.loads(body)
+    assert config["allowedOrigins"] == []
+    assert {"useExternalAuthToken", "enableCustomParentMessages"} <= set(config)
+
+
+@claim("L01.C6")
+def test_unknown_paths_get_the_app(server: ServerThread) -> None:
+    _, _, index = http_get(f"{server.url}/")
+    status, headers, body = http_get(f"{server.url}/some/page")
+    assert status == 200 and body == index and b'<div id="root">' in body
+    assert headers["content-type"].startswith("text/html")
+
+
+@claim("L01.C7")
+def test_reserved_paths_are_not_swallowed_by_the_app(server: ServerThread) -> None:
+    for path in ("/base/_stcore/health", "/base/_stcore/host-config"):
+        assert http_get(f"{server.url}{path}")[0] == 404, path
+
+
+@claim("L01.C8")
+def test_trailing_slash_redirects(server: ServerThread) -> None:
+    status, headers, _ = http_get(f"{server.url}/some/page/")
+    assert status == 301 and headers["location"] == "/some/page"
+
+
+@claim("L01.C13")
+def test_double_slash_is_refused_not_redirected(server: ServerThread) -> None:
+    status, headers, _ = http_get(f"{server.url}//evil.example/")
+    assert status == 400 and "location" not in headers
+
+
+@claim("L01.C14")
+def test_health_is_503_while_the_runtime_is_not_running(start_server: ServerPool) -> None:
+    server = start_server.start("app.py")
+    assert http_get(f"{server.url}/_stcore/health")[0] == 200
+    server.call(lambda: asyncio.ensure_future(server.runtime.stop()))
+    assert wait_until(lambda: http_get(f"{server.url}/_stcore/health")[0] == 503)
+
+
+@claim("L01.C9")
+def test_cache_headers(server: ServerThread) -> None:
+    _, headers, body = http_get(f"{server.url}/")
+    assert headers["cache-control"] == "no-cache"
+    asset = re.search(rb'src="\.(/static/js/[^"]+)"', body)
+    assert asset is not None
+    status, asset_headers, _ = http_get(f"{server.url}{asset[1].decode()}")
+    assert status == 200 and asset_headers["cache-control"] == "public"
+
+
+def _load(page: Any, url: str) -> tuple[list[str], list[Any]]:
+    """Open the app in Chromium; return the HTTP paths requested and the websockets."""
+    requests: list[str] = []
+    sockets: list[Any] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("websocket", lambda ws: sockets.append(ws))
+    page.goto(url)
+    app = page.locator("[data-testid='stApp']")
+    app.wait_for()
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-testid='stApp']\")"
+        ".getAttribute('data-test-script-state') === 'notRunning'"
+    )
+    return requests, sockets
+
+
+def _path(url: str, base: str) -> str:
+    return url[len(base) :] if url.startswith(base) else url
+
+
+@claim("L01.C10")
+def test_page_load_requests(server: ServerThread, page: Any) -> None:
+    requests, sockets = _load(page, server.url + "/")
+    paths = [_path(u, server.url) for u in requests]
+    http_paths = [p for p in paths if not p.startswith("ws")]
+    assert http_paths[0] == "/"
+    assert any(re.fullmatch(r"/static/js/[\w.-]+\.js", p) for p in http_paths)
+    assert any(re.fullmatch(r"/static/css/[\w.-]+\.css", p) for p in http_paths)
+    assert "/_stcore/health" in http_paths and "/_stcore/host-config" in http_paths
+    others = [
+        p
+        for p in http_paths
+        if p not in ("/", "/_stcore/health", "/_stcore/host-config", "/favicon.ico")
+        and not p.startswith("/static/")
+    ]
+    assert others == []
+    assert [s.url for s in sockets] == [server.ws_url]
+
+
+@claim("L01.C11")
+def test_rerun_makes_no_http_request(server: ServerThread, page: Any) -> None:
+    requests, sockets = _load(page, server.url + "/")
+    sent: list[Any] = []
+    received: list[Any] = []
+    sockets[0].on("framesent", lambda f: sent.append(f))
+    sockets[0].on("framereceived", lambda f: received.append(f))
+    before = len(requests)
+    page.keyboard.press("r")
+    page.get_by_text("Lesson 01: the server").wait_for()
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-testid='stApp']\")"
+        ".getAttribute('data-test-script-state') === 'notRunning'"
+    )
+    page.wait_for_timeout(200)
+    assert len(requests) == before
+    assert len(sent) == 1 and len(received) >= 4
+
+
+@claim("L01.C12")
+def test_page_text_never_travels_as_html(server: ServerThread, page: Any) -> None:
+    _, _, html = http_get(f"{server.url}/")
+    assert b"Lesson 01" not in html
+    _load(page, server.url + "/")
+    assert page.get_by_text("Lesson 01: the server").is_visible()

@@ -1,0 +1,82 @@
+"""`minilit lesson ...` as a student uses it: list, show, start, hint, check, in a real shell.
+
+Each command runs as a subprocess with its own workspace (MINILIT_WORKSPACE), so the
+tests see exactly what a student sees, exit statuses included.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from minilit.lessons.catalog import find_lesson
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def minilit(workspace: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
+    env.update(MINILIT_WORKSPACE=str(workspace), COLUMNS="120", TERM="dumb")
+    return subprocess.run(
+        [sys.executable, "-m", "minilit", "lesson", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_list_and_show(tmp_path: Path) -> None:
+    listed = minilit(tmp_path, "list")
+    assert listed.returncode == 0, listed.stderr
+    assert "The server" in listed.stdout and "port_search" in listed.stdout
+    shown = minilit(tmp_path, "show", "1")
+    assert shown.returncode == 0, shown.stderr
+    assert "Lesson 01" in shown.stdout and "[L01.C1]" in shown.stdout
+    assert "<!--" not in shown.stdout
+
+
+def test_unknown_lesson_is_a_usage_error(tmp_path: Path) -> None:
+    result = minilit(tmp_path, "show", "99")
+    assert result.returncode == 2 and "no lesson '99'" in result.stderr
+
+
+def test_hints_come_one_at_a_time(tmp_path: Path) -> None:
+    first = minilit(tmp_path, "hint", "1")
+    second = minilit(tmp_path, "hint", "1")
+    assert "hint 1 of" in first.stdout and "hint 2 of" in second.stdout
+    progress = json.loads((tmp_path / ".progress.json").read_text())
+    assert progress["hints"]["port_search"] == 2
+    minilit(tmp_path, "hint", "1", "--reset")
+    assert "hint 1 of" in minilit(tmp_path, "hint", "1").stdout
+
+
+@pytest.mark.slow
+def test_start_then_check_fails_until_the_exercise_is_done(tmp_path: Path) -> None:
+    lesson = find_lesson("1")
+    not_started = minilit(tmp_path, "check", "1")
+    assert not_started.returncode == 2 and "minilit lesson start 01" in not_started.stdout
+
+    started = minilit(tmp_path, "start", "1")
+    assert started.returncode == 0, started.stderr
+    mine = tmp_path / lesson.name / "port_search.py"
+    assert mine.is_file() and (tmp_path / lesson.name / "port_search.md").is_file()
+
+    failing = minilit(tmp_path, "check", "1")
+    assert failing.returncode == 1, failing.stdout[-3000:]
+    assert "your code is plugged in" in failing.stdout
+    assert "Not yet." in failing.stdout
+
+    shutil.copyfile(lesson.exercise_dir / "port_search_solution.py", mine)
+    passing = minilit(tmp_path, "check", "1")
+    assert passing.returncode == 0, passing.stdout[-3000:]
+    assert "Lesson 01 passed." in passing.stdout
+    assert "passed" in minilit(tmp_path, "list").stdout

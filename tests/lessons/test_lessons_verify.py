@@ -1,0 +1,20 @@
+"""Every lesson's claims, citations, excerpts and exercise files check out (no server).
+
+The static half of `minilit lesson verify`; the goldens and the exercises' dev-check are
+in test_goldens.py and test_devcheck.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from minilit.lessons.catalog import Lesson, all_lessons
+from minilit.lessons.cli import verify_lessons
+
+LESSONS = all_lessons()
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.name)
+def test_lesson_verifies(lesson: Lesson) -> None:
+    problems = [str(p) for p in verify_lessons([lesson])]
+    assert problems == []
