@@ -1,7 +1,8 @@
 import minilit as st
 
 st.title("Counter")
-count = st.session_state.get("count", 0) + 1 if hasattr(st, "session_state") else 1
-if hasattr(st, "session_state"):
-    st.session_state["count"] = count
-st.write("This page has rerun", count, "times")
+if "count" not in st.session_state:
+    st.session_state.count = 0
+if st.button("Add one"):
+    st.session_state.count += 1
+st.write("Count:", st.session_state.count)
