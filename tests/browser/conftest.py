@@ -11,12 +11,14 @@ is missing the tests are skipped on a developer machine but *fail* in CI
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from minilit.server.background import ServerThread
 
@@ -50,25 +52,6 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            errors.append(message.text)
-
-    page.on("console", on_console)
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-    # A page that threw (a React crash, a decode failure) fails the test.
-    assert not [e for e in errors if "WebSocket" not in e and "ERR_CONNECTION" not in e], errors
-
-
-@pytest.fixture
 def serve() -> Iterator[Callable[[Path], ServerThread]]:
     """Start a real minilit server for an app; stopped after the test."""
     servers: list[ServerThread] = []
@@ -81,3 +64,31 @@ def serve() -> Iterator[Callable[[Path], ServerThread]]:
     yield start
     for server in servers:
         server.stop()
+
+
+@pytest.fixture
+def page(browser: Browser, serve: Callable[[Path], ServerThread]) -> Iterator[Page]:
+    # Depends on `serve` so that it is torn down first: the page (and the run
+    # it may have started) ends before the server stops.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    page.on("console", on_console)
+    page.set_default_timeout(15_000)
+    yield page
+    # Let a run the test started finish before its server is stopped.
+    with contextlib.suppress(PlaywrightError):
+        page.wait_for_selector(
+            "[data-testid='stApp']:not([data-test-script-state='running'])"
+            ":not([data-test-script-state='rerunRequested'])",
+            timeout=5_000,
+        )
+    context.close()
+    # A page that threw (a React crash, a decode failure) fails the test.
+    assert not [e for e in errors if "WebSocket" not in e and "ERR_CONNECTION" not in e], errors
