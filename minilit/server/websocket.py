@@ -61,9 +61,12 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
 
     # --- Handshake ----------------------------------------------------------------
 
+    # [lesson:select_subprotocol]
     def select_subprotocol(self, subprotocols: list[str]) -> str | None:
         """Echo the first entry ("streamlit"); the others carry data, not protocols."""
         return subprotocols[0] if subprotocols else None
+
+    # [/lesson:select_subprotocol]
 
     def check_origin(self, origin: str) -> bool:
         """Called by Tornado before the upgrade when an Origin header is present."""
@@ -116,6 +119,7 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
 
     # --- Inbound: the spine of the socket ----------------------------------------
 
+    # [lesson:on_message]
     def on_message(self, message: str | bytes) -> None:
         """One frame from the browser: check it, decode it, hand it to the runtime."""
         if self._session_id is None:
@@ -142,6 +146,8 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
         except Exception:
             # A bug on our side must not take the server down: log it, keep going.
             _LOGGER.exception("Error handling a BackMsg (session %s)", self._session_id)
+
+    # [/lesson:on_message]
 
     def _refuse_frame(self, code: int, reason: str) -> None:
         _LOGGER.warning("Closing websocket of session %s (%d): %s", self._session_id, code, reason)
