@@ -218,3 +218,22 @@ def test_server_pushed_value_is_adopted(app_from: AppFactory) -> None:
         assert app.text_input[0].value == "reset"
         app.run()  # the adopted value is what the client now sends
         assert seen(app) == ["'reset'"]
+
+
+def test_reconnect_keeps_the_session(app_from: AppFactory) -> None:
+    # The session id in subprotocol slot 3 re-attaches the same session: state survives.
+    with app_from(
+        """
+        import minilit as st
+        st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+        st.text(repr(st.session_state["runs"]))
+        st.text(repr(st.text_input("Name")))
+        """
+    ) as app:
+        app.run()
+        app.text_input[0].input("Ada").run()
+        assert seen(app) == ["2", "'Ada'"]
+        session_id = app.session_id
+        app.reconnect().run()
+        assert app.session_id == session_id
+        assert seen(app) == ["3", "'Ada'"]
