@@ -41,6 +41,40 @@ for percent in (25, 50, 75, 100):
 with st.expander("What is a delta path?"):
     st.write("Each element's address: `[root, *blocks, index]`. This text is at", [0, 16, 0])
 
+st.header("Widgets")
+st.caption("Each change sends the values of *all* widgets to the server, which reruns the script.")
+if "clicks" not in st.session_state:
+    st.session_state["clicks"] = 0
+if st.button("Click me", type="primary"):
+    st.session_state["clicks"] += 1
+st.write(f"The button was clicked {st.session_state['clicks']} times.")
+left, right = st.columns(2)
+with left:
+    number = st.slider("Pick a number", 0, 100, 42)
+    low, high = st.slider("Pick a range", 0.0, 10.0, (2.5, 7.5))
+    agree = st.checkbox("I agree")
+    loud = st.toggle("Shout")
+with right:
+    name = st.text_input("Your name", placeholder="Ada")
+    scoops = st.number_input("Scoops", min_value=1, max_value=5, value=2)
+    flavor = st.selectbox("Flavor", ["vanilla", "chocolate", "strawberry"])
+    size = st.radio("Size", ["S", "M", "L"], index=1, horizontal=True)
+toppings = st.multiselect("Toppings", ["sprinkles", "nuts", "cherry"], default=["cherry"])
+notes = st.text_area("Notes", placeholder="Ctrl+Enter or click outside to apply")
+greeting = f"Hello {name or 'stranger'}!"
+st.write(greeting.upper() if loud else greeting)
+st.write(
+    f"number {number}, range {low} to {high}, agree {agree}, {scoops} {size} {flavor} scoops"
+    f" with {', '.join(toppings) or 'nothing'}; notes: {notes or '-'}"
+)
+with st.form("order"):
+    st.write("Widgets in a form send nothing until you submit.")
+    cones = st.slider("Cones", 1, 10, 1)
+    pickup = st.text_input("Pickup name")
+    ordered = st.form_submit_button("Order")
+if ordered:
+    st.success(f"Ordered {cones} cone(s) for {pickup or 'you'}.")
+
 st.sidebar.header("Sidebar")
 st.sidebar.write("Elements here have delta paths starting with 1.")
 

@@ -45,7 +45,7 @@ def test_demo_renders_every_display_element(page: Page, serve: Serve) -> None:
     kinds = main.get_by_test_id("stAlert").evaluate_all("els => els.map(e => e.dataset.alertKind)")
     assert sorted(kinds) == ["error", "info", "success", "warning"]
     # Columns: a horizontal block of three columns holding the metrics.
-    row = main.get_by_test_id("stHorizontalBlock")
+    row = main.get_by_test_id("stHorizontalBlock").first
     expect(row.get_by_test_id("stColumn")).to_have_count(3)
     expect(row.get_by_test_id("stMetricValue").first).to_have_text("42")
     # The sidebar holds root container 1.

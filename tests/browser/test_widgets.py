@@ -10,7 +10,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from minilit.server.background import ServerThread
-from tests.browser.conftest import APPS
+from tests.browser.conftest import APPS, DEMO
 from tests.browser.helpers import open_app, wait_for_app_idle
 
 Serve = Callable[[Path], ServerThread]
@@ -166,3 +166,69 @@ def test_form_clears_on_submit(page: Page, serve: Serve) -> None:
     field.press("Enter")  # Enter in a form's text input submits the form
     text(page, "thanks for: great demo")
     expect(field).to_have_value("")
+
+
+def test_demo_widgets_all_work(page: Page, serve: Serve) -> None:
+    """The demo a new user opens: every widget in it reaches the script."""
+    server = serve(DEMO)
+    open_app(page, server.url)
+    main = page.get_by_test_id("stMain")
+
+    def says(fragment: str) -> None:
+        expect(main.get_by_test_id("stMarkdown").filter(has_text=fragment).first).to_be_visible()
+
+    says("The button was clicked 0 times.")
+    main.get_by_role("button", name="Click me").click()
+    says("The button was clicked 1 times.")
+    wait_for_app_idle(page)
+
+    sliders = main.get_by_test_id("stSlider")
+    sliders.filter(has_text="Pick a number").get_by_test_id("stSliderThumb").focus()
+    page.keyboard.press("ArrowRight")
+    says("number 43,")
+    wait_for_app_idle(page)
+    sliders.filter(has_text="Pick a range").get_by_test_id("stSliderThumb").first.focus()
+    page.keyboard.press("ArrowRight")
+    says("range 2.51 to 7.5")  # float sliders step by 0.01
+    wait_for_app_idle(page)
+
+    main.get_by_test_id("stCheckbox").get_by_text("I agree").click()
+    says("agree True")
+    wait_for_app_idle(page)
+
+    name = main.get_by_test_id("stTextInput").filter(has_text="Your name").get_by_role("textbox")
+    name.fill("Ada")
+    name.press("Enter")
+    says("Hello Ada!")
+    wait_for_app_idle(page)
+    main.get_by_test_id("stToggle").get_by_text("Shout").click()
+    says("HELLO ADA!")
+    wait_for_app_idle(page)
+
+    main.get_by_test_id("stNumberInputStepUp").click()
+    says("3 M vanilla scoops")
+    wait_for_app_idle(page)
+    main.get_by_test_id("stSelectbox").get_by_role("combobox").select_option(label="chocolate")
+    says("3 M chocolate scoops")
+    wait_for_app_idle(page)
+    main.get_by_test_id("stRadio").get_by_text("L", exact=True).click()
+    says("3 L chocolate scoops")
+    wait_for_app_idle(page)
+
+    main.get_by_test_id("stMultiSelect").get_by_role("combobox").select_option(label="nuts")
+    says("with cherry, nuts;")
+    wait_for_app_idle(page)
+
+    notes = main.get_by_test_id("stTextArea").get_by_role("textbox")
+    notes.fill("extra napkins")
+    notes.press("Control+Enter")
+    says("notes: extra napkins")
+    wait_for_app_idle(page)
+
+    form = main.get_by_test_id("stForm")
+    form.get_by_role("textbox").fill("Grace")
+    form.get_by_role("button", name="Order").click()
+    alert = main.get_by_test_id("stAlert").filter(has_text="Ordered")
+    expect(alert).to_have_text("Ordered 1 cone(s) for Grace.")
+    # The button count survived all those reruns: session state.
+    says("The button was clicked 1 times.")
