@@ -234,3 +234,43 @@ def test_external_writes_reach_the_next_run(make_app: MakeApp) -> None:
     app.run()
     assert texts(app)["v"] == "6"
     assert app.slider(key="v").value == 6
+
+
+def test_state_changes_and_callbacks_are_traced(make_app: MakeApp) -> None:
+    from minilit.trace import events
+    from minilit.trace.bus import BUS
+
+    app = make_app(APPS / "callbacks.py")
+    app.run()
+    subscriber = BUS.subscribe()
+    try:
+        app.button(key="go").click().run()
+        seen = subscriber.drain()
+    finally:
+        BUS.unsubscribe(subscriber)
+    callbacks = [e for e in seen if e.name == events.CALLBACK_RUN]
+    assert [(e.fields["key"], e.fields["callback"]) for e in callbacks] == [("go", "clicked")]
+    assert callbacks[0].session_id == app.session_id
+    changes = [
+        (e.fields["key"], e.fields["op"], e.fields["value"])
+        for e in seen
+        if e.name == events.SESSION_STATE_CHANGED
+    ]
+    assert ("b", "set", "'set by click'") in changes
+
+
+def test_a_session_state_value_that_is_not_an_option_is_reset(make_app: MakeApp) -> None:
+    """1.67: the widget shows its default (or the valid part) and tells the browser so."""
+    app = make_app(
+        "import minilit as st\n"
+        "st.session_state.color = 'purple'\n"
+        "st.session_state.flags = ['a', 'zzz']\n"
+        "st.text(f\"color={st.selectbox('Color', ['red', 'blue'], index=1, key='color')}\")\n"
+        "st.text(f\"flags={st.multiselect('Flags', ['a', 'b'], key='flags')}\")\n"
+    )
+    app.run()
+    assert texts(app) == {"color": "blue", "flags": "['a']"}
+    assert app.selectbox(key="color").proto.set_value
+    assert app.selectbox(key="color").proto.raw_value == "blue"
+    assert list(app.multiselect(key="flags").proto.raw_values) == ["a"]
+    assert not app.exception
