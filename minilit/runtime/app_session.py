@@ -180,7 +180,12 @@ class AppSession:
             if self._handoff_scheduled:
                 return
             self._handoff_scheduled = True
-        self._event_loop.call_soon_threadsafe(self._drain_handoff)
+        try:
+            self._event_loop.call_soon_threadsafe(self._drain_handoff)
+        except RuntimeError:
+            # The server stopped (its loop is closed) while this script was still
+            # running, e.g. in time.sleep(); nobody is left to tell.
+            pass
 
     def _drain_handoff(self) -> None:
         """IOLoop thread: handle every event handed over so far, in order."""
