@@ -47,6 +47,14 @@ if "clicks" not in st.session_state:
     st.session_state["clicks"] = 0
 if st.button("Click me", type="primary"):
     st.session_state["clicks"] += 1
+
+
+def reset_clicks() -> None:
+    # A callback: it runs before the script body, so the count below is already 0.
+    st.session_state["clicks"] = 0
+
+
+st.button("Reset counter", on_click=reset_clicks)
 st.write(f"The button was clicked {st.session_state['clicks']} times.")
 left, right = st.columns(2)
 with left:
@@ -67,8 +75,8 @@ st.write(
     f"number {number}, range {low} to {high}, agree {agree}, {scoops} {size} {flavor} scoops"
     f" with {', '.join(toppings) or 'nothing'}; notes: {notes or '-'}"
 )
-with st.form("order"):
-    st.write("Widgets in a form send nothing until you submit.")
+with st.form("order", clear_on_submit=True):
+    st.write("Widgets in a form send nothing until you submit; then the form clears.")
     cones = st.slider("Cones", 1, 10, 1)
     pickup = st.text_input("Pickup name")
     ordered = st.form_submit_button("Order")
