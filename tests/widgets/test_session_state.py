@@ -274,3 +274,22 @@ def test_a_session_state_value_that_is_not_an_option_is_reset(make_app: MakeApp)
     assert app.selectbox(key="color").proto.raw_value == "blue"
     assert list(app.multiselect(key="flags").proto.raw_values) == ["a"]
     assert not app.exception
+
+
+@pytest.mark.parametrize("failure", ["raise ValueError('callback failed')", "st.stop()"])
+def test_a_failing_callback_does_not_wipe_widget_state(make_app: MakeApp, failure: str) -> None:
+    app = make_app(
+        "import minilit as st\n"
+        "def boom():\n"
+        f"    {failure}\n"
+        "st.text(f\"v={st.slider('V', 0, 10, 1, key='v')}\")\n"
+        "st.button('Boom', on_click=boom)\n"
+    )
+    app.run()
+    app.slider(key="v").set_value(7).run()
+    app.button[0].click().run()
+    assert not app.text  # the body did not run
+    assert app.session_state["v"] == 7
+    app.widget_states.remove_inactive([])
+    app.run()
+    assert texts(app)["v"] == "7"

@@ -28,6 +28,8 @@ Note [A run, as the session state sees it]
     The body then calls widgets, which ``register_widget``.
     ``on_script_finished(widget_ids_this_run)`` (only after a run that was not
     superseded): drop the state of widgets that did not appear, reset triggers.
+    A run whose callbacks failed (an exception, st.stop()) never reached its
+    body: it resets triggers but drops nothing.
 
 Receives: the two hooks from scriptrunner/script_runner.py (script thread);
 item access from user scripts through st.session_state
@@ -89,6 +91,9 @@ class SessionState(MutableMapping[str, Any]):
         """Assignments made outside any script run (e.g. by a test through
         AppClient.session_state). minilit-only: they count as assignments made
         at the start of the next run, so a keyed widget adopts them."""
+        self._premature_run_id: str | None = None
+        """The run whose callbacks failed (raised or called st.stop()): its body never
+        ran, so its end must not count as a completed run for stale-widget cleanup."""
         self.shown_default_value_warning = False
         """Whether this session has shown the "default value and session state"
         warning (Streamlit shows it once per process; minilit once per session)."""
@@ -235,8 +240,10 @@ class SessionState(MutableMapping[str, Any]):
 
     def on_script_finished(self, widget_ids_this_run: set[str]) -> None:
         """After a completed run: widgets that did not appear lose their state."""
+        ctx = get_script_run_ctx()
         with self._lock:
-            self._remove_stale_widgets(widget_ids_this_run)
+            if ctx is None or ctx.script_run_id != self._premature_run_id:
+                self._remove_stale_widgets(widget_ids_this_run)
             self._reset_triggers()
 
     def _reset_triggers(self) -> None:
@@ -271,6 +278,11 @@ class SessionState(MutableMapping[str, Any]):
             except RerunException:
                 # st.rerun() in a callback: a vote, honoured after all callbacks (1.67).
                 ran, rerun_votes = True, rerun_votes + 1
+            except BaseException:
+                # An error or st.stop() in a callback ends the run before its body, as
+                # in Streamlit (a "premature stop": no widget loses its state for it).
+                self._premature_run_id = ctx.script_run_id if ctx is not None else None
+                raise
             if ran and BUS.enabled:
                 meta = self._new_widget_state.widget_metadata[widget_id]
                 BUS.publish(
