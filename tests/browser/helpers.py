@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 # --- waiting for the app -------------------------------------------------------
 
 APP = "[data-testid='stApp']"
+_FORBIDDEN = b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
 
 def wait_for_app_idle(page: Page, timeout: float = 15_000) -> None:
@@ -49,7 +50,8 @@ class TcpProxy:
         self.port: int = self._listener.getsockname()[1]
         self._lock = threading.Lock()
         self._sockets: set[socket.socket] = set()
-        self._accepting = True
+        self.refuse_websockets = False
+        """Answer websocket upgrades with 403 while passing plain HTTP on."""
         threading.Thread(target=self._accept_loop, args=(self._listener,), daemon=True).start()
 
     @property
@@ -70,15 +72,30 @@ class TcpProxy:
                 client, _ = listener.accept()
             except OSError:
                 return  # listener closed
-            try:
-                upstream = socket.create_connection(("127.0.0.1", self.target_port))
-            except OSError:
-                client.close()
-                continue
-            with self._lock:
-                self._sockets.update((client, upstream))
-            for src, dst in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:
+        try:
+            first = client.recv(65536)
+        except OSError:
+            client.close()
+            return
+        if self.refuse_websockets and b"upgrade: websocket" in first.lower():
+            # Like a reverse proxy that does not pass websockets on.
+            with contextlib.suppress(OSError):
+                client.sendall(_FORBIDDEN)
+            client.close()
+            return
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            upstream.sendall(first)
+        except OSError:
+            client.close()
+            return
+        with self._lock:
+            self._sockets.update((client, upstream))
+        for src, dst in ((client, upstream), (upstream, client)):
+            threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
 
     def _pump(self, src: socket.socket, dst: socket.socket) -> None:
         try:

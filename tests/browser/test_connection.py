@@ -97,3 +97,24 @@ def test_run_cut_short_by_a_drop_is_rerun_after_reconnect(
     expect(page.get_by_text("run 3")).to_be_visible(timeout=15_000)
     wait_for_app_idle(page)
     expect(page.get_by_text("after the sleep")).to_be_visible()
+
+
+def test_refused_websocket_ends_in_disconnected_for_good(
+    page: Page, proxied: Callable[[Path], TcpProxy]
+) -> None:
+    # Between browser and server sits a proxy that serves the page and the
+    # health ping but answers every websocket handshake with 403 (a reverse
+    # proxy set up without websocket support; or an Origin/Host refusal).
+    proxy = proxied(APPS / "reruns_app.py")
+    proxy.refuse_websockets = True
+    page.goto(proxy.url)
+    app = page.locator(APP)
+    expect(app).to_have_attribute("data-test-connection-state", "DISCONNECTED_FOREVER")
+    status = page.get_by_test_id("stConnectionStatus")
+    expect(status).to_contain_text("Disconnected")
+    expect(status).to_contain_text("refused the websocket 3 times")
+    # Once websockets get through, Reconnect starts the cycle again.
+    proxy.refuse_websockets = False
+    page.get_by_test_id("stReconnectButton").click()
+    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED")
+    expect(page.get_by_text("runs: 1")).to_be_visible()

@@ -20,12 +20,19 @@
  *      jitter) and go back to 1.
  *
  * Note [Giving up]
- * minilit gives up (DISCONNECTED_FOREVER) when the server refuses the socket
- * with close code 1008 (origin or host not allowed: retrying cannot help) or
- * when it has been unreachable for GIVE_UP_AFTER_MS, the time the server keeps
- * a disconnected session. Streamlit keeps retrying; minilit stops so that a
- * student sees a definite "disconnected" state, and offers a Reconnect button
- * (reconnectNow) that starts the cycle again.
+ * minilit gives up (DISCONNECTED_FOREVER) when retrying cannot help or has
+ * gone on too long:
+ *   - the server closes the socket with code 1008 (policy: Origin or Host not
+ *     allowed; Streamlit 1.67 closes this way);
+ *   - the server answers the health ping but refuses the websocket handshake
+ *     MAX_REFUSED_HANDSHAKES times in a row (minilit's Tornado server answers
+ *     a bad Origin/Host with HTTP 403, which a browser only sees as a socket
+ *     that closed before it opened);
+ *   - the server has been unreachable for GIVE_UP_AFTER_MS, the time it keeps a
+ *     disconnected session.
+ * Streamlit keeps retrying; minilit stops so that a student sees a definite
+ * "disconnected" state, and offers a Reconnect button (reconnectNow) that
+ * starts the cycle again.
  */
 
 import { minilit } from "../proto/proto"
@@ -45,6 +52,8 @@ import {
 export const WEBSOCKET_TIMEOUT_MS = 15_000
 /** See Note [Giving up]: server.disconnectedSessionTTL's default. */
 export const GIVE_UP_AFTER_MS = 120_000
+/** See Note [Giving up]. */
+export const MAX_REFUSED_HANDSHAKES = 3
 /** Close code the server uses when the Origin/Host check fails. */
 const CLOSE_POLICY_VIOLATION = 1008
 /** The cookie whose value goes into subprotocol slot 2 when present (1.67). */
@@ -62,6 +71,8 @@ export class WebsocketConnection {
   private websocket: WebSocket | undefined
   /** Failed attempts since the last successful connection. */
   private attempt = 0
+  /** Handshakes refused in a row although the health ping succeeded. */
+  private refusedHandshakes = 0
   /** When the connection was lost (or first tried); undefined while connected. */
   private unreachableSince: number | undefined
   private timer: ReturnType<typeof setTimeout> | undefined
@@ -86,6 +97,7 @@ export class WebsocketConnection {
   reconnectNow(): void {
     this.clearTimer()
     this.attempt = 0
+    this.refusedHandshakes = 0
     this.start()
   }
 
@@ -163,12 +175,15 @@ export class WebsocketConnection {
       }
     }, WEBSOCKET_TIMEOUT_MS)
 
+    let opened = false
     ws.onopen = () => {
       clearTimeout(openTimeout)
       if (this.websocket !== ws) {
         return
       }
+      opened = true
       this.attempt = 0
+      this.refusedHandshakes = 0
       this.unreachableSince = undefined
       this.setState(ConnectionState.CONNECTED)
     }
@@ -206,6 +221,17 @@ export class WebsocketConnection {
           `the server refused the connection (code ${event.code}${event.reason ? `: ${event.reason}` : ""})`,
         )
         return
+      }
+      if (!opened) {
+        // The health ping just succeeded, yet the handshake failed.
+        this.refusedHandshakes += 1
+        if (this.refusedHandshakes >= MAX_REFUSED_HANDSHAKES) {
+          this.setState(
+            ConnectionState.DISCONNECTED_FOREVER,
+            `the server refused the websocket ${this.refusedHandshakes} times (is this page's Origin or Host allowed?)`,
+          )
+          return
+        }
       }
       this.unreachableSince ??= Date.now()
       this.retryLater(RECONNECT_BACKOFF, `connection closed (code ${event.code})`, () => void this.pingServer())
