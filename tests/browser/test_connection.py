@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, WebSocket, expect
 
+from minilit.proto.BackMsg_pb2 import BackMsg
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread
 from tests.browser.conftest import APPS
 from tests.browser.helpers import APP, TcpProxy, open_app, wait_for_app_idle
@@ -35,12 +37,31 @@ def proxied(serve: Serve) -> Iterator[Callable[[Path], TcpProxy]]:
 
 
 def test_browser_sends_the_first_rerun(page: Page, serve: Serve) -> None:
+    """The server sends nothing on connect; the browser's rerun_script starts the run."""
     server = serve(APPS / "reruns_app.py")
-    requests: list[str] = []
-    page.on("websocket", lambda ws: requests.append(ws.url))
+    frames: list[tuple[str, bytes]] = []
+    sockets: list[WebSocket] = []
+
+    def on_websocket(ws: WebSocket) -> None:
+        sockets.append(ws)
+        ws.on("framesent", lambda payload: frames.append(("sent", _as_bytes(payload))))
+        ws.on("framereceived", lambda payload: frames.append(("received", _as_bytes(payload))))
+
+    page.on("websocket", on_websocket)
     open_app(page, server.url)
-    assert requests == [server.ws_url]
     expect(page.get_by_text("runs: 1")).to_be_visible()
+    assert [ws.url for ws in sockets] == [server.ws_url]
+    direction, first = frames[0]
+    assert direction == "sent", "the server spoke first"
+    back = BackMsg.FromString(first)
+    assert back.WhichOneof("type") == "rerun_script"
+    assert len(back.rerun_script.widget_states.widgets) == 0
+    forward = ForwardMsg.FromString(frames[1][1])
+    assert forward.WhichOneof("type") == "new_session"
+
+
+def _as_bytes(payload: str | bytes) -> bytes:
+    return payload if isinstance(payload, bytes) else payload.encode()
 
 
 def test_reconnect_resumes_the_session_with_its_state(
