@@ -249,6 +249,7 @@ class AppSession:
 
     # --- Connection lifecycle -------------------------------------------------
 
+    # [lesson:disconnect]
     def disconnect(self) -> None:
         """The socket closed: stop the script, keep the state for a reconnect.
 
@@ -263,6 +264,8 @@ class AppSession:
             self._run_finished = True
             self.last_finish_status = ForwardMsg.FINISHED_EARLY_FOR_RERUN
         self._browser_queue.clear()
+
+    # [/lesson:disconnect]
 
     def shutdown(self) -> None:
         """The session is gone for good (expired, evicted, or server stopping)."""

@@ -90,6 +90,7 @@ class SessionManager:
         )
         return session, False
 
+    # [lesson:store]
     def disconnect_session(self, session_id: str, client: SessionClient | None = None) -> None:
         """Move a session to storage (if ``client`` is given, only if it is still its client)."""
         info = self._active.get(session_id)
@@ -103,6 +104,8 @@ class SessionManager:
             old_id, (old, _) = self._stored.popitem(last=False)
             old.shutdown()
             BUS.publish(events.SESSION_EXPIRED, session_id=old_id, reason="evicted")
+
+    # [/lesson:store]
 
     def expire_stored(self) -> None:
         """Shut down disconnected sessions whose TTL has passed."""
