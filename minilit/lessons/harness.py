@@ -118,6 +118,19 @@ class TraceCapture:
         BUS.unsubscribe(self._subscriber)
 
 
+def server_session_state(server: ServerThread, session_id: str, key: str) -> Any:
+    """``st.session_state[key]`` of a session, read on the server's IOLoop (in-process only)."""
+    mgr = server.runtime.session_mgr
+
+    def read() -> Any:
+        session = mgr.get_session(session_id)
+        if session is None:
+            raise LookupError(f"no session {session_id}")
+        return session.session_state[key]
+
+    return server.call(read)
+
+
 def http_get(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
     """One plain HTTP request, redirects *not* followed: (status, headers, body)."""
     parts = urllib.parse.urlsplit(url)

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -65,7 +66,9 @@ ACTIONS = (
 """What a scenario step may do (``do = "..."``); widget actions rerun afterwards."""
 WIDGET_ACTIONS = ACTIONS[6:]
 
-SCRIPT_LANE = frozenset({ev.RUN_STARTED, ev.RUN_FINISHED, ev.DELTA_ENQUEUED, ev.CALLBACK_RUN})
+SCRIPT_LANE = frozenset(
+    {ev.RUN_STARTED, ev.RUN_FINISHED, ev.DELTA_ENQUEUED, ev.CALLBACK_RUN, ev.SESSION_STATE_CHANGED}
+)
 LEFT_OUT = frozenset({ev.FRAME_RECEIVED, ev.QUEUE_FLUSHED, ev.QUEUE_COALESCED, ev.STEP_PAUSED})
 HIDDEN_FIELDS = frozenset({"duration_ms", "size", "host", "data", "script"})
 
@@ -145,6 +148,7 @@ def capture(app_path: Path, scenario: Scenario) -> list[StepEvents]:
     from minilit.server.background import ServerThread
     from minilit.testing import AppClient
 
+    _forget_modules_under(app_path.resolve().parent)
     subscriber = BUS.subscribe(maxsize=1_000_000)
     tabs: dict[str, AppClient] = {}
     out: list[StepEvents] = []
@@ -163,6 +167,19 @@ def capture(app_path: Path, scenario: Scenario) -> list[StepEvents]:
     finally:
         BUS.unsubscribe(subscriber)
     return out
+
+
+def _forget_modules_under(folder: Path) -> None:
+    """Drop modules imported from ``folder`` so the app imports them afresh.
+
+    An app's helper modules live in ``sys.modules`` for the whole process, shared by
+    every server it runs (lesson 04 makes a point of it); a golden transcript must not
+    depend on what ran before it in the same process.
+    """
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if name != "__main__" and file and Path(file).resolve().is_relative_to(folder):
+            del sys.modules[name]
 
 
 class _SessionFilter:
