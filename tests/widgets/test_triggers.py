@@ -66,14 +66,16 @@ def test_st_rerun_after_a_click_sees_false(make_app: MakeApp) -> None:
 SLOW = """
 import time
 import minilit as st
+st.session_state.in_loop = False
 clicked = st.button("Click")
 st.text(f"clicked={clicked}")
 name = st.text_input("Name")
 st.text(f"name={name}")
 if st.checkbox("Slow"):
+    st.session_state.in_loop = True
     for i in range(10):
+        time.sleep(1.0)
         st.text(f"tick {i}")     # a checkpoint: a rerun request interrupts here
-        time.sleep(0.3)
 """
 
 
@@ -87,14 +89,18 @@ def test_a_click_survives_coalescing(make_app: MakeApp) -> None:
     """Two requests that arrive while a run is busy merge; the older one's click is kept.
 
     With runner.fastReruns off the requests queue in the running runner's mailbox
-    (deterministic): run A is slow, B1 carries a click, B2 (sent right after) does not;
-    B1 and B2 coalesce into one run that sees the click and B2's text.
+    (deterministic): run A sleeps a second between checkpoints, B1 carries a click, B2
+    (sent right after) does not; B1 and B2 coalesce into one run that sees the click and
+    B2's text.
     """
     app = make_app(SLOW, {"runner.fastReruns": False})
     app.run()
     button, text, slow = app.button[0].id, app.text_input[0].id, app.checkbox[0].id
     app.send(_rerun(WidgetState(id=slow, bool_value=True)))
-    time.sleep(0.2)  # run A is in its slow loop now
+    deadline = time.monotonic() + 10
+    while not app.session_state.to_dict().get("in_loop"):  # run A is in its slow loop
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
     app.send(
         _rerun(WidgetState(id=slow, bool_value=True), WidgetState(id=button, trigger_value=True))
     )
