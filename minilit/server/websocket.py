@@ -169,17 +169,18 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
         data = msg.SerializeToString()
         if len(data) > self._max_outbound:
             data = _too_big_replacement(msg, len(data), self._max_outbound).SerializeToString()
-        kind = msg.WhichOneof("type") or ""
-        path = list(msg.metadata.delta_path)
         # The inspector may hold frames back (Note [Frame holding] in trace/bus.py).
         hold = BUS.hold
         if hold is not None and hold.offer(
-            self._session_id or "", kind, data, lambda: self._send_frame(data, kind, path)
+            self._session_id or "",
+            msg.WhichOneof("type") or "",
+            data,
+            lambda: self._send_frame(msg, data),
         ):
             return
-        self._send_frame(data, kind, path)
+        self._send_frame(msg, data)
 
-    def _send_frame(self, data: bytes, kind: str, delta_path: list[int]) -> None:
+    def _send_frame(self, msg: ForwardMsg, data: bytes) -> None:
         """Write one binary frame and publish exactly what went out."""
         if self.ws_connection is None or self.ws_connection.is_closing():
             raise SessionClientDisconnectedError()
@@ -192,8 +193,8 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
                 events.FORWARDMSG_SENT,
                 session_id=self._session_id or "",
                 data=data,
-                kind=kind,
-                delta_path=delta_path,
+                kind=msg.WhichOneof("type") or "",
+                delta_path=msg.metadata.delta_path,
                 size=len(data),
             )
 

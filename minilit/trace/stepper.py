@@ -334,12 +334,14 @@ class Stepper:
         should_abort: Callable[[], bool],
     ) -> None:
         """StepGate: block this script thread while it should stay paused."""
+        first = run_id not in self._seen_runs
+        if first:
+            if len(self._seen_runs) >= MAX_SEEN_RUNS:
+                self._seen_runs.clear()
+            self._seen_runs.add(run_id)
+        if not (self._step_all or self._stepping or self._breakpoints):
+            return  # the common case: nothing could pause (no lock taken)
         with self._cond:
-            first = run_id not in self._seen_runs
-            if first:
-                if len(self._seen_runs) >= MAX_SEEN_RUNS:
-                    self._seen_runs.clear()
-                self._seen_runs.add(run_id)
             subject = {
                 "element": element,
                 "path": tuple(delta_path),

@@ -1,0 +1,230 @@
+"""Tracing overhead: rerun round trips with tracing off and on. Prints a table.
+
+Not a test: run ``python bench/bench_trace.py`` and compare with DESIGN.md
+section 8: "With tracing on, rerun latency grows by <= 10%".
+
+Like bench/bench_spine.py, the server runs in its own process (``python -m
+minilit run``) and this process is the browser (a plain websocket client on
+loopback). Each configuration gets a fresh server:
+
+    off          no --inspect: the bus has no subscriber, publishing is one check
+    on, idle     --inspect, nobody attached (the same as off, by construction)
+    on, attached --inspect and a trace client in a third process that reads
+                 and JSON-decodes every event (the inspector's ingest, without UI)
+    on, inspector --inspect and the real Textual inspector, headless, attached
+
+Rounds alternate between configurations so that machine drift hits all of them.
+The figure that counts is the median; p90 is shown for the tail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import websockets
+
+from minilit.proto.BackMsg_pb2 import BackMsg
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+
+APPS = Path(__file__).resolve().parent / "apps"
+RERUN = BackMsg(rerun_script={}).SerializeToString()
+CONFIGS = ("off", "on, idle", "on, attached", "on, inspector")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_healthy(port: int, timeout: float = 15.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+                if r.read() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.01)
+    raise TimeoutError("server did not become healthy")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextmanager
+def server(app: Path, config: str) -> Iterator[tuple[int, int]]:
+    """A server for ``app`` in ``config``, plus its trace client process if any.
+
+    Yields (port, the server's pid).
+    """
+    port = free_port()
+    token = secrets.token_hex(16)  # no leading "-" (argparse would take it for a flag)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
+    args = [
+        sys.executable,
+        "-m",
+        "minilit",
+        "run",
+        str(app),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+    if config != "off":
+        args += ["--inspect", "--server.traceToken", token]
+    procs = [subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        wait_healthy(port)
+        if config in ("on, attached", "on, inspector"):
+            mode = "inspector" if config == "on, inspector" else "protocol"
+            sink = subprocess.Popen(
+                [sys.executable, __file__, "--sink", str(port), token, mode],
+                stdout=subprocess.PIPE,
+                env=env,
+            )
+            procs.append(sink)
+            assert sink.stdout is not None
+            if sink.stdout.readline().strip() != b"attached":
+                raise RuntimeError("the trace client did not attach")
+        yield port, procs[0].pid
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            proc.wait(10)
+
+
+async def one_rerun(ws: websockets.ClientConnection) -> float:
+    start = time.perf_counter()
+    await ws.send(RERUN)
+    while True:
+        msg = ForwardMsg.FromString(await ws.recv())
+        if msg.WhichOneof("type") == "script_finished":
+            elapsed = (time.perf_counter() - start) * 1000
+            ForwardMsg.FromString(await ws.recv())  # the trailing not-running status
+            return elapsed
+
+
+async def round_trips(port: int, n: int, warmup: int = 20) -> list[float]:
+    url = f"ws://127.0.0.1:{port}/_stcore/stream"
+    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:  # type: ignore[list-item]
+        for _ in range(warmup):
+            await one_rerun(ws)
+        return [await one_rerun(ws) for _ in range(n)]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+# ----- the trace client process -------------------------------------------------------
+
+
+def sink(port: int, token: str, mode: str) -> None:
+    """Attach to the trace channel and consume everything until killed."""
+    if mode == "inspector":
+        from inspector.app import InspectorApp
+        from inspector.sources import LiveSource
+
+        class Attached(InspectorApp):
+            def on_hello(self, hello: dict[str, object]) -> None:  # type: ignore[override]
+                super().on_hello(hello)
+                print("attached", flush=True)
+
+        Attached(LiveSource(f"http://127.0.0.1:{port}", token)).run(headless=True)
+        return
+
+    from inspector.sources import connect
+
+    async def consume() -> None:
+        conn = await connect(f"http://127.0.0.1:{port}", token)
+        print("attached", flush=True)
+        while True:
+            text = await conn.read_message()
+            if text is None:
+                return
+            json.loads(text)
+
+    asyncio.run(consume())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=300, help="round trips per round")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per config")
+    parser.add_argument(
+        "--sink", nargs=3, metavar=("PORT", "TOKEN", "MODE"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if args.sink:
+        sink(int(args.sink[0]), args.sink[1], args.sink[2])
+        return
+
+    rows = []
+    for app, n in (("counter.py", args.n), ("many_texts.py", max(60, args.n // 3))):
+        times: dict[str, list[float]] = {c: [] for c in CONFIGS}
+        medians: dict[str, list[float]] = {c: [] for c in CONFIGS}
+        cpu: dict[str, list[float]] = {c: [] for c in CONFIGS}
+        for _ in range(args.rounds):
+            for config in CONFIGS:
+                with server(APPS / app, config) as (port, pid):
+                    before = cpu_seconds(pid)
+                    got = asyncio.run(round_trips(port, n))
+                    cpu[config].append((cpu_seconds(pid) - before) * 1000 / (n + 20))
+                    times[config] += got
+                    medians[config].append(statistics.median(got))
+        base = statistics.median(medians["off"])
+        base_cpu = statistics.median(cpu["off"])
+        for config in CONFIGS:
+            median = statistics.median(medians[config])
+            server_cpu = statistics.median(cpu[config])
+            rows.append(
+                (
+                    app,
+                    config,
+                    median,
+                    pct(times[config], 0.9),
+                    (median / base - 1) * 100,
+                    server_cpu,
+                    (server_cpu / base_cpu - 1) * 100 if base_cpu else 0.0,
+                )
+            )
+
+    print(
+        f"{'app':<14} {'tracing':<14} {'median ms':>10} {'p90 ms':>8} {'vs off':>8}"
+        f" {'server CPU ms/rerun':>20} {'vs off':>8}"
+    )
+    for app, config, median, p90, delta, server_cpu, cpu_delta in rows:
+        print(
+            f"{app:<14} {config:<14} {median:>10.3f} {p90:>8.3f} {delta:>+7.1f}%"
+            f" {server_cpu:>20.2f} {cpu_delta:>+7.1f}%"
+        )
+    print("median = median of per-round medians; server CPU from /proc (user+system)")
+    print("budget: 'on, attached' and 'on, inspector' at most +10% over 'off' (median)")
+
+
+if __name__ == "__main__":
+    main()
