@@ -108,6 +108,7 @@ class AppSession:
         else:
             _LOGGER.warning("Ignoring a BackMsg with no known type (session %s)", self.id)
 
+    # [lesson:request_rerun]
     def request_rerun(self, client_state: ClientState | None, cause: str = "rerun_script") -> None:
         """Start a run with the browser's widget values (fast reruns, see Note [Threading]).
 
@@ -142,6 +143,8 @@ class AppSession:
                     BUS.publish(events.RERUN_COALESCED, session_id=self.id)
                 self._end_current_run(ForwardMsg.FINISHED_EARLY_FOR_RERUN, status_msg=False)
         self._create_scriptrunner(rerun_data)
+
+    # [/lesson:request_rerun]
 
     def request_script_stop(self) -> None:
         """Stop the running script at its next checkpoint (the Stop button)."""

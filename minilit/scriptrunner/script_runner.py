@@ -225,6 +225,7 @@ class ScriptRunner:
             self._finish(ScriptRunnerEvent.SCRIPT_STOPPED_FOR_RERUN, started, {})
             rerun_data = next_run
 
+    # [lesson:exec]
     def _exec(self, code: types.CodeType, rerun_data: RerunData) -> RerunData | None:
         """Execute the script in a fresh ``__main__``; return a rerun to do next, if any."""
         module = _new_main_module(self._main_script_path)
@@ -243,6 +244,8 @@ class ScriptRunner:
         except StopException:
             pass
         return None
+
+    # [/lesson:exec]
 
     def _finish(self, event: ScriptRunnerEvent, started: float, kwargs: dict[str, Any]) -> None:
         duration_ms = (time.perf_counter() - started) * 1000
@@ -273,6 +276,7 @@ class ScriptRunner:
             raise RerunException(request.rerun_data)
         raise StopException()
 
+    # [lesson:enqueue]
     def _enqueue_forward_msg(self, msg: ForwardMsg) -> None:
         """Every message of the script passes here: checkpoint, then hand-off.
 
@@ -285,6 +289,8 @@ class ScriptRunner:
             if BUS.enabled:
                 self._trace_delta(msg)
         self._on_event(self, ScriptRunnerEvent.ENQUEUE_FORWARD_MSG, {"forward_msg": msg})
+
+    # [/lesson:enqueue]
 
     def _trace_delta(self, msg: ForwardMsg) -> None:
         """Publish delta.enqueued, pausing first if the inspector is stepping."""
@@ -338,6 +344,7 @@ def script_location(main_script_path: str) -> str:
     return ""
 
 
+# [lesson:new_main]
 def _new_main_module(script_path: str) -> types.ModuleType:
     """A brand-new ``__main__`` for each run, so no global survives a rerun."""
     module = types.ModuleType("__main__")
@@ -345,6 +352,9 @@ def _new_main_module(script_path: str) -> types.ModuleType:
     module.__dict__["__builtins__"] = __builtins__
     sys.modules["__main__"] = module
     return module
+
+
+# [/lesson:new_main]
 
 
 _sys_path_lock = threading.Lock()
