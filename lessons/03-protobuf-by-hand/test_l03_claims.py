@@ -100,6 +100,8 @@ def test_two_spellings_of_an_empty_rerun(server: ServerThread) -> None:
     assert BackMsg(rerun_script={}).SerializeToString() == b"\x5a\x00"
     recorded_first = bytes.fromhex(RECORDED[0]["hex"])
     assert recorded_first == b"\x5a\x02\x12\x00"
+    with AppClient.connect(server.url) as client:
+        assert client.run().last_run.request_frame == recorded_first
     for frame in (b"\x5a\x00", recorded_first):
         conn = WireConnection(server.url)
         conn.send(frame)

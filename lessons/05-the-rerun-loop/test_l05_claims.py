@@ -1,0 +1,196 @@
+"""Lesson 05's claims: runs, fresh modules, script threads, checkpoints, interruption."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from minilit.lessons.claims import claim
+from minilit.lessons.harness import ServerPool, server_session_state
+from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.scriptrunner.script_runner import ScriptRunner
+from minilit.server.background import ServerThread
+from minilit.testing import AppClient, WireConnection
+
+EARLY = ForwardMsg.FINISHED_EARLY_FOR_RERUN
+SUCCESS = ForwardMsg.FINISHED_SUCCESSFULLY
+
+
+RERUN = BackMsg(rerun_script=ClientState())
+
+
+def _read_until(
+    conn: WireConnection, done: Callable[[ForwardMsg], bool], timeout: float = 5
+) -> list[ForwardMsg]:
+    """Messages from the socket up to and including the first one ``done`` accepts."""
+    deadline = time.monotonic() + timeout
+    out = []
+    while True:
+        out.append(conn.recv(max(0.01, deadline - time.monotonic())))
+        if done(out[-1]):
+            return out
+
+
+def _text(prefix: str) -> Callable[[ForwardMsg], bool]:
+    return lambda m: m.delta.new_element.text.body.startswith(prefix)
+
+
+def _idle(msg: ForwardMsg) -> bool:
+    return (
+        msg.HasField("session_status_changed") and not msg.session_status_changed.script_is_running
+    )
+
+
+def _runner_of(server: ServerThread, messages: list[ForwardMsg]) -> ScriptRunner:
+    """The ScriptRunner of the run that ``messages`` (starting with new_session) belong to."""
+    session_id = messages[0].new_session.initialize.session_id
+    mgr = server.runtime.session_mgr
+    session = server.call(lambda: mgr.get_session(session_id))
+    runner = server.call(session.runner)
+    assert runner is not None
+    return runner
+
+
+def _statuses(messages: list[ForwardMsg]) -> list[int]:
+    return [m.script_finished for m in messages if m.HasField("script_finished")]
+
+
+@claim("L05.C1")
+def test_every_run_opens_with_new_session_and_a_new_run_id(app: AppClient) -> None:
+    first = app.run().last_run
+    second = app.run().last_run
+    for run in (first, second):
+        assert run.kinds()[0] == "new_session" and len(run.run_ids) == 1
+    assert first.run_ids != second.run_ids
+    sessions = {r.messages[0].new_session.initialize.session_id for r in (first, second)}
+    assert sessions == {app.session_id}
+
+
+@claim("L05.C2")
+def test_a_run_is_bracketed_by_status_messages(app: AppClient) -> None:
+    kinds = app.run().last_run.kinds()
+    assert kinds[:2] == ["new_session", "session_status_changed"]
+    assert kinds[-2:] == ["script_finished", "session_status_changed"]
+    assert kinds.count("script_finished") == 1
+    statuses = [
+        m.session_status_changed.script_is_running
+        for m in app.last_run.messages
+        if m.HasField("session_status_changed")
+    ]
+    assert statuses == [True, False]
+
+
+@claim("L05.C3")
+def test_the_whole_script_is_sent_again(app: AppClient) -> None:
+    paths = []
+    for _ in range(2):
+        run = app.run().last_run
+        paths.append([tuple(m.metadata.delta_path) for m in run.messages if m.HasField("delta")])
+    assert paths[0] == paths[1] and (0, 0) in paths[1]  # the unchanged title is re-sent
+
+
+@claim("L05.C4")
+def test_globals_start_fresh_every_run(app: AppClient) -> None:
+    for expected_run in (1, 2, 3):
+        app.run()
+        assert (
+            app.text[0].value
+            == f"run {expected_run} of this session; a global of this run: counter = 1"
+        )
+
+
+@claim("L05.C5")
+def test_the_script_runs_on_a_script_thread(server: ServerThread, app: AppClient) -> None:
+    app.run()
+    assert app.text[1].value == "this run executes on the thread 'ScriptRunner.scriptThread'"
+    assert server.call(lambda: threading.current_thread().name) != "ScriptRunner.scriptThread"
+
+
+@claim("L05.C6")
+def test_each_rerun_gets_a_new_thread(start_server: ServerPool) -> None:
+    server = start_server.start("thread_app.py")
+    with AppClient.connect(server.url) as app:
+        for _ in range(3):
+            app.run()
+        assert app.text[0].value == "3 runs so far, on 3 different threads"
+        threads = server_session_state(server, app.session_id, "threads")
+        assert {t.name for t in threads} == {"ScriptRunner.scriptThread"}
+
+
+@claim("L05.C7")
+def test_a_rerun_interrupts_a_run_at_its_next_st_call(start_server: ServerPool) -> None:
+    server = start_server.start("loop_app.py")
+    conn = WireConnection(server.url)
+    conn.send(RERUN)
+    first = _read_until(conn, _text("tick 3"))
+    old = _runner_of(server, first)
+    asked = time.monotonic()
+    conn.send(RERUN)  # a second request while the first run is in its loop
+    rest = _read_until(conn, _text("tick 1"))
+    assert _statuses(rest) == [EARLY] and rest[-1].delta.new_element.text.body == "tick 1"
+    old.join(timeout=1)
+    assert not old.is_alive() and time.monotonic() - asked < 1
+    conn.close()
+
+
+@claim("L05.C8")
+def test_a_pure_python_loop_cannot_be_interrupted(start_server: ServerPool) -> None:
+    server = start_server.start("busy_app.py")
+    conn = WireConnection(server.url)
+    conn.send(RERUN)
+    first = _read_until(conn, _text("before the busy loop"))
+    busy = _runner_of(server, first)
+    conn.send(BackMsg(stop_script=True))  # the Stop button
+    time.sleep(0.25)  # a checkpointed script would have stopped within milliseconds
+    assert busy.is_alive()  # still spinning: no st.* call, no checkpoint
+    rest = _read_until(conn, _idle, timeout=3)
+    busy.join(timeout=1)
+    assert not busy.is_alive()
+    assert not any(_text("after the busy loop")(m) for m in rest)  # that st.text raised
+    conn.close()
+
+
+@claim("L05.C9")
+def test_stop_ends_the_run_as_a_success(start_server: ServerPool) -> None:
+    server = start_server.start("loop_app.py")
+    conn = WireConnection(server.url)
+    conn.send(RERUN)
+    _read_until(conn, _text("tick 2"))
+    conn.send(BackMsg(stop_script=True))
+    rest = _read_until(conn, _idle, timeout=3)
+    assert _statuses(rest) == [SUCCESS]
+    assert not any(_text("finished all")(m) for m in rest)
+    conn.close()
+
+
+@claim("L05.C10")
+def test_st_rerun_and_st_stop(start_server: ServerPool) -> None:
+    server = start_server.start("control_app.py")
+    with AppClient.connect(server.url) as app:
+        run = app.run().last_run
+        statuses = [m.script_finished for m in run.messages if m.HasField("script_finished")]
+        assert statuses == [EARLY, SUCCESS] and len(run.run_ids) == 2
+        assert [t.value for t in app.text] == ["run 2", "about to stop"]
+
+
+@claim("L05.C11")
+def test_st_calls_from_your_own_thread_go_nowhere(start_server: ServerPool) -> None:
+    server = start_server.start("own_thread_app.py")
+    with AppClient.connect(server.url) as app:
+        app.run()
+        assert [t.value for t in app.text] == ["from the script thread", "done"]
+
+
+@claim("L05.C12")
+def test_a_bare_except_swallows_the_stop(start_server: ServerPool) -> None:
+    for script, survives in (("trap_app.py", True), ("loop_app.py", False)):
+        server = start_server.start(script)
+        conn = WireConnection(server.url)
+        conn.send(RERUN)
+        runner = _runner_of(server, _read_until(conn, _text("tick 2")))
+        conn.send(BackMsg(stop_script=True))
+        time.sleep(0.3)
+        assert runner.is_alive() == survives, script
+        conn.close()
