@@ -38,8 +38,11 @@ DEMO = REPO / "minilit" / "hello" / "demo.py"
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    # Module scope, not session: while Playwright's sync API is active it
+    # keeps an asyncio loop marked as running on this thread, which would
+    # break the asyncio tests that run after the browser tests.
     if not CHROMIUM.exists():
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("CI"):
