@@ -49,6 +49,7 @@ class Cursor:
         raise NotImplementedError
 
 
+# [lesson:cursors]
 class RunningCursor(Cursor):
     """Moves forward by one each time an element or block is placed."""
 
@@ -70,6 +71,9 @@ class LockedCursor(Cursor):
 
     def get_locked_cursor(self) -> LockedCursor:
         return self
+
+
+# [/lesson:cursors]
 
 
 def get_container_cursor(root_container: int) -> RunningCursor | None:

@@ -125,6 +125,7 @@ class DeltaGenerator(
 
     # --- The two ways to add to the page -------------------------------------------
 
+    # [lesson:enqueue]
     def _enqueue(self, element_type: str, element_proto: Message) -> DeltaGenerator:
         """Send ``element_proto`` as ``Element.<element_type>`` at the next slot.
 
@@ -143,6 +144,8 @@ class DeltaGenerator(
         field.SetInParent()
         _send(msg, locked.delta_path, ctx)
         return DeltaGenerator(dg._root_container, locked, dg, None, dg._form_id)
+
+    # [/lesson:enqueue]
 
     def _block(self, block_proto: Block) -> DeltaGenerator:
         """Open a container at the next slot; its children go below its path."""
