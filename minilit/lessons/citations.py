@@ -6,8 +6,8 @@ Not in Streamlit. A README points students at code three ways, and each is check
   (roots: minilit, inspector, tornado, google.protobuf), must import: the longest
   importable module prefix is imported and the rest is looked up attribute by attribute;
 - a repository path in backticks, ``minilit/runtime/forward_msg_queue.py``, must exist;
-- a named note, ``Note [Checkpoints]``, must be defined in minilit/ or inspector/ (a line
-  that is just ``Note [Checkpoints]``, in a docstring or a comment).
+- a named note, ``Note [Checkpoints]``, must be defined in minilit/, inspector/ or
+  frontend/src/ (a line that is just ``Note [Checkpoints]``, in a docstring or a comment).
 
 Fenced code blocks are skipped: excerpts are checked by minilit.lessons.excerpts.
 
@@ -88,13 +88,17 @@ def resolve(dotted: str) -> object:
     return obj
 
 
+NOTE_SOURCES = (("minilit", "*.py"), ("inspector", "*.py"), ("frontend/src", "*.ts*"))
+"""Where named notes are defined: Python docstrings/comments and the frontend's comments."""
+
+
 @cache
 def defined_notes(repo: Path) -> frozenset[str]:
-    """Names of every ``Note [..]`` defined (on a line of its own) under minilit/, inspector/."""
+    """Names of every ``Note [..]`` defined on a line of its own (``#``, ``*`` or ``//`` ok)."""
     names: set[str] = set()
-    pattern = re.compile(r"^\s*(?:#\s*)?Note \[(?P<name>[^\]\n]+)\]\s*$", re.MULTILINE)
-    for package in ("minilit", "inspector"):
-        for file in (repo / package).rglob("*.py"):
+    pattern = re.compile(r"^\s*(?:#|\*|//)?\s*Note \[(?P<name>[^\]\n]+)\]\s*$", re.MULTILINE)
+    for folder, glob in NOTE_SOURCES:
+        for file in (repo / folder).rglob(glob):
             names.update(m["name"] for m in pattern.finditer(file.read_text(encoding="utf-8")))
     return frozenset(names)
 
@@ -114,7 +118,5 @@ def check_citations(lesson: Lesson, repo: Path) -> list[Problem]:
             if not (repo / citation.target).exists():
                 problems.append(Problem(where, f"`{citation.target}` does not exist"))
         elif citation.target not in defined_notes(repo):
-            problems.append(
-                Problem(where, f"Note [{citation.target}] is not defined in minilit/ or inspector/")
-            )
+            problems.append(Problem(where, f"Note [{citation.target}] is not defined anywhere"))
     return problems

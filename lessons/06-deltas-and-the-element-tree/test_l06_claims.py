@@ -1,0 +1,161 @@
+"""Lesson 06's claims: delta paths, positional identity, placeholders, coalescing, staleness."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from minilit.lessons.claims import claim
+from minilit.lessons.harness import ServerPool
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.server.background import ServerThread
+from minilit.testing import AppClient
+
+Delta = tuple[tuple[int, ...], str]
+
+
+def _deltas(app: AppClient) -> list[Delta]:
+    """(delta_path, element or block type) of every delta of the last run, in order."""
+    out = []
+    for msg in app.last_run.messages:
+        if msg.HasField("delta"):
+            delta = msg.delta
+            kind = delta.new_element.WhichOneof("type") or "block." + str(
+                delta.add_block.WhichOneof("type")
+            )
+            out.append((tuple(msg.metadata.delta_path), kind))
+    return out
+
+
+def _texts_at(app: AppClient) -> dict[tuple[int, ...], str]:
+    return {t.delta_path: t.value for t in app.text}
+
+
+@claim("L06.C1")
+def test_paths_start_with_the_root_container(app: AppClient) -> None:
+    app.run()
+    deltas = _deltas(app)
+    assert deltas[0] == ((0, 0), "heading") and deltas[1] == ((0, 1), "text")
+    assert ((1, 0), "text") in deltas  # the sidebar's first element
+
+
+@claim("L06.C2")
+def test_columns_are_blocks_with_children_below_them(app: AppClient) -> None:
+    app.run()
+    deltas = _deltas(app)
+    row = deltas.index(((0, 2), "block.flex_container"))
+    assert deltas[row + 1 : row + 5] == [
+        ((0, 2, 0), "block.column"),
+        ((0, 2, 1), "block.column"),
+        ((0, 2, 0, 0), "text"),
+        ((0, 2, 1, 0), "text"),
+    ]
+    assert ((0, 3), "alert") in deltas  # after the block, the main area carries on
+
+
+@claim("L06.C3")
+def test_identity_is_positional(app: AppClient) -> None:
+    app.run()
+    first = _texts_at(app)
+    app.run()
+    second = _texts_at(app)
+    assert first[(0, 1)].startswith("run 1") and second[(0, 2)].startswith("run 2")
+    assert ((0, 1), "alert") in _deltas(app)
+    assert second[(0, 3, 0, 0)] == "left column" and (0, 2, 0, 0) not in second
+
+
+@claim("L06.C4")
+def test_a_placeholder_is_one_slot(start_server: ServerPool) -> None:
+    server = start_server.start("coalesce_app.py")
+    server.runtime.flush_interval = 0  # send as soon as possible: little coalescing
+    with AppClient.connect(server.url) as app:
+        app.run()
+        paths = {path for path, _ in _deltas(app)}
+        assert paths == {(0, 0), (0, 1)}
+        assert [t.value for t in app.text] == ["update 99", "end"]
+
+
+@claim("L06.C5")
+def test_a_placeholder_can_become_a_container(start_server: ServerPool) -> None:
+    server = start_server.start("block_app.py")
+    server.runtime.flush_interval = 0.2  # everything lands in one flush window
+    with AppClient.connect(server.url) as app:
+        app.run()
+        deltas = _deltas(app)
+        assert deltas[-3:] == [
+            ((0, 0), "block.vertical"),  # the Empty was replaced by the block...
+            ((0, 0, 0), "text"),
+            ((0, 0), "text"),  # ...but the block is never replaced: both travel
+        ]
+        assert deltas[:-3] in ([], [((0, 0), "empty")])  # (unless a flush came between)
+        assert [t.value for t in app.text] == ["the slot holds a text again"]
+
+
+@claim("L06.C6")
+def test_the_queue_coalesces_updates_to_one_path(start_server: ServerPool) -> None:
+    server = start_server.start("coalesce_app.py")
+    server.runtime.flush_interval = 0.1  # Streamlit 1.39 waited 10 ms between flushes
+    with AppClient.connect(server.url) as app:
+        app.run()
+        sent = [d for d in _deltas(app) if d[0] == (0, 0)]
+        assert 1 <= len(sent) <= 5  # 101 calls wrote to [0,0]
+        assert app.text[0].value == "update 99"
+
+
+@claim("L06.C7")
+def test_nothing_on_the_wire_deletes_an_element(start_server: ServerPool) -> None:
+    server = start_server.start("stale_app.py")
+    with AppClient.connect(server.url) as app:
+        app.run()
+        assert [path for path, _ in _deltas(app)] == [(0, 0), (0, 1), (0, 2)]
+        app.run()
+        assert app.last_run.status == ForwardMsg.FINISHED_SUCCESSFULLY
+        assert [path for path, _ in _deltas(app)] == [(0, 0), (0, 1)]  # [0,2]: nothing sent
+        assert [t.value for t in app.text] == ["run 2"]  # and yet it is gone from the page
+
+
+def _containers(page: Any, text: str) -> Any:
+    return page.get_by_test_id("stElementContainer").filter(has_text=text)
+
+
+def _idle(page: Any) -> None:
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-testid='stApp']\")"
+        ".getAttribute('data-test-script-state') === 'notRunning'"
+    )
+
+
+@claim("L06.C8")
+def test_stale_elements_fade_then_go(start_server: ServerPool, page: Any) -> None:
+    server = start_server.start("stale_app.py")
+    page.goto(server.url + "/")
+    only_first = _containers(page, "only in the first run")
+    only_first.wait_for()
+    _idle(page)
+    page.keyboard.press("r")
+    page.get_by_text("run 2").wait_for()
+    assert only_first.get_attribute("data-stale") == "true"  # drawn faded while run 2 runs
+    _idle(page)
+    assert only_first.count() == 0  # removed once run 2 finished successfully
+
+
+@claim("L06.C9")
+def test_an_interrupted_run_removes_nothing(start_server: ServerPool, page: Any) -> None:
+    server = start_server.start("stale_app.py")
+    page.goto(server.url + "/")
+    only_first = _containers(page, "only in the first run")
+    only_first.wait_for()
+    _idle(page)
+    page.keyboard.press("r")
+    page.get_by_text("run 2").wait_for()  # run 2 is now sleeping for a second
+    page.get_by_role("button", name="rerun now").click()  # cuts run 2 short
+    page.get_by_text("run 3").wait_for()
+    assert only_first.count() == 1  # run 2 ended early: nothing was cleaned up
+    _idle(page)
+    assert only_first.count() == 0  # run 3 finished successfully
+
+
+@claim("L06.C10")
+def test_elements_arrive_in_script_order(server: ServerThread, app: AppClient) -> None:
+    app.run()
+    main = [path for path, _ in _deltas(app) if path[0] == 0 and len(path) == 2]
+    assert main == sorted(main)
