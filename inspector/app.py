@@ -53,6 +53,7 @@ from inspector.model import GROUPS, DeltaRow, Frame, Model, Run, event_group, pa
 from inspector.sources import Source, TraceConnectError
 from inspector.widgets.frame_view import FrameScreen
 from inspector.widgets.help import HelpScreen
+from inspector.widgets.virtual_table import VirtualTable
 from minilit.trace.filters import Filter, FilterError
 from minilit.trace.protocol import WireEvent
 from minilit.trace.recording import RecordingWriter, where_path
@@ -74,6 +75,34 @@ DIR_ARROW = {"forward": "→", "back": "←", "open": "⇄"}
 SCROLL_KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end"})
 """Keys that, pressed in a table, turn follow off (inspector-anchors B8 #15)."""
 
+TIMELINE_WIDTHS = {"#": 3, "sess": 4, "status": 11, "ms": 6, "Δ": 7, "bytes": 6, "cause": 60}
+DELTA_WIDTHS = {
+    "#": 5,
+    "delta_path": 11,
+    "element": 20,
+    "status": 9,
+    "same": 4,
+    "line": 14,
+    "frame": 6,
+    "summary": 80,
+}
+FRAME_WIDTHS = {
+    "#": 6,
+    "t (s)": 8,
+    "dir": 3,
+    "kind": 22,
+    "bytes": 6,
+    "sess": 4,
+    "run": 4,
+    "delta_path": 11,
+    "summary": 80,
+}
+"""Column widths of the three long tables (VirtualTable: fixed widths, rows
+drawn only when on screen; see inspector/widgets/virtual_table.py)."""
+
+MAX_ROWS_PER_TICK = 1000
+"""Rows a table may add per refresh tick, so one tick stays short (responsiveness)."""
+
 FOLLOW_TABLES = ("timeline", "frame-table", "delta-table")
 
 TABS = ("deltas", "frames", "tree", "source", "state", "security", "events")
@@ -81,6 +110,12 @@ TABS = ("deltas", "frames", "tree", "source", "state", "security", "events")
 LOG_LINES_PER_TICK = 400
 """The event log writes at most this many lines per refresh; the rest is
 summarized (it is all still in the model, the recording and the export)."""
+
+
+def cells(*values: str | Text) -> tuple[Text, ...]:
+    """Table cells as Text: DataTable would parse plain strings as Rich markup
+    (slow, and wrong for user text such as "[0, 1]" or "[/b]")."""
+    return tuple(v if isinstance(v, Text) else Text(v) for v in values)
 
 
 def short_where(where: str) -> str:
@@ -181,6 +216,9 @@ class InspectorApp(App[None]):
         self._frames_shown_to = 0
         self._delta_view: tuple[int, int] = (0, 0)
         self._delta_rows: list[tuple[int, str]] = []
+        self._queued_rows: set[int] = set()
+        self._held_back = -1
+        self._delta_scan = 0
         self._paused_row = ""
         self._security_shown = 0
         self._tree_key: tuple[int, int, int] = (0, 0, 0)
@@ -198,13 +236,13 @@ class InspectorApp(App[None]):
                 yield Static("Sessions", classes="title")
                 yield DataTable(id="sessions", cursor_type="row")
                 yield Static("Reruns", classes="title")
-                yield DataTable(id="timeline", cursor_type="row")
+                yield VirtualTable(list(TIMELINE_WIDTHS.items()), id="timeline")
                 yield Static("", id="gate")
             with TabbedContent(id="tabs", initial="deltas"):
                 with TabPane("1 Deltas", id="deltas"):
-                    yield DataTable(id="delta-table", cursor_type="row")
+                    yield VirtualTable(list(DELTA_WIDTHS.items()), id="delta-table")
                 with TabPane("2 Frames", id="frames"):
-                    yield DataTable(id="frame-table", cursor_type="row")
+                    yield VirtualTable(list(FRAME_WIDTHS.items()), id="frame-table")
                 with TabPane("3 Tree", id="tree"):
                     yield Static("", id="tree-title")
                     yield Tree("page", id="element-tree")
@@ -224,15 +262,9 @@ class InspectorApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fix_console_size()
         self.sub_title = self.source.description
         self._table("sessions").add_columns("session", "status", "runs", "frames", "in/out B")
-        self._table("timeline").add_columns("#", "sess", "status", "ms", "Δ", "bytes", "cause")
-        self._table("delta-table").add_columns(
-            "#", "delta_path", "element", "status", "same", "line", "frame", "summary"
-        )
-        self._table("frame-table").add_columns(
-            "#", "t (s)", "dir", "kind", "bytes", "sess", "run", "delta_path", "summary"
-        )
         self._table("state-table").add_columns("key", "value", "changes")
         self._table("state-history").add_columns("seq", "run", "key", "value")
         self._table("security-table").add_columns(
@@ -243,10 +275,26 @@ class InspectorApp(App[None]):
             self._start_recording(self.record_path)
         self.set_interval(1 / self.refresh_hz, self.refresh_views)
         self.run_worker(self.source.run(self), name="source", exclusive=True)
-        self._q("#timeline", DataTable).focus()
+        self._q("#timeline", VirtualTable).focus()
+
+    def _fix_console_size(self) -> None:
+        """Give Rich's console a fixed size so measuring a cell makes no system call.
+
+        DataTable measures every cell of every new row with
+        ``console.options``, whose ``size`` otherwise asks the OS for the
+        terminal size each time (three ``ioctl``s per cell): 10 000 deltas
+        made 150 000 of them (bench/bench_trace_inspector.py).
+        """
+        self.console.size = (self.size.width or 80, self.size.height or 24)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fix_console_size()
 
     def _table(self, id_: str) -> DataTable[Any]:
         return self._q(f"#{id_}", DataTable)
+
+    def _vt(self, id_: str) -> VirtualTable:
+        return self._q(f"#{id_}", VirtualTable)
 
     def _q(self, selector: str, expect_type: type[W]) -> W:
         """Query the main screen (not whichever screen is on top, e.g. a frame)."""
@@ -315,8 +363,9 @@ class InspectorApp(App[None]):
             self._refresh_source()
         elif active == "state":
             self._refresh_state()
+        elif active == "events":
+            self._refresh_log()  # the log is written only while it is on screen
         self._refresh_security()
-        self._refresh_log()
         self._refresh_gate()
         self._refresh_status()
 
@@ -327,7 +376,7 @@ class InspectorApp(App[None]):
         m.dirty_sessions = False
         table = self._table("sessions")
         for sid, s in m.sessions.items():
-            cells = (
+            row = cells(
                 sid[:8],
                 s.status,
                 str(len(s.runs)),
@@ -337,12 +386,12 @@ class InspectorApp(App[None]):
             try:
                 table.get_row_index(sid)
             except RowDoesNotExist:
-                table.add_row(*cells, key=sid)
+                table.add_row(*row, key=sid)
                 continue
-            for col, value in zip(table.columns, cells, strict=True):
+            for col, value in zip(table.columns, row, strict=True):
                 table.update_cell(sid, col, value)
 
-    def _run_cells(self, run: Run) -> tuple[str, ...]:
+    def _run_cells(self, run: Run) -> tuple[str | Text, ...]:
         status = short_status(run.status)
         if any(p.get("run_id") == run.run_id for p in self.model.gate.get("paused", [])):
             status = "⏸ paused"
@@ -367,7 +416,7 @@ class InspectorApp(App[None]):
 
     def _refresh_timeline(self) -> None:
         m = self.model
-        table = self._table("timeline")
+        table = self._vt("timeline")
         dirty, m.dirty_runs = m.dirty_runs, set()
         if m.gate.get("paused"):
             dirty |= {r.no for r in m.runs if not r.finished}
@@ -377,12 +426,11 @@ class InspectorApp(App[None]):
             if not self._run_visible(run):
                 continue
             key = str(no)
-            cells = self._run_cells(run)
+            row = self._run_cells(run)
             if no in self._timeline_rows:
-                for col, value in zip(table.columns, cells, strict=True):
-                    table.update_cell(key, col, value)
+                table.update_row(key, *row)
             else:
-                table.add_row(*cells, key=key)
+                table.add_row(*row, key=key)
                 self._timeline_rows.add(no)
                 added = True
         if self.follow and added and table.row_count:
@@ -411,11 +459,16 @@ class InspectorApp(App[None]):
     def _delta_cells(self, run: Run, i: int, row: DeltaRow) -> tuple[str | Text, ...]:
         same = "=" if self.model.unchanged_since_previous(run, row) else ""
         styles = {"coalesced": "yellow", "queued": "dim", "unsent": "red"}
+        status: str | Text = row.status
+        if row.status in styles:
+            status = Text(row.status, style=styles[row.status])
+        # Plain strings: VirtualTable makes Text of on-screen cells only (and
+        # never parses them as Rich markup).
         return (
             str(i + 1),
             path_text(row.path),
             row.element,
-            Text(row.status, style=styles.get(row.status, "")),
+            status,
             same,
             short_where(row.where),
             str(row.frame_no or ""),
@@ -435,44 +488,59 @@ class InspectorApp(App[None]):
         )
 
     def _refresh_deltas(self) -> None:
+        """Append the selected run's new deltas; settle rows shown while queued.
+
+        A delta is normally enqueued and sent within a millisecond, so a row
+        still ``queued`` is held back for one tick: most rows are added once,
+        already final.
+        Rows that stay queued (the script is paused) appear after one tick.
+        At most MAX_ROWS_PER_TICK rows are added per tick (Note [Batched refresh]).
+        """
         run = self.selected_run()
-        table = self._table("delta-table")
+        table = self._vt("delta-table")
         view = (run.no if run else 0, self._filter_version)
         if view != self._delta_view:
             table.clear()
             self._delta_rows = []
+            self._queued_rows = set()
+            self._held_back = -1
+            self._delta_scan = 0
             self._paused_row = ""
             self._delta_view = view
         if run is None:
             return
-        first_shown = len(self._delta_rows)
-        # Rows already shown: update those whose status changed.
-        for pos, (i, status) in enumerate(self._delta_rows):
-            row = run.deltas[i]
-            if row.status != status or status == "queued":
-                cells = self._delta_cells(run, i, row)
-                for col, value in zip(table.columns, cells, strict=True):
-                    table.update_cell(str(i), col, value)
-                self._delta_rows[pos] = (i, row.status)
-        start = self._delta_rows[-1][0] + 1 if self._delta_rows else 0
-        new_rows = []
-        for i in range(start, len(run.deltas)):
-            row = run.deltas[i]
-            if self._passes(row.subject(run.session_id, run.run_id, i == 0)):
-                new_rows.append((i, row))
+        for i in [i for i in self._queued_rows if run.deltas[i].status != "queued"]:
+            self._queued_rows.discard(i)
+            table.update_row(str(i), *self._delta_cells(run, i, run.deltas[i]))
         paused = [p for p in self.model.gate.get("paused", []) if p.get("run_id") == run.run_id]
         paused_key = f"paused:{paused[0].get('delta_path')}" if paused else ""
-        if self._paused_row and (new_rows or self._paused_row != paused_key):
+        i = self._delta_scan
+        new_rows: list[tuple[str, tuple[str | Text, ...]]] = []
+        while i < len(run.deltas) and len(new_rows) < MAX_ROWS_PER_TICK:
+            row = run.deltas[i]
+            if row.status == "queued" and self._held_back != i:
+                self._held_back = i  # show it next tick if it is still queued
+                break
+            if self._passes(row.subject(run.session_id, run.run_id, i == 0)):
+                new_rows.append((str(i), self._delta_cells(run, i, row)))
+                self._delta_rows.append((i, row.status))
+                if row.status == "queued":
+                    self._queued_rows.add(i)
+            i += 1
+        self._delta_scan = i
+        added = len(new_rows)
+        if added and self._paused_row:
             table.remove_row(self._paused_row)
             self._paused_row = ""
-        for i, row in new_rows:
-            table.add_row(*self._delta_cells(run, i, row), key=str(i))
-            self._delta_rows.append((i, row.status))
+        table.add_rows(new_rows)
+        if self._paused_row and self._paused_row != paused_key:
+            table.remove_row(self._paused_row)
+            self._paused_row = ""
         if paused_key and not self._paused_row:
             table.add_row(*self._paused_cells(paused[0]), key=paused_key)
             self._paused_row = paused_key
             table.move_cursor(row=table.row_count - 1)
-        if self.follow and len(self._delta_rows) > first_shown and not run.finished:
+        if self.follow and added and not run.finished:
             table.move_cursor(row=table.row_count - 1)
 
     def _frame_cells(self, f: Frame) -> tuple[str | Text, ...]:
@@ -496,22 +564,24 @@ class InspectorApp(App[None]):
         m = self.model
         if not m.frames or m.frames[-1].no <= self._frames_shown_to:
             return
-        table = self._table("frame-table")
+        table = self._vt("frame-table")
         start = max(self._frames_shown_to + 1, self._view_start_frame + 1, m.frames[0].no)
-        added = False
-        for no in range(start, m.frames[-1].no + 1):
+        end = min(m.frames[-1].no, start + MAX_ROWS_PER_TICK - 1)
+        new_rows = []
+        for no in range(start, end + 1):
             f = m.frames_by_no.get(no)
             if f is None or self.selected_session not in ("*", f.session_id):
                 continue
             if self._passes(f.subject()):
-                table.add_row(*self._frame_cells(f), key=str(no))
-                added = True
-        self._frames_shown_to = m.frames[-1].no
+                new_rows.append((str(no), self._frame_cells(f)))
+        table.add_rows(new_rows)
+        added = bool(new_rows)
+        self._frames_shown_to = end
         if self.follow and added:
             table.move_cursor(row=table.row_count - 1)
 
     def _rebuild_frames(self) -> None:
-        self._table("frame-table").clear()
+        self._vt("frame-table").clear()
         self._frames_shown_to = 0
         self._refresh_frames()
 
@@ -584,7 +654,7 @@ class InspectorApp(App[None]):
                     style="bold yellow",
                 )
                 return where_path(where), int(where.rpartition(":")[2]), caption
-        table = self._table("delta-table")
+        table = self._vt("delta-table")
         run = self.selected_run()
         if run is not None and table.row_count and 0 <= table.cursor_row < len(self._delta_rows):
             row = run.deltas[self._delta_rows[table.cursor_row][0]]
@@ -656,9 +726,9 @@ class InspectorApp(App[None]):
         for _, _, k, _ in s.state_history:
             changes[k] = changes.get(k, 0) + 1
         for k, v in sorted(s.state.items()):
-            table.add_row(k, v, str(changes.get(k, 0)))
+            table.add_row(*cells(k, v, str(changes.get(k, 0))))
         for seq, run_index, k, v in s.state_history[-500:]:
-            history.add_row(str(seq), str(run_index), k, v)
+            history.add_row(*cells(str(seq), str(run_index), k, v))
 
     def _state_session(self) -> str:
         if self.selected_session != "*":
@@ -677,19 +747,22 @@ class InspectorApp(App[None]):
             details = " ".join(f"{k}={v}" for k, v in sorted(fields.items()))
             style = "bold red" if "rejected" in e.name or "refused" in e.name else "green"
             table.add_row(
-                str(e.seq),
-                m.rel_time(e.t_ns),
-                Text(e.name, style=style),
-                e.session_id[:8],
-                reason,
-                details,
+                *cells(
+                    str(e.seq),
+                    m.rel_time(e.t_ns),
+                    Text(e.name, style=style),
+                    e.session_id[:8],
+                    reason,
+                    details,
+                )
             )
         self._security_shown = len(m.security)
 
     def _refresh_log(self) -> None:
-        pending, self.model.pending_events = self.model.pending_events, []
-        if not pending:
+        if not self.model.pending_events:
             return
+        pending = list(self.model.pending_events)
+        self.model.pending_events.clear()
         log = self._q("#event-log", RichLog)
         shown = [e for e in pending if event_group(e.name) not in self.hidden_groups]
         if self.filter is not None:
@@ -804,11 +877,9 @@ class InspectorApp(App[None]):
 
     # ----- selection ----------------------------------------------------------
 
-    @on(DataTable.RowHighlighted, "#timeline")
-    def _timeline_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is None:
-            return
-        self._select_run(int(event.row_key.value))
+    @on(VirtualTable.RowHighlighted, "#timeline")
+    def _timeline_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
+        self._select_run(int(event.key))
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _session_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -816,31 +887,29 @@ class InspectorApp(App[None]):
         if sid == self.selected_session:
             return
         self.selected_session = sid
-        self._table("timeline").clear()
+        self._vt("timeline").clear()
         self._timeline_rows = set()
         self.model.dirty_runs = {r.no for r in self.model.runs}
         self.selected_run_no = 0
         self._rebuild_frames()
 
-    @on(DataTable.RowSelected, "#frame-table")
-    def _frame_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.open_frame(int(event.row_key.value))
+    @on(VirtualTable.RowSelected, "#frame-table")
+    def _frame_selected(self, event: VirtualTable.RowSelected) -> None:
+        self.open_frame(int(event.key))
 
-    @on(DataTable.RowSelected, "#delta-table")
-    def _delta_selected(self, event: DataTable.RowSelected) -> None:
+    @on(VirtualTable.RowSelected, "#delta-table")
+    def _delta_selected(self, event: VirtualTable.RowSelected) -> None:
         run = self.selected_run()
-        key = event.row_key.value
-        if run is None or key is None or not key.isdigit():
+        if run is None or not event.key.isdigit():
             return
-        row = run.deltas[int(key)]
+        row = run.deltas[int(event.key)]
         if row.frame_no:
             self.open_frame(row.frame_no)
         else:
             self.notify(f"delta {path_text(row.path)} was {row.status}: no frame was sent")
 
-    @on(DataTable.RowHighlighted, "#delta-table")
-    def _delta_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(VirtualTable.RowHighlighted, "#delta-table")
+    def _delta_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         self._source_key = ("", 0)
 
     def open_frame(self, frame_no: int) -> None:
@@ -863,7 +932,7 @@ class InspectorApp(App[None]):
         self.follow = not self.follow
         if self.follow:
             self.model.dirty_runs.add(len(self.model.runs))
-            table = self._table("timeline")
+            table = self._vt("timeline")
             if table.row_count:
                 self._auto_run_no = max(self._timeline_rows)
                 table.move_cursor(row=table.row_count - 1)
@@ -879,9 +948,9 @@ class InspectorApp(App[None]):
         m = self.model
         self._view_start_frame = m.frames[-1].no if m.frames else 0
         self._view_start_run = len(m.runs)
-        self._table("timeline").clear()
+        self._vt("timeline").clear()
         self._timeline_rows = set()
-        self._table("frame-table").clear()
+        self._vt("frame-table").clear()
         self._q("#event-log", RichLog).clear()
         self.selected_run_no = 0
         self._delta_view = (0, 0)
@@ -956,7 +1025,7 @@ class InspectorApp(App[None]):
         prompt = self._q("#prompt", Input)
         prompt.remove_class("active")
         self._prompt_purpose = ""
-        self._q("#timeline", DataTable).focus()
+        self._q("#timeline", VirtualTable).focus()
         self.refresh_views()
 
     def on_key(self, event: events.Key) -> None:

@@ -41,6 +41,9 @@ from minilit.trace.filters import Subject
 from minilit.trace.protocol import WireEvent
 from minilit.trace.summary import FrameInfo, describe_back, describe_forward
 
+LOG_BACKLOG = 5_000
+"""Events kept for the event log while it is not on screen."""
+
 GROUPS = ("FRAME", "RERUN", "DELTA", "SESSION", "SECURITY", "STEP")
 """Verbosity groups of the event log (inspector-anchors B8 #30)."""
 
@@ -264,8 +267,9 @@ class Model:
         self.dirty_sessions = False
         self.dirty_state = False
         self.dirty_security = False
-        self.pending_events: list[WireEvent] = []
-        """Events not yet shown in the event log (the UI drains it)."""
+        self.pending_events: deque[WireEvent] = deque(maxlen=LOG_BACKLOG)
+        """Events not yet shown in the event log (the UI drains it; only the
+        newest LOG_BACKLOG wait, the rest stays in ``events``)."""
         self._frame_no = 0
 
     # ----- ingest: the spine -------------------------------------------------
@@ -493,7 +497,12 @@ class Model:
             msg.ParseFromString(e.data)
             info = describe_forward(msg)
             if info.kind == "delta":
-                digest = hashlib.blake2b(msg.delta.SerializeToString(), digest_size=8).hexdigest()
+                # ForwardMsg.hash is already "the message without its metadata,
+                # hashed" (minilit and Streamlit both fill it for deltas).
+                digest = (
+                    msg.hash
+                    or hashlib.blake2b(msg.delta.SerializeToString(), digest_size=8).hexdigest()
+                )
         except DecodeError as exc:
             info = FrameInfo("forward", "?", summary=f"undecodable: {exc}")
         frame = self._add_frame(e, "forward", info, digest=digest)
@@ -574,9 +583,9 @@ class Model:
     def unchanged_since_previous(self, run: Run, row: DeltaRow) -> bool:
         """True when ``row`` re-sent exactly what the previous run had at its path."""
         prev = self.previous_run(run)
-        if prev is None or not row.digest:
-            return False
-        node = self.tree_at(prev).get(row.path)
+        if prev is None or prev.tree is None or not row.digest:
+            return False  # no finished previous run to compare with
+        node = prev.tree.get(row.path)
         return node is not None and node.digest == row.digest
 
     def rel_time(self, t_ns: int) -> str:

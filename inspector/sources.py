@@ -12,6 +12,7 @@ a recording file (``RecordingSource``). Hands to: a ``Sink`` (the app).
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,6 +24,9 @@ from tornado.websocket import WebSocketClientConnection, WebSocketError, websock
 
 from minilit.trace.protocol import WireEvent, dumps, event_from_dict
 from minilit.trace.recording import Recording, read_recording
+
+CHUNK = 250
+"""Events handed to the app at a time (LiveSource.run)."""
 
 
 class Sink(Protocol):
@@ -125,7 +129,17 @@ class LiveSource:
                 return
             if isinstance(text, bytes):
                 continue  # the protocol is text only
-            dispatch(sink, json.loads(text))
+            message = json.loads(text)
+            events = message.get("events") if message.get("type") == "events" else None
+            if events and len(events) > CHUNK:
+                # A big batch (a 10 000-delta run) is fed to the app in chunks,
+                # yielding in between, so keys and redraws are not held up.
+                dropped = int(message.get("dropped", 0))
+                for i in range(0, len(events), CHUNK):
+                    sink.on_events([event_from_dict(e) for e in events[i : i + CHUNK]], dropped)
+                    await asyncio.sleep(0)
+                continue
+            dispatch(sink, message)
 
     async def send(self, command: Mapping[str, Any]) -> None:
         """Send one command (an ``id`` is added for the reply)."""

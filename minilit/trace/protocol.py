@@ -72,7 +72,7 @@ from __future__ import annotations
 
 import base64
 import json
-from binascii import b2a_base64
+from binascii import a2b_base64, b2a_base64
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -128,12 +128,13 @@ def event_to_dict(event: TraceEvent) -> dict[str, Any]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WireEvent:
     """An event as the inspector sees it: decoded from JSON, bytes restored.
 
     The same shape as minilit.trace.bus.TraceEvent, but built from the
-    protocol so the inspector never needs the bus.
+    protocol so the inspector never needs the bus. Treat it as read-only (not
+    ``frozen``, which would make building 20 000 of them noticeably slower).
     """
 
     seq: int
@@ -164,22 +165,26 @@ def event_from_dict(obj: Mapping[str, Any]) -> WireEvent:
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"not a trace event: {exc!r}") from exc
     path = obj.get("delta_path") or ()
-    if not isinstance(path, Sequence) or not all(isinstance(i, int) for i in path):
+    if type(path) not in (list, tuple) or not all(type(i) is int for i in path):
         raise ValueError(f"bad delta_path in event {seq}: {path!r}")
-    raw = obj.get("data") or ""
+    raw = obj.get("data")
     fields = obj.get("fields") or {}
-    if not isinstance(fields, Mapping):
+    if type(fields) is not dict:
         raise ValueError(f"bad fields in event {seq}")
+    try:
+        data = a2b_base64(raw) if raw else b""
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"bad data in event {seq}: {exc}") from exc
     return WireEvent(
-        seq=seq,
-        t_ns=t_ns,
-        name=name,
-        session_id=str(obj.get("session_id", "")),
-        run_id=str(obj.get("run_id", "")),
-        where=str(obj.get("where", "")),
-        delta_path=tuple(path),
-        data=base64.b64decode(raw) if raw else b"",
-        fields=dict(fields),
+        seq,
+        t_ns,
+        name,
+        str(obj.get("session_id", "")),
+        str(obj.get("run_id", "")),
+        str(obj.get("where", "")),
+        tuple(path),
+        data,
+        fields,
     )
 
 

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from inspector.app import InspectorApp
 from inspector.sources import LiveSource
+from inspector.widgets.virtual_table import VirtualTable
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
 from tests.trace.conftest import APP
@@ -50,7 +51,7 @@ def paused_line(app: InspectorApp) -> int:
 
 
 def delta_rows(app: InspectorApp) -> list[list[str]]:
-    table = app.screen_stack[0].query_one("#delta-table", DataTable)
+    table = app.screen_stack[0].query_one("#delta-table", VirtualTable)
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
@@ -109,7 +110,7 @@ async def test_set_a_breakpoint(server: ServerThread) -> None:
             run = asyncio.create_task(asyncio.to_thread(client.run, timeout=30))
             await wait(pilot, lambda: paused_line(app) == 8)
             assert app.model.gate["paused"][0]["reason"] == "breakpoint type:markdown"
-            timeline = app.screen_stack[0].query_one("#timeline", DataTable)
+            timeline = app.screen_stack[0].query_one("#timeline", VirtualTable)
             await wait(
                 pilot,
                 lambda: timeline.row_count == 1 and str(timeline.get_row_at(0)[2]) == "⏸ paused",
@@ -161,7 +162,7 @@ async def test_sessions_and_frames_while_browsing(server: ServerThread) -> None:
             sessions = app.screen_stack[0].query_one("#sessions", DataTable)
             await wait(pilot, lambda: sessions.row_count == 3)  # "all" + two sessions
             await pilot.press("2")
-            frames = app.screen_stack[0].query_one("#frame-table", DataTable)
+            frames = app.screen_stack[0].query_one("#frame-table", VirtualTable)
             await wait(pilot, lambda: frames.row_count == 2 * (1 + 1 + 9))
             first = [str(c) for c in frames.get_row_at(0)]
             assert first[2:4] == ["⇄", "handshake"]  # the handshake is frame 0

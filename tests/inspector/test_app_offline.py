@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Static, Tree
+from textual.widgets import Static, Tree
 
 from inspector.app import InspectorApp
 from inspector.model import Frame
@@ -12,6 +12,7 @@ from inspector.sources import RecordingSource
 from inspector.widgets.frame_view import FrameScreen
 from inspector.widgets.help import HelpScreen
 from inspector.widgets.hexdump import HexDump
+from inspector.widgets.virtual_table import VirtualTable
 from minilit.trace.recording import read_recording
 from tests.inspector.conftest import MINILIT_SESSION, TOUR, offline_app
 
@@ -19,7 +20,7 @@ SIZE = (160, 45)
 
 
 def rows(app: InspectorApp, table_id: str) -> list[list[str]]:
-    table = app.query_one(f"#{table_id}", DataTable)
+    table = app.screen_stack[0].query_one(f"#{table_id}", VirtualTable)
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
@@ -46,7 +47,7 @@ async def test_open_a_frame_links_tree_and_hex_dump() -> None:
         await pilot.pause(0.3)
         await pilot.press("up")  # run 1
         await pilot.pause(0.2)
-        app.query_one("#delta-table", DataTable).focus()
+        app.query_one("#delta-table", VirtualTable).focus()
         await pilot.press("enter")  # the heading delta's frame
         await pilot.pause(0.2)
         screen = app.screen
@@ -111,7 +112,7 @@ async def test_source_tab_highlights_the_selected_deltas_line() -> None:
     app = offline_app(MINILIT_SESSION)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.3)
-        table = app.query_one("#delta-table", DataTable)
+        table = app.query_one("#delta-table", VirtualTable)
         table.focus()
         table.move_cursor(row=1)  # [0,1] markdown "rerun number 2", line 8
         await pilot.press("4")

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Tree
+from textual.widgets import Tree
 
+from inspector.widgets.virtual_table import VirtualTable
 from tests.inspector.conftest import MINILIT_SESSION, TOUR, offline_app
 
 SIZE = (160, 45)
@@ -40,7 +41,7 @@ def test_frame_screen_tree_linked_to_hex(snap_compare: Any) -> None:
         await _settle(pilot)
         await pilot.press("up")
         await _settle(pilot)
-        pilot.app.screen_stack[0].query_one("#delta-table", DataTable).focus()
+        pilot.app.screen_stack[0].query_one("#delta-table", VirtualTable).focus()
         await pilot.press("enter")
         await pilot.pause(0.2)
         tree = pilot.app.screen.query_one("#proto-tree", Tree)
@@ -63,7 +64,7 @@ def test_tree_tab_with_diff(snap_compare: Any) -> None:
 def test_source_tab_highlights_the_line(snap_compare: Any) -> None:
     async def before(pilot: Pilot[Any]) -> None:
         await _settle(pilot)
-        table = pilot.app.screen_stack[0].query_one("#delta-table", DataTable)
+        table = pilot.app.screen_stack[0].query_one("#delta-table", VirtualTable)
         table.focus()
         table.move_cursor(row=1)
         await pilot.press("4")
