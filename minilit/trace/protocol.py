@@ -120,7 +120,7 @@ def event_to_dict(event: TraceEvent) -> dict[str, Any]:
     if event.where:
         out["where"] = event.where
     if event.delta_path:
-        out["delta_path"] = event.delta_path  # a tuple; JSON writes it as a list
+        out["delta_path"] = list(event.delta_path)
     if event.data:
         out["data"] = b2a_base64(event.data, newline=False).decode("ascii")
     if event.fields:
