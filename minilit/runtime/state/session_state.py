@@ -126,6 +126,7 @@ class SessionState(MutableMapping[str, Any]):
             return self._old_state[user_key]
         raise KeyError(user_key or widget_id)
 
+    # [lesson:setitem]
     def __setitem__(self, key: str, value: Any) -> None:
         """``st.session_state[key] = value``.
 
@@ -143,6 +144,8 @@ class SessionState(MutableMapping[str, Any]):
             self._new_session_state[key] = value
         if BUS.enabled:
             self._publish_change(key, "set", value)
+
+    # [/lesson:setitem]
 
     def __delitem__(self, key: str) -> None:
         with self._lock:
@@ -219,6 +222,7 @@ class SessionState(MutableMapping[str, Any]):
 
     # --- The two hooks of a run (see Note [A run, as the session state sees it]) -----
 
+    # [lesson:will_rerun]
     def on_script_will_rerun(self, widget_states: WidgetStates | None) -> None:
         """Before the script body: apply the browser's values, then run callbacks.
 
@@ -238,6 +242,8 @@ class SessionState(MutableMapping[str, Any]):
             self._new_widget_state.drop_invalid()
             self._call_callbacks()
 
+    # [/lesson:will_rerun]
+
     def on_script_finished(self, widget_ids_this_run: set[str]) -> None:
         """After a completed run: widgets that did not appear lose their state."""
         ctx = get_script_run_ctx()
@@ -246,6 +252,7 @@ class SessionState(MutableMapping[str, Any]):
                 self._remove_stale_widgets(widget_ids_this_run)
             self._reset_triggers()
 
+    # [lesson:reset_triggers]
     def _reset_triggers(self) -> None:
         """Set every trigger (button) value back to False."""
         metadata = self._new_widget_state.widget_metadata
@@ -257,6 +264,8 @@ class SessionState(MutableMapping[str, Any]):
             meta = metadata.get(widget_id)
             if meta is not None and meta.value_type == "trigger_value":
                 self._old_state[widget_id] = False
+
+    # [/lesson:reset_triggers]
 
     def _compact_state(self) -> None:
         """Copy all current values into _old_state and start the run with nothing new."""
@@ -324,6 +333,7 @@ class SessionState(MutableMapping[str, Any]):
 
     # --- Widgets --------------------------------------------------------------------
 
+    # [lesson:register_widget]
     def register_widget(
         self, metadata: WidgetMetadata[T], user_key: str | None
     ) -> RegisterWidgetResult[T]:
@@ -348,6 +358,8 @@ class SessionState(MutableMapping[str, Any]):
             value: T = copy.deepcopy(self[widget_id])
             changed = user_key is not None and user_key in self._new_session_state
             return RegisterWidgetResult(value, changed)
+
+    # [/lesson:register_widget]
 
     def widget_value(self, widget_id: str) -> Any:
         """A widget's current value by id (KeyError if none). For tests and tracing."""
