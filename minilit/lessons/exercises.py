@@ -106,6 +106,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "minilit.runtime.forward_msg_queue.ForwardMsgQueue.enqueue",
         "the browser queue's rule for replacing an unsent delta at the same path",
     ),
+    Exercise(
+        "widget_id",
+        "07",
+        "minilit.elements.widgets.ids.compute_element_id",
+        "Streamlit 1.67's widget id: what a widget's identity is made of",
+    ),
 )
 
 

@@ -44,7 +44,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from google.protobuf.message import Message
+
 from minilit.lessons.catalog import Lesson
+from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.trace import events as ev
 from minilit.trace.bus import BUS
 from minilit.trace.protocol import WireEvent, event_from_dict, event_to_dict
@@ -64,7 +67,7 @@ ACTIONS = (
     "select",
 )
 """What a scenario step may do (``do = "..."``); widget actions rerun afterwards."""
-WIDGET_ACTIONS = ACTIONS[6:]
+WIDGET_ACTIONS = ACTIONS[5:]
 
 SCRIPT_LANE = frozenset(
     {ev.RUN_STARTED, ev.RUN_FINISHED, ev.DELTA_ENQUEUED, ev.CALLBACK_RUN, ev.SESSION_STATE_CHANGED}
@@ -89,11 +92,14 @@ class Step:
     key: str | None = None
     index: int = 0
     value: Any = None
+    rerun: bool = True
+    """For widget actions: whether a rerun follows (false for a widget inside a form,
+    whose changes the browser keeps until the form is submitted)."""
 
     def title(self) -> str:
         target = ""
         if self.do in WIDGET_ACTIONS:
-            which = f"key={self.key!r}" if self.key is not None else f"[{self.index}]"
+            which = f"(key={self.key!r})" if self.key is not None else f"[{self.index}]"
             target = f" {self.widget}{which}" + (
                 f" {self.value!r}" if self.value is not None else ""
             )
@@ -119,7 +125,7 @@ def load_scenario(path: Path) -> Scenario:
         raise ScenarioError(f"{path}: {exc}") from None
     steps = []
     for number, raw in enumerate(data.get("step", []), start=1):
-        unknown = set(raw) - {"do", "tab", "note", "widget", "key", "index", "value"}
+        unknown = set(raw) - {"do", "tab", "note", "widget", "key", "index", "value", "rerun"}
         if unknown:
             raise ScenarioError(f"{path}: step {number} has unknown keys {sorted(unknown)}")
         step = Step(**raw)
@@ -233,7 +239,8 @@ def _perform(step: Step, tabs: dict[str, Any], server: Any) -> None:
         widget = widgets(step.key) if step.key is not None else widgets[step.index]
         action = getattr(widget, step.do)
         action() if step.value is None else action(step.value)
-        app.run()
+        if step.rerun:
+            app.run()
 
 
 def _wait_disconnected(server: Any, session_id: str, timeout: float = 5.0) -> None:
@@ -305,8 +312,7 @@ def render_event(event: WireEvent, norm: Normaliser) -> tuple[str, str]:
     session = norm.name(event.session_id, "S")
     run = norm.name(event.run_id, "R")
     if event.name == ev.BACKMSG_DECODED:
-        info = describe_frame("back", event.data)
-        return "back", f"⇢ {info.kind}  {norm.text(info.summary)}".rstrip()
+        return "back", f"⇢ {_describe_back(event.data, norm)}"
     if event.name == ev.FORWARDMSG_SENT:
         info = describe_frame("forward", event.data)
         bits = [info.kind]
@@ -335,6 +341,22 @@ def render_event(event: WireEvent, norm: Normaliser) -> tuple[str, str]:
     where = f"  @{_where(event.where)}" if event.where else ""
     label = f"[{lane}]".ljust(9)
     return lane, f"{label}{text}{'  ' + extra if extra else ''}{where}"
+
+
+def _describe_back(data: bytes, norm: Normaliser) -> str:
+    """A BackMsg in one line, every widget value with its (normalised) full id."""
+    msg = BackMsg.FromString(data)
+    kind = msg.WhichOneof("type") or "(empty)"
+    if kind != "rerun_script":
+        return kind
+    parts = []
+    for state in msg.rerun_script.widget_states.widgets:
+        which = state.WhichOneof("value")
+        value = getattr(state, which) if which else None
+        if isinstance(value, Message):
+            value = list(getattr(value, "data", [])) or str(value).strip()
+        parts.append(f"{norm.text(state.id)}={value!r}")
+    return f"{kind}  " + (", ".join(parts) if parts else "no widget values")
 
 
 LANES = ("back", "loop", "script", "forward")
