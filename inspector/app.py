@@ -50,10 +50,11 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from inspector.export import run_markdown
 from inspector.model import GROUPS, DeltaRow, Frame, Model, Run, event_group, path_text
-from inspector.sources import Source, TraceConnectError
+from inspector.sources import Source
 from inspector.widgets.frame_view import FrameScreen
 from inspector.widgets.help import HelpScreen
 from inspector.widgets.virtual_table import VirtualTable
+from minilit.trace.client import TraceConnectError
 from minilit.trace.filters import Filter, FilterError
 from minilit.trace.protocol import WireEvent
 from minilit.trace.recording import RecordingWriter, where_path

@@ -377,7 +377,7 @@ class Model:
         s = self.session(e.session_id)
         key = str(e.fields.get("key", ""))
         value = str(e.fields.get("value", ""))
-        if e.fields.get("deleted"):
+        if e.fields.get("op") == "del" or e.fields.get("deleted"):
             s.state.pop(key, None)
             value = "(deleted)"
         else:

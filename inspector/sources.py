@@ -17,11 +17,12 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from tornado.httpclient import HTTPClientError, HTTPRequest
-from tornado.websocket import WebSocketClientConnection, WebSocketError, websocket_connect
+from tornado.websocket import WebSocketClientConnection
 
+from minilit.trace.client import TraceConnectError as TraceConnectError
+from minilit.trace.client import connect as connect
+from minilit.trace.client import trace_url
 from minilit.trace.protocol import WireEvent, dumps, event_from_dict
 from minilit.trace.recording import Recording, read_recording
 
@@ -48,42 +49,6 @@ class Source(Protocol):
 
     async def run(self, sink: Sink) -> None: ...
     async def send(self, command: Mapping[str, Any]) -> None: ...
-
-
-def trace_url(server_url: str) -> str:
-    """``http://host:port[/base]`` -> ``ws://host:port[/base]/_minilit/trace``.
-
-    A URL that already names the trace path is only converted to ``ws``.
-    """
-    parts = urlsplit(server_url if "://" in server_url else f"http://{server_url}")
-    scheme = {"http": "ws", "https": "wss"}.get(parts.scheme, parts.scheme)
-    path = parts.path.rstrip("/")
-    if not path.endswith("/_minilit/trace"):
-        path += "/_minilit/trace"
-    return urlunsplit((scheme, parts.netloc, path, "", ""))
-
-
-class TraceConnectError(ConnectionError):
-    """The server refused us (or was not there); the message says why."""
-
-
-async def connect(url: str, token: str) -> WebSocketClientConnection:
-    """Open the trace socket, turning a refusal into a readable error."""
-    full = trace_url(url) + "?" + urlencode({"token": token})
-    try:
-        return await websocket_connect(HTTPRequest(full, connect_timeout=10, request_timeout=10))
-    except HTTPClientError as exc:
-        reason = ""
-        if exc.response is not None:
-            reason = exc.response.headers.get("X-Minilit-Trace-Refused", "")
-            reason = reason or exc.response.body.decode("utf-8", "replace").strip()
-        raise TraceConnectError(f"trace endpoint refused ({exc.code}): {reason or exc}") from exc
-    except WebSocketError as exc:
-        raise TraceConnectError(
-            f"no trace channel at {trace_url(url)} (is the server running with --inspect?)"
-        ) from exc
-    except OSError as exc:
-        raise TraceConnectError(f"cannot reach {trace_url(url)}: {exc}") from exc
 
 
 def dispatch(sink: Sink, message: Mapping[str, Any]) -> None:

@@ -12,6 +12,7 @@ Usage::
     minilit inspect --attach URL --token T  # attach to a server run with --inspect
     minilit inspect RECORDING.jsonl         # open a recording offline
     minilit trace APP.py [--do "click Go"]... [--json] [--stable]
+    minilit trace --attach URL --token T [--until N] [--json]
 
 Receives: parsed command lines. Hands to: inspector/launch.py (the TUI),
 minilit/trace/transcript.py (text), minilit/trace/recording.py (recordings).
@@ -135,7 +136,12 @@ register_command(
 
 
 def _trace_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("script", help="the app script")
+    parser.add_argument("script", nargs="?", help="the app script (omit with --attach)")
+    parser.add_argument("--attach", metavar="URL", help="print a running server's events instead")
+    parser.add_argument("--token", help=f"the trace token for --attach (or ${TOKEN_ENV})")
+    parser.add_argument(
+        "--until", type=int, default=0, metavar="N", help="with --attach: stop after N runs"
+    )
     parser.add_argument(
         "--do",
         action="append",
@@ -157,6 +163,22 @@ def _trace_arguments(parser: argparse.ArgumentParser) -> None:
 def _cmd_trace(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
     from minilit.trace import transcript
 
+    if args.attach:
+        token = args.token or os.environ.get(TOKEN_ENV, "")
+        if not token:
+            raise UsageError("--attach needs --token (printed by `minilit run --inspect`)")
+        if args.script or args.do or args.actions:
+            raise UsageError("--attach only watches: no script or interactions")
+        return transcript.attach(
+            args.attach,
+            token,
+            until_runs=args.until,
+            as_json=args.json,
+            stable=args.stable,
+            show_all=args.all,
+        )
+    if not args.script:
+        raise UsageError("give an app script, or --attach URL --token T")
     script = Path(args.script)
     if not script.is_file():
         raise UsageError(f"file not found: {script}")

@@ -11,9 +11,9 @@ Interactions (``--do`` once per step, or ``--actions FILE`` one per line;
 ``#`` starts a comment). Each step but ``wait`` ends with one rerun::
 
     run                   rerun with the current widget values (the browser's R)
-    click LABEL_OR_KEY    press a button
-    set LABEL_OR_KEY V    give a widget a value (V is JSON if it parses: 7,
-                          true, "a b", [1, 2]; else plain text)
+    click LABEL_OR_KEY    press a button (the rest of the line is the label)
+    set LABEL_OR_KEY V    give a widget a value (quote a label with spaces; V is
+                          JSON if it parses: 7, true, "a b", [1, 2]; else text)
     stop                  the Stop button (a stop_script BackMsg; no rerun)
     wait SECONDS          pause between steps
 
@@ -26,12 +26,13 @@ socket needed). Hands to: stdout.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shlex
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -40,7 +41,8 @@ from rich.text import Text
 
 from minilit.trace import events as ev
 from minilit.trace.bus import BUS, Subscriber, TraceEvent
-from minilit.trace.protocol import dumps, event_to_dict
+from minilit.trace.client import TraceConnectError, connect
+from minilit.trace.protocol import WireEvent, dumps, event_from_dict, event_to_dict
 from minilit.trace.summary import describe_frame
 
 HIDDEN_BY_DEFAULT = frozenset({ev.BACKMSG_DECODED})
@@ -83,6 +85,10 @@ def parse_actions(lines: Iterable[str]) -> list[Action]:
         verb, args = words[0], words[1:]
         if verb not in VERBS:
             raise ActionError(f"line {number}: unknown action {verb!r}; use {', '.join(VERBS)}")
+        if verb == "click" and len(args) > 1:
+            args = [" ".join(args)]  # click Add one  ==  click "Add one"
+        elif verb == "set" and len(args) > 2:
+            args = [args[0], " ".join(args[1:])]
         if len(args) != VERBS[verb]:
             raise ActionError(f"line {number}: {verb} takes {VERBS[verb]} argument(s)")
         if verb == "wait":
@@ -120,7 +126,7 @@ class Transcript:
         path, _, line = where.rpartition(":")
         return f"{Path(path).name}:{line}" if path else where
 
-    def line(self, e: TraceEvent) -> Text | None:
+    def line(self, e: TraceEvent | WireEvent) -> Text | None:
         """One transcript line, or None for an event not shown."""
         if e.name in HIDDEN_BY_DEFAULT and not self.show_all:
             return None
@@ -140,7 +146,7 @@ class Transcript:
             text.append(f"  {self._where(e.where)}", style="italic")
         return text
 
-    def _body(self, e: TraceEvent) -> Text:
+    def _body(self, e: TraceEvent | WireEvent) -> Text:
         f = e.fields
         path = "[" + ",".join(map(str, e.delta_path)) + "]" if e.delta_path else ""
         n = e.name
@@ -151,6 +157,8 @@ class Transcript:
             )
         if n == ev.FORWARDMSG_SENT:
             info = describe_frame("forward", e.data)
+            if info.kind == "new_session":
+                info = replace(info, summary=f"session {self._id(e.session_id, 's')}")
             what = " ".join(
                 p
                 for p in (
@@ -304,3 +312,54 @@ def main(
         print(f"minilit trace: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def attach(
+    url: str,
+    token: str,
+    *,
+    until_runs: int = 0,
+    as_json: bool = False,
+    stable: bool = False,
+    show_all: bool = False,
+    out: TextIO | None = None,
+) -> int:
+    """``minilit trace --attach URL --token T``: print a running server's events.
+
+    Stops after ``until_runs`` finished runs (0: when the server goes away or
+    on Ctrl-C). Returns the exit status.
+    """
+    stream = out or sys.stdout
+    console = Console(file=stream, highlight=False, soft_wrap=True)
+    transcript = Transcript(stable=stable, show_all=show_all)
+
+    async def follow() -> int:
+        try:
+            conn = await connect(url, token)
+        except TraceConnectError as exc:
+            print(f"minilit trace: {exc}", file=sys.stderr)
+            return 1
+        finished = 0
+        while True:
+            text = await conn.read_message()
+            if text is None:
+                return 0
+            message = json.loads(text)
+            if message.get("type") != "events":
+                continue
+            for obj in message.get("events", []):
+                if as_json:
+                    stream.write(dumps(obj) + "\n")
+                else:
+                    line = transcript.line(event_from_dict(obj))
+                    if line is not None:
+                        console.print(line)
+                if obj.get("name") == ev.RUN_FINISHED:
+                    finished += 1
+                    if until_runs and finished >= until_runs:
+                        stream.flush()
+                        conn.close()
+                        return 0
+            stream.flush()
+
+    return asyncio.run(follow())

@@ -169,3 +169,46 @@ async def test_sessions_and_frames_while_browsing(server: ServerThread) -> None:
         finally:
             for c in clients:
                 c.close()
+
+
+COUNTER = """\
+import minilit as st
+
+if "count" not in st.session_state:
+    st.session_state.count = 0
+
+
+def bump() -> None:
+    st.session_state.count += 1
+
+
+st.button("Add one", on_click=bump)
+st.text(f"count = {st.session_state.count}")
+"""
+
+
+async def test_session_state_panel_and_callbacks(tmp_path: Path) -> None:
+    script = tmp_path / "counter.py"
+    script.write_text(COUNTER)
+    with ServerThread(script, {"server.enableTrace": True}) as server:
+        app = live_app(server)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait(pilot, lambda: app.connection == "live")
+            client = await asyncio.to_thread(AppClient.connect, server.url)
+            try:
+                await asyncio.to_thread(client.run)
+                await asyncio.to_thread(lambda: client.button[0].click().run())
+                await wait(pilot, lambda: len(app.model.runs) == 2 and app.model.runs[1].finished)
+                session = app.model.sessions[app.model.runs[0].session_id]
+                assert session.state == {"count": "1"}
+                assert [(k, v) for _, _, k, v in session.state_history] == [
+                    ("count", "0"),
+                    ("count", "1"),
+                ]
+                assert app.model.runs[1].callbacks  # bump ran before the body
+                await pilot.press("5")
+                state = app.screen_stack[0].query_one("#state-table", DataTable)
+                await wait(pilot, lambda: state.row_count == 1)
+                assert [str(c) for c in state.get_row_at(0)] == ["count", "1", "2"]
+            finally:
+                client.close()

@@ -129,3 +129,52 @@ def test_inspect_flag_refuses_a_public_address(app_path: Path) -> None:
     result = minilit("run", str(app_path), "--inspect", "--server.address", "0.0.0.0")
     assert result.returncode == 2
     assert "--inspect needs a loopback server.address" in result.stderr
+
+
+def test_trace_attach_prints_a_running_servers_events_until_n_runs(app_path: Path) -> None:
+    from minilit.server.background import ServerThread
+    from minilit.testing import AppClient
+
+    with ServerThread(app_path, {"server.enableTrace": True}) as server:
+        assert server.server.trace is not None
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "minilit",
+                "trace",
+                "--attach",
+                server.url,
+                "--token",
+                server.server.trace.token,
+                "--until",
+                "2",
+                "--json",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + 20
+            while not server.server.trace.clients and time.monotonic() < deadline:
+                time.sleep(0.05)
+            with AppClient.connect(server.url) as app:
+                app.run()
+                app.run()
+            out, err = proc.communicate(timeout=20)
+        finally:
+            proc.kill()
+    assert proc.returncode == 0, err
+    names = [json.loads(line)["name"] for line in out.splitlines()]
+    assert names.count(ev.RUN_FINISHED) == 2
+    assert names.count(ev.DELTA_ENQUEUED) == 14
+
+
+def test_trace_attach_reports_a_wrong_token(app_path: Path) -> None:
+    from minilit.server.background import ServerThread
+
+    with ServerThread(app_path, {"server.enableTrace": True}) as server:
+        result = minilit("trace", "--attach", server.url, "--token", "nope", timeout=30)
+    assert result.returncode == 1
+    assert "refused (403): wrong token" in result.stderr
