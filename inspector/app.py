@@ -65,10 +65,16 @@ HEARTBEAT_FILTER = Filter.parse("!kind:app_heartbeat !kind:heartbeat_ack")
 """Heartbeats are hidden unless asked for (inspector-anchors B3)."""
 
 STATUS_SHORT = {
+    # script_finished values (what the browser was told) ...
     "FINISHED_SUCCESSFULLY": "ok",
     "FINISHED_EARLY_FOR_RERUN": "early (rerun)",
     "FINISHED_WITH_COMPILE_ERROR": "compile error",
     "FINISHED_FRAGMENT_RUN_SUCCESSFULLY": "ok (fragment)",
+    # ... and script.run.finished values (what the runner saw; shown until the
+    # frame arrives, or for good when the browser has gone).
+    "script_stopped_with_success": "ok",
+    "script_stopped_for_rerun": "early (rerun)",
+    "script_stopped_with_compile_error": "compile error",
 }
 
 DIR_ARROW = {"forward": "→", "back": "←", "open": "⇄"}
@@ -831,7 +837,7 @@ class InspectorApp(App[None]):
             text.append(
                 f"\n⏸ {str(p.get('session_id', ''))[:4]} before "
                 f"{path_text(p.get('delta_path', []))} {p.get('element', '')} "
-                f"at {where}",
+                f"at {short_where(where)}",
                 style="yellow",
             )
             reason = p.get("reason")
