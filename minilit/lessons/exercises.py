@@ -112,6 +112,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "minilit.elements.widgets.ids.compute_element_id",
         "Streamlit 1.67's widget id: what a widget's identity is made of",
     ),
+    Exercise(
+        "lookup_order",
+        "08",
+        "minilit.runtime.state.session_state.SessionState._getitem",
+        "the order in which session state looks for a value",
+    ),
 )
 
 

@@ -1,0 +1,154 @@
+"""Lesson 08's claims: what persists, keyed widgets, and the errors session state raises."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from minilit.lessons.claims import claim
+from minilit.lessons.harness import ServerPool, server_session_state
+from minilit.proto.BackMsg_pb2 import BackMsg
+from minilit.server.background import ServerThread
+from minilit.testing import AppClient
+
+
+def _texts(app: AppClient) -> list[str]:
+    return [t.value for t in app.text]
+
+
+@claim("L08.C1")
+def test_values_persist_and_buttons_do_not(app: AppClient) -> None:
+    app.run()
+    for _ in range(3):
+        app.button[0].click().run()
+    app.run()
+    assert _texts(app)[0] == "clicks so far: 3"
+    assert app.button[0].value is False
+
+
+@claim("L08.C2")
+def test_session_state_holds_the_objects_themselves(start_server: ServerPool) -> None:
+    server = start_server.start("objects_app.py")
+    with AppClient.connect(server.url) as app:
+        app.run()
+        first = server_session_state(server, app.session_id, "history")
+        app.run()
+        app.run()
+        assert server_session_state(server, app.session_id, "history") is first
+        assert first == [1, 2, 3] and _texts(app) == ["history: [1, 2, 3]"]
+
+
+@claim("L08.C3")
+def test_a_keyed_widget_lives_under_its_key(server: ServerThread, app: AppClient) -> None:
+    app.run()
+    app.text_input(key="city").input("Rome").run()
+    assert "st.session_state.city = 'Rome'" in _texts(app)
+    assert server_session_state(server, app.session_id, "city") == "Rome"
+
+
+@claim("L08.C4")
+def test_setting_a_key_before_the_widget_sets_the_widget(app: AppClient) -> None:
+    app.run()
+    app.text_input(key="city").input("Rome").run()
+    app.button[1].click().run()  # "Reset city": its callback assigns Paris
+    assert "st.session_state.city = 'Paris'" in _texts(app)
+    city = app.text_input(key="city")
+    assert city.value == "Paris" and city.proto.set_value and city.proto.value == "Paris"
+
+
+@claim("L08.C5")
+def test_setting_a_key_after_the_widget_is_an_error(start_server: ServerPool) -> None:
+    server = start_server.start("mistakes_app.py")
+    with AppClient.connect(server.url) as app:
+        app.run()
+        assert app.exception[0].message == (
+            "`st.session_state.city` cannot be modified after the widget with key `city` "
+            "is instantiated."
+        )
+
+
+def _mistake(server: ServerThread, number: int) -> AppClient:
+    app = AppClient.connect(server.url)
+    for _ in range(number):
+        app.run()
+    return app
+
+
+@claim("L08.C6")
+def test_a_buttons_key_cannot_be_set(start_server: ServerPool) -> None:
+    with _mistake(start_server.start("mistakes_app.py"), 2) as app:
+        assert app.exception[0].message == (
+            'Values for the widget with key "go" cannot be set using `st.session_state`.'
+        )
+
+
+@claim("L08.C7")
+def test_a_missing_key_says_so(start_server: ServerPool) -> None:
+    with _mistake(start_server.start("mistakes_app.py"), 3) as app:
+        assert app.exception[0].message.startswith(
+            'st.session_state has no attribute "never_set". Did you forget to initialize it?'
+        )
+
+
+@claim("L08.C8")
+def test_a_default_and_a_session_value(start_server: ServerPool) -> None:
+    with _mistake(start_server.start("mistakes_app.py"), 4) as app:
+        assert app.warning[0].value == (
+            'The widget with key "level" was created with a default value but also had its '
+            "value set via the Session State API."
+        )
+        assert _texts(app) == ["level = 3"]  # the session-state value wins
+
+
+@claim("L08.C9")
+def test_a_widget_that_is_not_drawn_loses_its_value(app: AppClient) -> None:
+    app.run()
+    app.checkbox(key="show").check().run()
+    app.text_input(key="note").input("remember me").run()
+    app.checkbox(key="show").uncheck().run()
+    assert _texts(app)[-1] == "st.session_state.get('note') = 'remember me'"  # still, this run
+    app.run()
+    assert _texts(app)[-1] == "st.session_state.get('note') = None"  # gone after it
+    app.checkbox(key="show").check().run()
+    assert app.text_input(key="note").value == ""  # back, with its default
+
+
+@claim("L08.C10")
+def test_clear_cache_clears_session_state(app: AppClient) -> None:
+    app.run()
+    app.button[0].click().run()
+    assert _texts(app)[0] == "clicks so far: 1"
+    app.send(BackMsg(clear_cache=True))
+    app.run()
+    assert _texts(app)[0] == "clicks so far: 0"
+
+
+@claim("L08.C11")
+def test_widget_id_like_keys_are_reserved(start_server: ServerPool) -> None:
+    with _mistake(start_server.start("mistakes_app.py"), 5) as app:
+        assert (
+            app.exception[0].message
+            == "Keys beginning with $$ID are reserved (got `$$ID-reserved`)."
+        )
+
+
+@claim("L08.C12")
+def test_a_script_rerun_keeps_widget_values(start_server: ServerPool) -> None:
+    server = start_server.start("rerun_app.py")
+    with AppClient.connect(server.url) as app:
+        app.run()
+        app.text_input(key="city").input("Rome").run()
+        app.button[0].click().run()
+        assert len(app.last_run.run_ids) == 2  # the click's run, then st.rerun()'s
+        assert _texts(app) == ["city = 'Rome'"]
+
+
+@claim("L08.C13")
+def test_the_browser_shows_a_value_set_from_a_callback(server: ServerThread, page: Any) -> None:
+    page.goto(server.url + "/")
+    field = page.get_by_test_id("stTextInputField").first
+    field.fill("Rome")
+    page.keyboard.press("Enter")
+    page.get_by_text("st.session_state.city = 'Rome'").wait_for()
+    page.get_by_role("button", name="Reset city").click()
+    page.get_by_text("st.session_state.city = 'Paris'").wait_for()
+    assert field.input_value() == "Paris"
