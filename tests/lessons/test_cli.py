@@ -59,6 +59,53 @@ def test_hints_come_one_at_a_time(tmp_path: Path) -> None:
     assert "hint 1 of" in minilit(tmp_path, "hint", "1").stdout
 
 
+def test_run_serves_the_lessons_app(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "minilit",
+            "lesson",
+            "run",
+            "1",
+            "--browser-only",
+            "--server.headless",
+            "true",
+            "--server.port",
+            "0",
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        printed = ""
+        for line in proc.stdout:
+            printed += line
+            if "Local URL" in line:
+                break
+        assert "Local URL: http://localhost:" in printed, printed
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_claims_lists_each_claim_with_its_test(tmp_path: Path) -> None:
+    result = minilit(tmp_path, "claims", "5")
+    assert result.returncode == 0
+    assert (
+        "L05.C8" in result.stdout
+        and "test_a_pure_python_loop_cannot_be_interrupted" in result.stdout
+    )
+    assert "NO TEST" not in result.stdout
+
+
 @pytest.mark.slow
 def test_start_then_check_fails_until_the_exercise_is_done(tmp_path: Path) -> None:
     lesson = find_lesson("1")
@@ -70,13 +117,15 @@ def test_start_then_check_fails_until_the_exercise_is_done(tmp_path: Path) -> No
     mine = tmp_path / lesson.name / "port_search.py"
     assert mine.is_file() and (tmp_path / lesson.name / "port_search.md").is_file()
 
-    failing = minilit(tmp_path, "check", "1")
-    assert failing.returncode == 1, failing.stdout[-3000:]
-    assert "your code is plugged in" in failing.stdout
-    assert "Not yet." in failing.stdout
+    mine.write_text("def _bind_sockets(self, port):\n    return []\n")  # wrong parameters
+    unusable = minilit(tmp_path, "check", "1")
+    assert unusable.returncode == 1
+    assert "must take exactly (self)" in unusable.stdout + unusable.stderr
+    assert "Not yet." in unusable.stdout
 
     shutil.copyfile(lesson.exercise_dir / "port_search_solution.py", mine)
     passing = minilit(tmp_path, "check", "1")
     assert passing.returncode == 0, passing.stdout[-3000:]
+    assert "your code is plugged in" in passing.stdout
     assert "Lesson 01 passed." in passing.stdout
     assert "passed" in minilit(tmp_path, "list").stdout

@@ -14,6 +14,11 @@ from minilit.lessons.cli import verify_lessons
 LESSONS = all_lessons()
 
 
+def test_the_first_eight_lessons_exist() -> None:
+    assert [lesson.id for lesson in LESSONS][:8] == [f"{n:02d}" for n in range(1, 9)]
+    assert all(lesson.exercise_names for lesson in LESSONS[:8])
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.name)
 def test_lesson_verifies(lesson: Lesson) -> None:
     problems = [str(p) for p in verify_lessons([lesson])]

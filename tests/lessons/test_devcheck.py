@@ -1,0 +1,24 @@
+"""The maintainer check (rustlings' `dev check`): every exercise's starter fails its tests,
+and all reference solutions plugged in together pass every lesson's tests.
+
+Runs pytest subprocesses (minilit.lessons.runner.dev_check), as `minilit lesson
+dev-check` does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from minilit.lessons.catalog import all_lessons
+from minilit.lessons.exercises import EXERCISES
+from minilit.lessons.runner import dev_check
+
+
+@pytest.mark.slow
+def test_every_starter_fails_and_every_solution_passes() -> None:
+    lines: list[str] = []
+    results = dev_check(all_lessons(), jobs=4, log=lines.append)
+    names = {r.name for r in results}
+    assert names == {f"starter:{e.name}" for e in EXERCISES} | {"solutions"}
+    failures = [r for r in results if not r.ok]
+    assert failures == [], "\n".join(f"{r.name}: {r.detail}" for r in failures)
