@@ -26,12 +26,18 @@ Server -> inspector (JSON text frames, each an object with ``type``)
                ``hello`` and whenever asked, so the inspector can show lines.
 ``events``     ``events``: a list of event objects (below), oldest first, and
                ``dropped``: how many events this subscriber lost so far
-               (buffers are bounded; publishing never waits for us).
+               (buffers are bounded; publishing never waits for us). Sent
+               in batches once the server is quiet for 10 ms, or every
+               100 ms while it is busy (Note [Quiet pump] in endpoint.py).
 ``gate``       the step-through state: ``mode`` ("run" | "step"),
+               ``stepping_sessions`` (sessions stepping after a breakpoint),
                ``breakpoints`` (filter expressions), ``hold`` (bool),
-               ``held`` (frames held back: list of {id, session_id, kind,
-               size}), ``paused`` (script threads waiting: list of
-               {session_id, run_id, delta_path, element, where, reason}).
+               ``hold_match`` (expression or ""), ``held`` (frames held
+               back: list of {id, session_id, kind, size}), ``paused``
+               (script threads waiting: list of {session_id, run_id,
+               delta_path, element, where, reason}). Sent on every change;
+               events travel separately, so a ``gate`` may arrive before
+               the events that led to it.
 ``reply``      ``id`` (echo of the command's id), ``ok`` (bool), ``error``.
 
 An event object mirrors minilit.trace.bus.TraceEvent::
@@ -59,7 +65,9 @@ Every command may carry an ``id``; the server answers with a ``reply``.
 ``break``   add|remove: EXPR    add or remove a breakpoint (a filter
                                 expression, see minilit.trace.filters);
             clear: true         remove them all.
-``hold``    on: bool            hold outgoing ForwardMsg frames server-side.
+``hold``    on: bool            hold outgoing ForwardMsg frames server-side
+            [match: EXPR]       (with match: from the first frame matching
+                                EXPR on, per session; off releases all).
 ``release`` [count: n | all]    send the oldest held frame(s) to the browser.
 ``source``  path                ask for a ``source`` message.
 
