@@ -16,9 +16,9 @@ with ``set_value``, else the widget's default from its proto.
 
 Simplified: option lists are the option *texts* the server sent (a ``format_func`` has
 already been applied); date/time sliders and select_slider can be read but not set;
-minilit's protos have no field presence for ``default``, so a widget created with
-``value=None`` / ``index=None`` shows the type's zero value (``""``, ``0``, the first
-option) until the script says otherwise.
+``default`` has field presence for text, number and single-choice widgets (``optional``
+in the protos, as in 1.67), so a widget created with ``value=None`` / ``index=None``
+shows ``None`` until something is chosen.
 
 Receives: ``TreeItem``s via ``minilit.testing.page.wrap``. Hands to: the page's
 ``WidgetStateManager`` (``minilit.testing.widget_state``), the values set by
@@ -215,8 +215,8 @@ class TextInput(Widget):
     def decode_state(self, state: WidgetState) -> str:
         return state.string_value
 
-    def _default(self) -> str:
-        return str(self.proto.default)
+    def _default(self) -> str | None:
+        return str(self.proto.default) if self.proto.HasField("default") else None
 
     def _server_value(self) -> WidgetState:
         return WidgetState(string_value=self.proto.value)
@@ -263,7 +263,9 @@ class NumberInput(Widget):
     def decode_state(self, state: WidgetState) -> int | float:
         return self._number(state.double_value)
 
-    def _default(self) -> int | float:
+    def _default(self) -> int | float | None:
+        if not self.proto.HasField("default"):
+            return None
         return self._number(self.proto.default)
 
     def _server_value(self) -> WidgetState:
@@ -359,6 +361,8 @@ class Selectbox(Widget):
         return state.string_value
 
     def _default(self) -> str | None:
+        if not self.proto.HasField("default"):
+            return None
         options = self.options
         return options[self.proto.default] if 0 <= self.proto.default < len(options) else None
 
