@@ -216,9 +216,10 @@ class ScriptRunner:
                     {"exception": proto},
                 )
                 return
-            next_run = self._exec(code, rerun_data)
+            next_run, premature = self._exec(code, rerun_data)
             if next_run is None:
-                if not self._stopped_by_session:
+                if not (premature or self._stopped_by_session):
+                    # Only a run that reached the end tells which widgets still exist.
                     self.ctx.session_state.on_script_finished(self.ctx.widget_ids_this_run)
                 self._finish(ScriptRunnerEvent.SCRIPT_STOPPED_WITH_SUCCESS, started, {})
                 return
@@ -226,8 +227,14 @@ class ScriptRunner:
             rerun_data = next_run
 
     # [lesson:exec]
-    def _exec(self, code: types.CodeType, rerun_data: RerunData) -> RerunData | None:
-        """Execute the script in a fresh ``__main__``; return a rerun to do next, if any."""
+    def _exec(self, code: types.CodeType, rerun_data: RerunData) -> tuple[RerunData | None, bool]:
+        """Execute the script in a fresh ``__main__``.
+
+        Returns the rerun to do next (if a RerunException ended the run) and
+        whether the run stopped early (st.stop() or an uncaught exception). As in
+        Streamlit, an early stop skips the stale-widget cleanup: the widgets below
+        the stop did not disappear, the script just never reached them.
+        """
         module = _new_main_module(self._main_script_path)
         try:
             try:
@@ -239,11 +246,12 @@ class ScriptRunner:
                 raise
             except Exception as exc:
                 _handle_uncaught_app_exception(exc)
+                return None, True
         except RerunException as rerun:
-            return rerun.rerun_data
+            return rerun.rerun_data, False
         except StopException:
-            pass
-        return None
+            return None, True
+        return None, False
 
     # [/lesson:exec]
 
@@ -327,11 +335,12 @@ class ScriptRunner:
 
 
 def page_script_hash(main_script_path: str) -> str:
-    """The page id: MD5 of the script path (Streamlit 1.39: calc_md5(main_script_path)).
+    """The page id: BLAKE2b-128 of the script path, as Streamlit 1.67 computes it.
 
-    Streamlit 1.67 derives it differently, so the values do not match its frames.
+    (1.39 used MD5.) It is part of every widget id, so the same script at the
+    same path gets the same widget ids in minilit and in Streamlit 1.67.
     """
-    return hashlib.md5(main_script_path.encode(), usedforsecurity=False).hexdigest()
+    return hashlib.blake2b(main_script_path.encode(), digest_size=16).hexdigest()
 
 
 def script_location(main_script_path: str) -> str:
