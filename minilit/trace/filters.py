@@ -24,6 +24,7 @@ Keys (values are ``fnmatch`` globs unless said otherwise):
 ``event``  an event name: ``event:session.*``
 ``session`` a session id prefix
 ``run``    ``run:start`` (the first delta of a run) or a run id prefix
+``re``     a regular expression searched in the summary (case-insensitive)
 =========  ==============================================================
 
 Examples: ``type:button`` (break before every button), ``path:0.4.*``
@@ -37,6 +38,7 @@ Receives: expression text from the inspector (typed by a user) and subjects
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -46,7 +48,7 @@ Subject = Mapping[str, Any]
 kind, dir, event, session, run, first (bool: first delta of its run),
 summary. Missing keys never match."""
 
-KEYS = ("type", "path", "line", "backmsg", "kind", "dir", "event", "session", "run")
+KEYS = ("type", "path", "line", "backmsg", "kind", "dir", "event", "session", "run", "re")
 
 _DIR_ALIASES = {"out": "forward", "in": "back", "forward": "forward", "back": "back"}
 
@@ -115,6 +117,12 @@ def _term(key: str, value: str) -> Callable[[Subject], bool]:
         return lambda s: _match_session(value, s)
     if key == "run":
         return lambda s: _match_run(value, s)
+    if key == "re":
+        try:
+            pattern = re.compile(value, re.IGNORECASE)
+        except re.error as exc:
+            raise FilterError(f"re:{value} is not a regular expression ({exc})") from None
+        return lambda s: bool(pattern.search(str(s.get("summary", ""))))
     raise FilterError(f"unknown key {key!r} in {key}:{value}; keys are {', '.join(KEYS)}")
 
 
