@@ -15,8 +15,7 @@ which cannot set headers)::
 Frames: exactly one serialized protobuf per binary frame; BackMsg in,
 ForwardMsg out. What happens to bad input (each one affects only this socket):
 
-    Origin not allowed            -> 403 before the upgrade  (server/security.py)
-    Host not allowed (no Origin)  -> close 1008
+    Origin or Host not allowed    -> 403 before the upgrade  (server/security.py)
     frame > server.maxWidgetStateSize MB -> close 1009 (Tornado enforces it)
     a text frame                  -> close 1003
     bytes that are not a BackMsg  -> close 1002, logged, no traceback sent
@@ -31,6 +30,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import tornado.web
 import tornado.websocket
 from google.protobuf.message import DecodeError
 
@@ -47,7 +47,6 @@ _LOGGER = logging.getLogger(__name__)
 
 CLOSE_UNSUPPORTED_DATA = 1003
 CLOSE_PROTOCOL_ERROR = 1002
-CLOSE_POLICY_VIOLATION = 1008
 
 
 class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
@@ -68,22 +67,25 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
 
     # [/lesson:select_subprotocol]
 
-    def check_origin(self, origin: str) -> bool:
-        """Called by Tornado before the upgrade when an Origin header is present."""
-        decision = self._origin_decision(origin)
+    def prepare(self) -> None:
+        """Check Origin and Host before the upgrade; refuse with 403.
+
+        Done here rather than in ``check_origin`` because Tornado calls that
+        only when an Origin header is present and looks cross-origin, and the
+        Host check (DNS rebinding) must also cover same-origin and non-browser
+        handshakes.
+        """
+        decision = self._origin_decision(self.request.headers.get("Origin"))
         if not decision.allowed:
             self._reject_handshake(decision, status=403)
-        return decision.allowed
+            raise tornado.web.HTTPError(403, reason="Forbidden: websocket origin or host")
+
+    def check_origin(self, origin: str) -> bool:
+        """Already decided in ``prepare`` (see server/security.py)."""
+        return True
 
     def open(self, *args: Any, **kwargs: Any) -> None:
         origin = self.request.headers.get("Origin")
-        if origin is None:
-            # Tornado skips check_origin without an Origin; the Host check still applies.
-            decision = self._origin_decision(None)
-            if not decision.allowed:
-                self._reject_handshake(decision, status=CLOSE_POLICY_VIOLATION)
-                self.close(CLOSE_POLICY_VIOLATION, decision.reason[:120])
-                return
         self.set_nodelay(True)  # one small frame per message: do not let Nagle hold them
         existing_session_id = _session_id_from_subprotocols(
             self.request.headers.get("Sec-WebSocket-Protocol", "")

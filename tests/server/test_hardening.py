@@ -43,12 +43,14 @@ def test_enable_cors_false_accepts_any_origin(tmp_path: Path) -> None:
         assert run_once(ws).finished == [ForwardMsg.FINISHED_SUCCESSFULLY]
 
 
-def test_host_not_allowed_is_closed_with_1008(tmp_path: Path) -> None:
-    with (
-        serve(tmp_path, APP, **{"server.allowedHosts": "app.example"}) as server,
-        ws_connect(server) as ws,
-    ):
-        assert closed_code(ws) == 1008
+def test_host_not_allowed_is_refused_even_from_the_same_origin(tmp_path: Path) -> None:
+    """DNS rebinding: the page's Origin matches its Host, but the Host is not ours."""
+    with serve(tmp_path, APP, **{"server.allowedHosts": "app.example"}) as server:
+        same_origin = {"Origin": f"http://127.0.0.1:{server.port}"}
+        for headers in ({}, same_origin):
+            with pytest.raises(InvalidStatus) as info:
+                ws_connect(server, additional_headers=headers)
+            assert info.value.response.status_code == 403
 
 
 def test_text_frame_is_closed_with_1003(tmp_path: Path) -> None:
