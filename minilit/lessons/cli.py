@@ -185,14 +185,24 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 def verify_lessons(lessons: list[Lesson]) -> list[Problem]:
     """Every static check of ``lessons`` (no server needed)."""
+    from minilit.lessons.catalog import lessons_root
     from minilit.lessons.citations import check_citations
     from minilit.lessons.claims import check_claims
     from minilit.lessons.excerpts import check_excerpts, check_markers
     from minilit.lessons.exercises import check_exercises
+    from minilit.lessons.render import INDEX_BLOCK_RE, sync_index
     from minilit.lessons.transcript import ScenarioError, load_scenario
 
     repo = _repo()
     problems = check_markers(repo)
+    index = lessons_root() / "README.md"
+    text = index.read_text(encoding="utf-8") if index.is_file() else ""
+    if not INDEX_BLOCK_RE.search(text):
+        problems.append(
+            Problem("lessons/README.md", "missing or has no <!-- lessons:index --> block")
+        )
+    elif sync_index(text, all_lessons()) != text:
+        problems.append(Problem("lessons/README.md", "index is stale; run `minilit lesson sync`"))
     for lesson in lessons:
         problems += check_claims(lesson)
         problems += check_citations(lesson, repo)
@@ -209,9 +219,23 @@ def verify_lessons(lessons: list[Lesson]) -> list[Problem]:
     return problems
 
 
+def check_index() -> list[Problem]:
+    """lessons/README.md has the course table, and it is up to date."""
+    from minilit.lessons.catalog import lessons_root
+    from minilit.lessons.render import INDEX_BLOCK_RE, sync_index
+
+    index = lessons_root() / "README.md"
+    text = index.read_text(encoding="utf-8") if index.is_file() else ""
+    if not INDEX_BLOCK_RE.search(text):
+        return [Problem("lessons/README.md", "missing, or no <!-- lessons:index --> block")]
+    if sync_index(text, all_lessons()) != text:
+        return [Problem("lessons/README.md", "the index is stale; run `minilit lesson sync`")]
+    return []
+
+
 def _cmd_verify(args: argparse.Namespace) -> int:
     lessons = _lessons(args.lessons)
-    problems = verify_lessons(lessons)
+    problems = check_index() + verify_lessons(lessons)
     for problem in problems:
         print(problem)
     if problems:
@@ -239,8 +263,17 @@ def _cmd_golden(args: argparse.Namespace) -> int:
 
 
 def _cmd_sync(args: argparse.Namespace) -> int:
+    from minilit.lessons.catalog import lessons_root
     from minilit.lessons.excerpts import ExcerptError, sync_text
+    from minilit.lessons.render import sync_index
 
+    index = lessons_root() / "README.md"
+    if index.is_file():
+        text = index.read_text(encoding="utf-8")
+        new = sync_index(text, all_lessons())
+        if new != text:
+            index.write_text(new, encoding="utf-8")
+            print("lessons/README.md: index updated")
     for lesson in _lessons(args.lessons):
         text = lesson.readme.read_text(encoding="utf-8")
         try:

@@ -66,6 +66,32 @@ def list_table(lessons: list[Lesson], progress: Progress) -> Table:
     return table
 
 
+INDEX_BLOCK_RE = re.compile(
+    r"(<!-- lessons:index -->\n)(?P<body>.*?)(<!-- /lessons:index -->)", re.DOTALL
+)
+"""The generated table in lessons/README.md (``minilit lesson sync`` rewrites it)."""
+
+
+def index_table(lessons: list[Lesson]) -> str:
+    """The Markdown table of the course: lesson, what it models, claims, exercise."""
+    rows = [
+        "| # | Lesson | Claims | Exercise (what you implement) |",
+        "| --- | --- | --- | --- |",
+    ]
+    for lesson in lessons:
+        claims = len(readme_claims(lesson.readme.read_text(encoding="utf-8")))
+        exercises = "; ".join(f"`{e.name}`: {e.summary}" for e in for_lesson(lesson)) or "-"
+        rows.append(
+            f"| {lesson.id} | [{lesson.title}]({lesson.name}/README.md) | {claims} | {exercises} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def sync_index(text: str, lessons: list[Lesson]) -> str:
+    """``text`` (lessons/README.md) with its index block regenerated."""
+    return INDEX_BLOCK_RE.sub(lambda m: m.group(1) + index_table(lessons) + m.group(3), text)
+
+
 def hint_panel(exercise: str, number: int, total: int, text: str) -> Group:
     title = f"{exercise}: hint {number} of {total}"
     return Group(Panel(Markdown(text), title=title, title_align="left"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from minilit.lessons.catalog import Lesson, all_lessons
-from minilit.lessons.cli import verify_lessons
+from minilit.lessons.cli import check_index, verify_lessons
 
 LESSONS = all_lessons()
 
@@ -17,6 +17,10 @@ LESSONS = all_lessons()
 def test_the_first_eight_lessons_exist() -> None:
     assert [lesson.id for lesson in LESSONS][:8] == [f"{n:02d}" for n in range(1, 9)]
     assert all(lesson.exercise_names for lesson in LESSONS[:8])
+
+
+def test_the_course_index_is_up_to_date() -> None:
+    assert [str(p) for p in check_index()] == []
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.name)
