@@ -11,6 +11,7 @@ For students::
     minilit lesson start 5          copy the exercise into ./minilit-work/ ($MINILIT_WORKSPACE)
     minilit lesson check 5          run lessons 01-05's tests with your code plugged in
     minilit lesson hint 5           the next hint (--reset starts over)
+    minilit lesson trace 5          run the lesson's scenario, print what crossed the wire
 
 For teachers and maintainers::
 
@@ -245,6 +246,13 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_trace(args: argparse.Namespace) -> int:
+    from minilit.lessons.transcript import lesson_transcript
+
+    sys.stdout.write(lesson_transcript(_lesson(args.lesson)))
+    return 0
+
+
 def _cmd_golden(args: argparse.Namespace) -> int:
     from minilit.lessons.transcript import golden_diff, update_golden
 
@@ -315,6 +323,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     lesson_arg(start)
     start.add_argument("--force", action="store_true", help="overwrite your files")
     lesson_arg(sub.add_parser("check", help="test your code (cumulative)"))
+    lesson_arg(sub.add_parser("trace", help="run the lesson's scenario, print its transcript"))
     hint = sub.add_parser("hint", help="the next hint")
     lesson_arg(hint)
     hint.add_argument("--reset", action="store_true", help="start the hints over")
@@ -334,6 +343,7 @@ _SIMPLE: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": _cmd_show,
     "start": _cmd_start,
     "check": _cmd_check,
+    "trace": _cmd_trace,
     "hint": _cmd_hint,
     "claims": _cmd_claims,
     "verify": _cmd_verify,

@@ -44,6 +44,12 @@ def test_list_and_show(tmp_path: Path) -> None:
     assert "<!--" not in shown.stdout
 
 
+def test_trace_prints_the_golden_transcript(tmp_path: Path) -> None:
+    result = minilit(tmp_path, "trace", "2")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (find_lesson("2").golden).read_text(encoding="utf-8")
+
+
 def test_unknown_lesson_is_a_usage_error(tmp_path: Path) -> None:
     result = minilit(tmp_path, "show", "99")
     assert result.returncode == 2 and "no lesson '99'" in result.stderr
