@@ -152,3 +152,30 @@ def test_the_browser_shows_a_value_set_from_a_callback(server: ServerThread, pag
     page.get_by_role("button", name="Reset city").click()
     page.get_by_text("st.session_state.city = 'Paris'").wait_for()
     assert field.input_value() == "Paris"
+
+
+@claim("L08.C14")
+def test_an_early_stop_keeps_the_widgets_below_it(start_server: ServerPool) -> None:
+    server = start_server.start("stop_app.py")
+    with AppClient.connect(server.url) as app:
+        app.run()
+        app.text_input(key="note").input("keep me").run()
+        app.checkbox(key="halt").check().run()
+        assert len(app.text_input) == 0  # the run stopped before the note field
+        assert server_session_state(server, app.session_id, "note") == "keep me"
+        app.checkbox(key="halt").uncheck().run()
+        assert _texts(app) == ["the script reads note = 'keep me'"]
+
+
+@claim("L08.C15")
+def test_after_an_early_stop_the_browser_forgot(start_server: ServerPool, page: Any) -> None:
+    server = start_server.start("stop_app.py")
+    page.goto(server.url + "/")
+    page.get_by_test_id("stTextInputField").fill("keep me")
+    page.keyboard.press("Enter")
+    page.get_by_text("the script reads note = 'keep me'").wait_for()
+    page.get_by_test_id("stCheckbox").get_by_text("Stop before the note").click()
+    page.get_by_test_id("stTextInputField").wait_for(state="detached")
+    page.get_by_test_id("stCheckbox").get_by_text("Stop before the note").click()
+    page.get_by_text("the script reads note = 'keep me'").wait_for()
+    assert page.get_by_test_id("stTextInputField").input_value() == ""
