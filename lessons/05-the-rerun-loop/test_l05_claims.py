@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import Any
 
 from minilit.lessons.claims import claim
 from minilit.lessons.harness import ServerPool, server_session_state
@@ -194,3 +195,21 @@ def test_a_bare_except_swallows_the_stop(start_server: ServerPool) -> None:
         time.sleep(0.3)
         assert runner.is_alive() == survives, script
         conn.close()
+
+
+@claim("L05.C13")
+def test_r_waits_but_a_click_interrupts(server: ServerThread, page: Any) -> None:
+    sent: list[Any] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
+    page.goto(server.url + "/")
+    page.get_by_text("done: 5 of 5 steps").wait_for()
+    page.get_by_role("button", name="Count slowly").click()
+    page.get_by_text("working... step 1 of 5").wait_for()
+    before = len(sent)
+    page.keyboard.press("r")
+    page.wait_for_timeout(300)
+    assert len(sent) == before  # R is ignored while the run is going
+    started = time.monotonic()
+    page.get_by_role("button", name="Start over").click()
+    page.get_by_text("done: 5 of 5 steps").wait_for()
+    assert len(sent) == before + 1 and time.monotonic() - started < 1.5  # not 3 s
