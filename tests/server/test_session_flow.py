@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -277,9 +278,9 @@ def test_closing_the_socket_keeps_the_session_for_a_reconnect(tmp_path: Path) ->
 
 
 def test_server_stops_cleanly_with_a_client_connected(tmp_path: Path) -> None:
-    with serve(tmp_path, TOUR) as server:
-        ws = ws_connect(server)
-        run_once(ws)
-    with pytest.raises((ConnectionClosed, TimeoutError)):
-        ws.recv(timeout=2)
-    ws.close()
+    with ExitStack() as stack:
+        with serve(tmp_path, TOUR) as server:
+            ws = stack.enter_context(ws_connect(server))
+            run_once(ws)
+        with pytest.raises((ConnectionClosed, TimeoutError)):
+            ws.recv(timeout=2)
