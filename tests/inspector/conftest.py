@@ -8,6 +8,7 @@ import pytest
 
 from inspector.app import InspectorApp
 from inspector.sources import RecordingSource
+from tests.trace.conftest import no_leftover_tracing  # noqa: F401  (autouse here too)
 
 DATA = Path(__file__).parent / "data"
 TOUR = DATA / "tour.jsonl"

@@ -115,3 +115,20 @@ async def probe(trace_server: ServerThread) -> AsyncIterator[Probe]:
     p = await Probe(trace_server.url, trace_server.server.trace.token).start()
     yield p
     await p.close()
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_tracing() -> Iterator[None]:
+    """Each test leaves the process's bus as it found it: no subscriber, no gate.
+
+    (A leaked subscriber would slow every later test's publishing and change
+    its timing; a leaked gate could pause another test's script.)
+    """
+    from minilit.trace.bus import BUS
+
+    yield
+    deadline = time.monotonic() + 5
+    while (BUS.enabled or BUS.gate is not None) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not BUS.enabled, "a trace subscriber was left attached"
+    assert BUS.gate is None and BUS.hold is None, "the stepper was left installed"
