@@ -71,7 +71,7 @@ match; clauses separated by | are alternatives; ! negates a term.
   backmsg:rerun_script   a BackMsg kind (break: pause that session's next run)
   kind:script_finished   a frame's kind          dir:back / dir:forward
   event:session.*   an event name               session:ab12  run:start
-  re:^step \d       a regular expression searched in the summary
+  re:^step [0-9]    a regular expression searched in the summary
   word              any other word: substring of the summary
 
 Examples:  type:button | run:start      path:0.3      !kind:delta"""
