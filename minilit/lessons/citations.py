@@ -7,7 +7,10 @@ Not in Streamlit. A README points students at code three ways, and each is check
   importable module prefix is imported and the rest is looked up attribute by attribute;
 - a repository path in backticks, ``minilit/runtime/forward_msg_queue.py``, must exist;
 - a named note, ``Note [Checkpoints]``, must be defined in minilit/, inspector/ or
-  frontend/src/ (a line that is just ``Note [Checkpoints]``, in a docstring or a comment).
+  frontend/src/ (a line that is just ``Note [Checkpoints]``, in a docstring or a comment);
+- in the "Read the code" section, a bare name in backticks that follows a dotted name or
+  a ``.py`` path in the same list item (``ScriptRunner``: ``_exec``, ``_run_script``)
+  is a member of it: it must exist on that object, or on one of its parents.
 
 Fenced code blocks are skipped: excerpts are checked by minilit.lessons.excerpts.
 
@@ -30,6 +33,12 @@ DOTTED_RE = re.compile(
 )
 PATH_RE = re.compile(r"`(?P<path>(?:minilit|inspector|lessons|frontend|tests|docs)/[\w./-]+)`")
 NOTE_RE = re.compile(r"Note \[(?P<name>[^\]\n]+)\]")
+BARE_RE = re.compile(r"`(?P<name>[A-Za-z_]\w*)`")
+TOKEN_RE = re.compile(r"`[^`\n]+`")
+READ_SECTION_RE = re.compile(
+    r"^## Read the code\s*$(?P<body>.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL
+)
+ITEM_START_RE = re.compile(r"^(?:\d+\.|[-*])\s")
 FENCE_RE = re.compile(r"^(```|~~~).*?^\1\s*$", re.DOTALL | re.MULTILINE)
 
 
@@ -103,6 +112,45 @@ def defined_notes(repo: Path) -> frozenset[str]:
     return frozenset(names)
 
 
+def member_citations(text: str) -> list[tuple[str, str, int]]:
+    """(bare name, the dotted name it belongs to, line) in the "Read the code" section."""
+    section = READ_SECTION_RE.search(text)
+    if section is None:
+        return []
+    first_line = text.count("\n", 0, section.start("body")) + 1
+    out: list[tuple[str, str, int]] = []
+    context = ""
+    for offset, line in enumerate(section["body"].split("\n")):
+        if ITEM_START_RE.match(line.strip()):
+            context = ""  # a new list item: nothing to attach bare names to yet
+        for token in TOKEN_RE.finditer(line):
+            dotted = DOTTED_RE.fullmatch(token.group(0))
+            path = PATH_RE.fullmatch(token.group(0))
+            bare = BARE_RE.fullmatch(token.group(0))
+            if dotted:
+                context = dotted["name"]
+            elif path and path["path"].endswith(".py"):
+                context = path["path"][: -len(".py")].replace("/", ".")
+            elif bare and context:
+                out.append((bare["name"], context, first_line + offset))
+    return out
+
+
+def resolve_member(name: str, context: str) -> object:
+    """``name`` on ``context`` or the nearest of its parents that has it.
+
+    Raises:
+        LookupError: none of them has it.
+    """
+    parts = context.split(".")
+    while parts:
+        try:
+            return resolve(".".join([*parts, name]))
+        except LookupError:
+            parts.pop()
+    raise LookupError(f"neither {context} nor its parents have {name!r}")
+
+
 def check_citations(lesson: Lesson, repo: Path) -> list[Problem]:
     """Every citation in the lesson's README that does not resolve."""
     problems: list[Problem] = []
@@ -119,4 +167,9 @@ def check_citations(lesson: Lesson, repo: Path) -> list[Problem]:
                 problems.append(Problem(where, f"`{citation.target}` does not exist"))
         elif citation.target not in defined_notes(repo):
             problems.append(Problem(where, f"Note [{citation.target}] is not defined anywhere"))
+    for name, context, line in member_citations(text):
+        try:
+            resolve_member(name, context)
+        except LookupError as exc:
+            problems.append(Problem(f"{lesson.name}/README.md:{line}", f"`{name}`: {exc}"))
     return problems

@@ -113,6 +113,26 @@ minilit.not_checked_inside_code_fences
     assert resolve("minilit.cursor.LockedCursor.is_locked") is not None
 
 
+def test_bare_names_in_read_the_code_are_members_of_what_precedes_them(tmp_path: Path) -> None:
+    body = """
+## Read the code
+
+1. `minilit.cursor.RunningCursor`: `get_locked_cursor`, `no_such_method`.
+2. `minilit/cursor.py`: `get_container_cursor`, and `LockedCursor.is_locked` too.
+3. `no_context_here` is not checked.
+
+## How it works
+
+`not_in_the_section` is not checked either.
+"""
+    lesson = load_lesson(_lesson(tmp_path, body))
+    problems = [p.what for p in check_citations(lesson, REPO)]
+    assert problems == [
+        "`no_such_method`: neither minilit.cursor.RunningCursor nor its parents have "
+        "'no_such_method'"
+    ]
+
+
 def test_excerpts_are_checked_against_the_source_and_synced(tmp_path: Path) -> None:
     source = tmp_path / "minilit" / "mod.py"
     source.parent.mkdir()
