@@ -68,7 +68,7 @@ SUBSCRIBER_MAXSIZE = 100_000
 """Undelivered events kept per inspector before new ones are dropped (and counted)."""
 BATCH = 2_000
 """Events per ``events`` message."""
-POLL_INTERVAL = 0.01
+POLL_INTERVAL = 0.02
 """Seconds between looks at the subscriber (Note [Quiet pump])."""
 MAX_DELAY = 0.1
 """Longest an event waits before it is sent, even while the server is busy."""

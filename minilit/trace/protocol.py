@@ -27,7 +27,7 @@ Server -> inspector (JSON text frames, each an object with ``type``)
 ``events``     ``events``: a list of event objects (below), oldest first, and
                ``dropped``: how many events this subscriber lost so far
                (buffers are bounded; publishing never waits for us). Sent
-               in batches once the server is quiet for 10 ms, or every
+               in batches once the server is quiet for 20 ms, or every
                100 ms while it is busy (Note [Quiet pump] in endpoint.py).
 ``gate``       the step-through state: ``mode`` ("run" | "step"),
                ``stepping_sessions`` (sessions stepping after a breakpoint),
