@@ -13,7 +13,14 @@ from typing import Any
 
 from minilit.config import OPTIONS
 from minilit.lessons.claims import claim
-from minilit.lessons.harness import ServerPool, hold_ports, http_get, port_lock, wait_until
+from minilit.lessons.harness import (
+    ServerPool,
+    hold_free_port,
+    hold_ports,
+    http_get,
+    port_lock,
+    wait_until,
+)
 from minilit.server.background import ServerThread
 
 HERE = Path(__file__).parent
@@ -82,7 +89,7 @@ def test_busy_default_port_moves_on_and_says_so(start_server: ServerPool, tmp_pa
 
 @claim("L01.C3")
 def test_busy_chosen_port_is_an_error(start_server: ServerPool, tmp_path: Path) -> None:
-    with hold_ports([DEFAULT + 160]) as (port,):
+    with hold_free_port() as port:
         proc = _minilit_run("--server.port", str(port), cwd=tmp_path)
         _, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 1

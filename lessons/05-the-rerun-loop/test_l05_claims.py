@@ -88,7 +88,8 @@ def test_the_whole_script_is_sent_again(app: AppClient) -> None:
     paths = []
     for _ in range(2):
         run = app.run().last_run
-        paths.append([tuple(m.metadata.delta_path) for m in run.messages if m.HasField("delta")])
+        sent = [tuple(m.metadata.delta_path) for m in run.messages if m.HasField("delta")]
+        paths.append(list(dict.fromkeys(sent)))  # a placeholder may travel once or twice
     assert paths[0] == paths[1] and (0, 0) in paths[1]  # the unchanged title is re-sent
 
 

@@ -149,8 +149,9 @@ def http_get(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]
 def hold_ports(ports: Iterable[int], address: str = "127.0.0.1") -> Iterator[list[int]]:
     """Keep ``ports`` busy with listening sockets (those already taken stay taken).
 
-    Tests that use the default port 8501 and its neighbours also hold ``port_lock``, so
-    two test processes on one machine take turns instead of stealing each other's ports.
+    Tests that use the default port 8501 and its neighbours also hold ``port_lock``, and
+    release every port they bound before letting go of it, so two test processes on one
+    machine take turns instead of stealing (or freeing) each other's ports.
     """
     held: list[socket.socket] = []
     busy: list[int] = []
@@ -169,6 +170,21 @@ def hold_ports(ports: Iterable[int], address: str = "127.0.0.1") -> Iterator[lis
     finally:
         for sock in held:
             sock.close()
+
+
+@contextlib.contextmanager
+def hold_free_port(address: str = "127.0.0.1") -> Iterator[int]:
+    """A port the OS picked for us, kept busy (listening) until the block ends.
+
+    Unlike a fixed number, no other process can be holding it or be about to release it.
+    """
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind((address, 0))
+        sock.listen(1)
+        yield int(sock.getsockname()[1])
+    finally:
+        sock.close()
 
 
 @contextlib.contextmanager
