@@ -61,9 +61,22 @@ def server(app: Path) -> Iterator[tuple[int, float]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "minilit", "run", str(app), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "minilit",
+            "run",
+            str(app),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         wait_healthy(port)
@@ -136,24 +149,37 @@ def main() -> None:
     for _ in range(5):
         with server(APPS / "counter.py") as (_, healthy):
             starts.append(healthy)
-    rows.append(("server start to healthy (median of 5)", f"{statistics.median(starts):.3f} s",
-                 "<= 0.3 s"))
+    rows.append(
+        ("server start to healthy (median of 5)", f"{statistics.median(starts):.3f} s", "<= 0.3 s")
+    )
 
     with server(APPS / "counter.py") as (port, _):
         times = asyncio.run(round_trips(port, args.n))
-        rows.append(("counter rerun round trip, median", f"{statistics.median(times):.2f} ms",
-                     "<= 3 ms"))
+        rows.append(
+            ("counter rerun round trip, median", f"{statistics.median(times):.2f} ms", "<= 3 ms")
+        )
         rows.append(("counter rerun round trip, p99", f"{pct(times, 0.99):.2f} ms", ""))
         total, lat = asyncio.run(concurrent(port, 20, args.seconds))
-        rows.append(("20 sessions rerunning, aggregate", f"{total / args.seconds:.0f} reruns/s",
-                     ">= 400 /s"))
-        rows.append(("20 sessions, p50 / p99 latency",
-                     f"{pct(lat, 0.5):.1f} / {pct(lat, 0.99):.1f} ms", ""))
+        rows.append(
+            (
+                "20 sessions rerunning, aggregate",
+                f"{total / args.seconds:.0f} reruns/s",
+                ">= 400 /s",
+            )
+        )
+        rows.append(
+            ("20 sessions, p50 / p99 latency", f"{pct(lat, 0.5):.1f} / {pct(lat, 0.99):.1f} ms", "")
+        )
 
     with server(APPS / "many_texts.py") as (port, _):
         times = asyncio.run(round_trips(port, max(50, args.n // 3)))
-        rows.append(("200 text elements round trip, median", f"{statistics.median(times):.2f} ms",
-                     "<= 15 ms"))
+        rows.append(
+            (
+                "200 text elements round trip, median",
+                f"{statistics.median(times):.2f} ms",
+                "<= 15 ms",
+            )
+        )
         rows.append(("200 text elements round trip, p99", f"{pct(times, 0.99):.2f} ms", ""))
 
     width = max(len(r[0]) for r in rows)
