@@ -16,9 +16,10 @@ keeps them honest as minilit changes. Reading order:
 - ``workspace.py``: the student's workspace (``./minilit-work/``) and progress;
 - ``runner.py``: ``check`` (cumulative, in a pytest subprocess) and the maintainer's
   ``dev-check`` (every starter fails, every reference solution passes);
-- ``harness.py``: the pytest fixtures lessons' tests use (real servers, trace capture);
-- ``render.py`` and ``cli.py``: ``minilit lesson list|show|run|start|check|hint`` and the
-  maintainer commands ``verify|golden|sync|dev-check|claims``.
+- ``harness.py``: what lessons' tests stand on (real servers, trace capture, ports);
+- ``rawsocket.py``: a websocket client in plain sockets, for lesson 02's byte-level view;
+- ``render.py`` and ``cli.py``: ``minilit lesson list|show|run|start|check|hint|trace``
+  and the maintainer commands ``verify|golden|sync|dev-check|claims``.
 
 Receives: the ``lessons/`` tree and the minilit source. Hands to: the terminal (CLI),
 pytest (``lessons/conftest.py`` and ``tests/lessons/``).

@@ -227,15 +227,6 @@ def find_lesson(key: str, root: Path | None = None) -> Lesson:
     raise LessonError(f"no lesson {key!r} (lessons: {known})")
 
 
-def lesson_of(path: Path) -> Lesson | None:
-    """The lesson a file belongs to, if any (used by the pytest fixtures)."""
-    resolved = path.resolve()
-    for parent in (resolved, *resolved.parents):
-        if LESSON_DIR_RE.match(parent.name) and (parent / "README.md").is_file():
-            return load_lesson(parent)
-    return None
-
-
 def up_to(lesson: Lesson, root: Path | None = None) -> list[Lesson]:
     """``lesson`` and every lesson before it (what ``check`` runs, cumulatively)."""
     return [other for other in all_lessons(root) if other.sort_key() <= lesson.sort_key()]

@@ -9,7 +9,12 @@ same idea in-process). lessons/conftest.py turns these helpers into pytest fixtu
 ``app``           a fresh ``minilit.testing.AppClient`` tab connected to ``server``;
 ``start_server``  a factory for more servers (another script, other options), all
                   stopped at the end of the module;
-``trace``         a ``TraceCapture``: every trace event published during the test.
+``trace``         a ``TraceCapture``: every trace event published during the test;
+``browser``, ``page``   Chromium through Playwright (session-wide) and a fresh tab.
+
+Also here: ``hold_ports``/``hold_free_port``/``port_lock`` for the port tests, ``http_get``
+(no redirects followed), ``server_session_state`` (a session's st.session_state, read on
+the server's IOLoop) and ``wait_until``.
 
 Receives: lesson folders and scripts. Hands to: lessons' test modules.
 """
