@@ -49,7 +49,22 @@ from textual.widgets import (
 from textual.widgets.data_table import RowDoesNotExist
 
 from inspector.export import run_markdown
-from inspector.model import GROUPS, DeltaRow, Frame, Model, Run, event_group, path_text
+from inspector.model import GROUPS, Model, Run, event_group, path_text
+from inspector.rows import (
+    DELTA_WIDTHS,
+    FRAME_WIDTHS,
+    TIMELINE_WIDTHS,
+    cells,
+    delta_cells,
+    event_line,
+    event_subject,
+    fill_element_tree,
+    frame_cells,
+    gate_text,
+    paused_cells,
+    run_cells,
+    short_where,
+)
 from inspector.sources import Source
 from inspector.widgets.frame_view import FrameScreen
 from inspector.widgets.help import HelpScreen
@@ -64,48 +79,8 @@ W = TypeVar("W", bound=Widget)
 HEARTBEAT_FILTER = Filter.parse("!kind:app_heartbeat !kind:heartbeat_ack")
 """Heartbeats are hidden unless asked for (inspector-anchors B3)."""
 
-STATUS_SHORT = {
-    # script_finished values (what the browser was told) ...
-    "FINISHED_SUCCESSFULLY": "ok",
-    "FINISHED_EARLY_FOR_RERUN": "early (rerun)",
-    "FINISHED_WITH_COMPILE_ERROR": "compile error",
-    "FINISHED_FRAGMENT_RUN_SUCCESSFULLY": "ok (fragment)",
-    # ... and script.run.finished values (what the runner saw; shown until the
-    # frame arrives, or for good when the browser has gone).
-    "script_stopped_with_success": "ok",
-    "script_stopped_for_rerun": "early (rerun)",
-    "script_stopped_with_compile_error": "compile error",
-}
-
-DIR_ARROW = {"forward": "→", "back": "←", "open": "⇄"}
-
 SCROLL_KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end"})
 """Keys that, pressed in a table, turn follow off (inspector-anchors B8 #15)."""
-
-TIMELINE_WIDTHS = {"#": 3, "sess": 4, "status": 11, "ms": 6, "Δ": 7, "bytes": 6, "cause": 60}
-DELTA_WIDTHS = {
-    "#": 5,
-    "delta_path": 11,
-    "element": 20,
-    "status": 9,
-    "same": 4,
-    "line": 14,
-    "frame": 6,
-    "summary": 80,
-}
-FRAME_WIDTHS = {
-    "#": 6,
-    "t (s)": 8,
-    "dir": 3,
-    "kind": 22,
-    "bytes": 6,
-    "sess": 4,
-    "run": 4,
-    "delta_path": 11,
-    "summary": 80,
-}
-"""Column widths of the three long tables (VirtualTable: fixed widths, rows
-drawn only when on screen; see inspector/widgets/virtual_table.py)."""
 
 MAX_ROWS_PER_TICK = 1000
 """Rows a table may add per refresh tick, so one tick stays short (responsiveness)."""
@@ -117,26 +92,6 @@ TABS = ("deltas", "frames", "tree", "source", "state", "security", "events")
 LOG_LINES_PER_TICK = 400
 """The event log writes at most this many lines per refresh; the rest is
 summarized (it is all still in the model, the recording and the export)."""
-
-
-def cells(*values: str | Text) -> tuple[Text, ...]:
-    """Table cells as Text: DataTable would parse plain strings as Rich markup
-    (slow, and wrong for user text such as "[0, 1]" or "[/b]")."""
-    return tuple(v if isinstance(v, Text) else Text(v) for v in values)
-
-
-def short_where(where: str) -> str:
-    """``/long/path/app.py:12`` -> ``app.py:12``."""
-    path, sep, line = where.rpartition(":")
-    return f"{Path(path).name}:{line}" if sep and path else where
-
-
-def short_status(status: str) -> str:
-    return STATUS_SHORT.get(status, status.lower())
-
-
-def fmt_ms(ms: float | None) -> str:
-    return "" if ms is None else f"{ms:.1f}"
 
 
 class InspectorApp(App[None]):
@@ -216,6 +171,7 @@ class InspectorApp(App[None]):
         self.refreshes = 0
         """How many times the widgets caught up (the UI refresh counter)."""
         self._prompt_purpose = ""
+        self._panel_text: dict[str, str] = {}
         self._filter_version = 1
         self._auto_run_no = 0
         # What each table currently shows (Note [Batched refresh]).
@@ -398,24 +354,6 @@ class InspectorApp(App[None]):
             for col, value in zip(table.columns, row, strict=True):
                 table.update_cell(sid, col, value)
 
-    def _run_cells(self, run: Run) -> tuple[str | Text, ...]:
-        status = short_status(run.status)
-        if any(p.get("run_id") == run.run_id for p in self.model.gate.get("paused", [])):
-            status = "⏸ paused"
-        deltas = str(run.sent_deltas)
-        if len(run.deltas) != run.sent_deltas:
-            deltas += f"/{len(run.deltas)}"
-        cause = run.cause or "-"
-        return (
-            str(run.index),
-            run.session_id[:4],
-            status,
-            fmt_ms(run.duration_ms),
-            deltas,
-            str(run.bytes_sent),
-            cause if len(cause) <= 40 else cause[:39] + "…",
-        )
-
     def _run_visible(self, run: Run) -> bool:
         if run.no <= self._view_start_run:
             return False
@@ -433,7 +371,7 @@ class InspectorApp(App[None]):
             if not self._run_visible(run):
                 continue
             key = str(no)
-            row = self._run_cells(run)
+            row = run_cells(self.model, run)
             if no in self._timeline_rows:
                 table.update_row(key, *row)
             else:
@@ -463,37 +401,6 @@ class InspectorApp(App[None]):
             return False
         return self.filter is None or self.filter.matches(subject)
 
-    def _delta_cells(self, run: Run, i: int, row: DeltaRow) -> tuple[str | Text, ...]:
-        same = "=" if self.model.unchanged_since_previous(run, row) else ""
-        styles = {"coalesced": "yellow", "queued": "dim", "unsent": "red"}
-        status: str | Text = row.status
-        if row.status in styles:
-            status = Text(row.status, style=styles[row.status])
-        # Plain strings: VirtualTable makes Text of on-screen cells only (and
-        # never parses them as Rich markup).
-        return (
-            str(i + 1),
-            path_text(row.path),
-            row.element,
-            status,
-            same,
-            short_where(row.where),
-            str(row.frame_no or ""),
-            row.summary,
-        )
-
-    def _paused_cells(self, p: Mapping[str, Any]) -> tuple[str | Text, ...]:
-        return (
-            Text("⏸", style="bold yellow"),
-            path_text(p.get("delta_path", [])),
-            str(p.get("element", "")),
-            Text("paused", style="bold yellow"),
-            "",
-            short_where(str(p.get("where", ""))),
-            "",
-            Text(f"the script waits here ({p.get('reason', '')})", style="yellow"),
-        )
-
     def _refresh_deltas(self) -> None:
         """Append the selected run's new deltas; settle rows shown while queued.
 
@@ -518,7 +425,7 @@ class InspectorApp(App[None]):
             return
         for i in [i for i in self._queued_rows if run.deltas[i].status != "queued"]:
             self._queued_rows.discard(i)
-            table.update_row(str(i), *self._delta_cells(run, i, run.deltas[i]))
+            table.update_row(str(i), *delta_cells(self.model, run, i, run.deltas[i]))
         paused = [p for p in self.model.gate.get("paused", []) if p.get("run_id") == run.run_id]
         paused_key = f"paused:{paused[0].get('delta_path')}" if paused else ""
         i = self._delta_scan
@@ -529,7 +436,7 @@ class InspectorApp(App[None]):
                 self._held_back = i  # show it next tick if it is still queued
                 break
             if self._passes(row.subject(run.session_id, run.run_id, i == 0)):
-                new_rows.append((str(i), self._delta_cells(run, i, row)))
+                new_rows.append((str(i), delta_cells(self.model, run, i, row)))
                 self._delta_rows.append((i, row.status))
                 if row.status == "queued":
                     self._queued_rows.add(i)
@@ -544,28 +451,11 @@ class InspectorApp(App[None]):
             table.remove_row(self._paused_row)
             self._paused_row = ""
         if paused_key and not self._paused_row:
-            table.add_row(*self._paused_cells(paused[0]), key=paused_key)
+            table.add_row(*paused_cells(paused[0]), key=paused_key)
             self._paused_row = paused_key
             table.move_cursor(row=table.row_count - 1)
         if self.follow and added and not run.finished:
             table.move_cursor(row=table.row_count - 1)
-
-    def _frame_cells(self, f: Frame) -> tuple[str | Text, ...]:
-        run = self.model.runs[f.run_no - 1] if f.run_no else None
-        direction = Text(
-            DIR_ARROW.get(f.direction, "?"), style="green" if f.direction == "back" else "cyan"
-        )
-        return (
-            str(f.no),
-            self.model.rel_time(f.t_ns),
-            direction,
-            f.kind,
-            str(len(f.data)),
-            f.session_id[:4],
-            str(run.index) if run else "",
-            path_text(f.info.delta_path) if f.info.delta_path else "",
-            (f.info.element + " " + f.info.summary).strip(),
-        )
 
     def _refresh_frames(self) -> None:
         m = self.model
@@ -580,7 +470,7 @@ class InspectorApp(App[None]):
             if f is None or self.selected_session not in ("*", f.session_id):
                 continue
             if self._passes(f.subject()):
-                new_rows.append((str(no), self._frame_cells(f)))
+                new_rows.append((str(no), frame_cells(self.model, f)))
         table.add_rows(new_rows)
         added = bool(new_rows)
         self._frames_shown_to = end
@@ -600,50 +490,8 @@ class InspectorApp(App[None]):
         if key == self._tree_key:
             return
         self._tree_key = key
-        tree: Tree[tuple[int, ...]] = self._q("#element-tree", Tree)
-        tree.clear()
-        nodes = self.model.tree_at(run)
-        diff = self.model.diff(run)
-        prev = self.model.previous_run(run)
-        prev_tree = self.model.tree_at(prev) if prev else {}
-        counts = {mark: diff.count(mark) for mark in "+~=-"}
-        title = Text()
-        title.append(f"Element tree after rerun {run.index}", style="bold")
-        title.append(" (live)" if run.tree is None else "")
-        title.append(f"  vs rerun {prev.index}: " if prev else "  (first rerun): ")
-        title.append(f"+{counts['+']} added ", style="green")
-        title.append(f"~{counts['~']} changed ", style="yellow")
-        title.append(f"={counts['=']} unchanged ", style="dim")
-        title.append(f"-{counts['-']} removed", style="red")
+        title = fill_element_tree(self._q("#element-tree", Tree), self.model, run)
         self._q("#tree-title", Static).update(title)
-        styles = {"+": "green", "~": "yellow", "=": "dim", "-": "red strike"}
-        all_paths = sorted(set(nodes) | {p for p, mk in diff.marks.items() if mk == "-"})
-        handles: dict[tuple[int, ...], Any] = {}
-        roots = {0: "main", 1: "sidebar", 2: "event", 3: "bottom"}
-        for path in all_paths:
-            node = nodes.get(path) or prev_tree.get(path)
-            if node is None:
-                continue
-            mark = diff.mark(path)
-            label = Text()
-            label.append(f"{mark} ", style=styles[mark])
-            label.append(f"{path_text(path)} ", style="dim")
-            label.append(node.element, style="bold " + styles[mark])
-            if node.summary:
-                label.append(f"  {node.summary}")
-            parent_path = path[:-1]
-            parent = handles.get(parent_path)
-            if parent is None:
-                root_key = (path[0],)
-                parent = handles.get(root_key)
-                if parent is None:
-                    parent = tree.root.add(roots.get(path[0], str(path[0])), expand=True)
-                    handles[root_key] = parent
-            if node.is_block:
-                handles[path] = parent.add(label, data=path, expand=True)
-            else:
-                parent.add_leaf(label, data=path)
-        tree.root.expand()
 
     def _location(self) -> tuple[str, int]:
         """The source line to show: where a script is paused, else the selected delta's."""
@@ -773,95 +621,22 @@ class InspectorApp(App[None]):
         log = self._q("#event-log", RichLog)
         shown = [e for e in pending if event_group(e.name) not in self.hidden_groups]
         if self.filter is not None:
-            shown = [e for e in shown if self.filter.matches(self._event_subject(e))]
+            shown = [e for e in shown if self.filter.matches(event_subject(e))]
         skipped = max(0, len(shown) - LOG_LINES_PER_TICK)
         if skipped:
             log.write(Text(f"… {skipped} events not drawn here (kept in history)", style="dim"))
         for e in shown[skipped:]:
-            log.write(self._event_line(e))
-
-    @staticmethod
-    def _event_subject(e: WireEvent) -> dict[str, Any]:
-        return {
-            "event": e.name,
-            "session": e.session_id,
-            "run": e.run_id,
-            "where": e.where,
-            "path": e.delta_path,
-            "element": str(e.fields.get("element", "")),
-            "kind": str(e.fields.get("kind", "")),
-            "summary": " ".join(f"{k}={v}" for k, v in e.fields.items()),
-        }
-
-    def _event_line(self, e: WireEvent) -> Text:
-        group = event_group(e.name)
-        colors = {
-            "FRAME": "cyan",
-            "RERUN": "magenta",
-            "DELTA": "blue",
-            "SESSION": "green",
-            "SECURITY": "red",
-            "STEP": "yellow",
-        }
-        line = Text(no_wrap=True)
-        line.append(f"{e.seq:>6} {self.model.rel_time(e.t_ns):>9} ", style="dim")
-        line.append(f"{group:<8} ", style=colors.get(group, ""))
-        line.append(e.name, style="bold")
-        if e.session_id:
-            line.append(f" s={e.session_id[:4]}", style="dim")
-        if e.delta_path:
-            line.append(f" {path_text(e.delta_path)}")
-        if e.where:
-            line.append(f" {e.where}", style="italic")
-        if e.data:
-            line.append(f" {len(e.data)}B")
-        for k, v in e.fields.items():
-            line.append(f" {k}={v}")
-        return line
+            log.write(event_line(self.model, e))
 
     def _refresh_gate(self) -> None:
-        g = self.model.gate
-        text = Text()
-        if not self.source.live:
-            text.append("offline recording: step-through needs a live server", style="dim")
-            self._q("#gate", Static).update(text)
-            return
-        mode = g.get("mode", "run")
-        text.append("Step: ", style="bold")
-        text.append(
-            "paused before each delta" if mode == "step" else "running",
-            style="bold yellow" if mode == "step" else "green",
-        )
-        for p in g.get("paused", []):
-            where = str(p.get("where", ""))
-            text.append(
-                f"\n⏸ {str(p.get('session_id', ''))[:4]} before "
-                f"{path_text(p.get('delta_path', []))} {p.get('element', '')} "
-                f"at {short_where(where)}",
-                style="yellow",
-            )
-            reason = p.get("reason")
-            if reason:
-                text.append(f" ({reason})", style="dim")
-            line = self._source_line(where)
-            if line:
-                text.append(f"\n   {line.strip()[:50]}", style="italic")
-        held = g.get("held", [])
-        text.append(f"\nHold: {'on' if g.get('hold') else 'off'}, {len(held)} held")
-        for h in held[:3]:
-            text.append(f"\n  #{h.get('id')} {h.get('kind', '')} {h.get('size', '')}B", style="dim")
-        bps = g.get("breakpoints", [])
-        text.append(f"\nBreakpoints: {', '.join(bps) if bps else 'none'}")
-        self._q("#gate", Static).update(text)
+        self._update_if_changed("#gate", gate_text(self.model, self.source.live))
 
-    def _source_line(self, where: str) -> str:
-        path, _, line = where.rpartition(":")
-        src = self.model.sources.get(path)
-        if not src or not line.isdigit():
-            return ""
-        lines = src.splitlines()
-        n = int(line)
-        return lines[n - 1] if 0 < n <= len(lines) else ""
+    def _update_if_changed(self, selector: str, content: Text | str) -> None:
+        """Redraw a panel only when its text changed (an idle inspector stays idle)."""
+        plain = content.plain if isinstance(content, Text) else content
+        if self._panel_text.get(selector) != plain:
+            self._panel_text[selector] = plain
+            self._q(selector, Static).update(content)
 
     def _refresh_status(self) -> None:
         m = self.model
@@ -880,7 +655,7 @@ class InspectorApp(App[None]):
             parts.append(f"{m.trimmed_frames} oldest frames trimmed")
         if self.recorder is not None:
             parts.append(f"● REC {self.recorder.path.name} ({self.recorder.events_written})")
-        self._q("#status", Static).update(" | ".join(parts))
+        self._update_if_changed("#status", " | ".join(parts))
 
     # ----- selection ----------------------------------------------------------
 

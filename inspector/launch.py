@@ -43,7 +43,7 @@ class ServerProcess:
 
     def __init__(self, script: Path, flags: dict[str, str] | None = None) -> None:
         self.script = script
-        self.token = secrets.token_urlsafe(24)
+        self.token = secrets.token_hex(20)
         self.flags = dict(flags or {})
         fd, name = tempfile.mkstemp(prefix="minilit-inspect-", suffix=".log")
         self.log_path = Path(name)

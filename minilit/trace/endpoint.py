@@ -11,7 +11,8 @@ It is off unless asked for (``server.enableTrace``, which ``minilit run
 1. **Loopback only.** The server refuses to start with tracing on unless it
    is bound to a loopback address (Note [Trace binding]), and every request
    from a non-loopback peer is refused as well.
-2. **A token.** A random one per server start (``secrets.token_urlsafe``),
+2. **A token.** A random one per server start (``secrets.token_hex``: no
+   leading "-" that a command line would take for an option),
    or ``server.traceToken``. Compared in constant time.
 3. **No browsers.** A request carrying an ``Origin`` header comes from a web
    page; it is refused, so no site you visit can reach the channel
@@ -355,7 +356,7 @@ def install_trace(server: Server) -> TraceChannel:
             f"the trace channel is loopback-only, but server.address is {shown!r}; "
             "use --server.address 127.0.0.1 (or turn tracing off)"
         )
-    token = str(server.config.get("server.traceToken")) or secrets.token_urlsafe(24)
+    token = str(server.config.get("server.traceToken")) or secrets.token_hex(20)
     channel = TraceChannel(server, token)
     server.extra_routes.append((TRACE_PATH, TraceSocketHandler, {"channel": channel}))
     return channel
