@@ -21,8 +21,14 @@ PACKAGES = [
     ("inspector", "the Textual inspector"),
     ("frontend/src", "React + TypeScript client (generated proto code not counted)"),
 ]
-TOP_LEVEL = ["minilit/__init__.py", "minilit/cli.py", "minilit/config.py", "minilit/cursor.py",
-             "minilit/delta_generator.py", "minilit/errors.py"]
+TOP_LEVEL = [
+    "minilit/__init__.py",
+    "minilit/cli.py",
+    "minilit/config.py",
+    "minilit/cursor.py",
+    "minilit/delta_generator.py",
+    "minilit/errors.py",
+]
 
 
 def count(path: Path) -> int:
@@ -38,9 +44,12 @@ def files_of(package: str) -> list[Path]:
     base = ROOT / package
     suffixes = (".py", ".proto", ".ts", ".tsx", ".css")
     return [
-        p for p in sorted(base.rglob("*"))
-        if p.suffix in suffixes and not p.name.endswith(("_pb2.py", "_pb2.pyi"))
-        and "proto/proto." not in p.as_posix() and "node_modules" not in p.parts
+        p
+        for p in sorted(base.rglob("*"))
+        if p.suffix in suffixes
+        and not p.name.endswith(("_pb2.py", "_pb2.pyi"))
+        and "proto/proto." not in p.as_posix()
+        and "node_modules" not in p.parts
         and "__snapshots__" not in p.parts
     ]
 

@@ -16,6 +16,7 @@ Every method here runs on the IOLoop thread, except ``_on_scriptrunner_event``
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import platform
 import sys
@@ -183,12 +184,10 @@ class AppSession:
             if self._handoff_scheduled:
                 return
             self._handoff_scheduled = True
-        try:
+        # RuntimeError: the server stopped (its loop is closed) while this script
+        # was still running, e.g. in time.sleep(); nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
             self._event_loop.call_soon_threadsafe(self._drain_handoff)
-        except RuntimeError:
-            # The server stopped (its loop is closed) while this script was still
-            # running, e.g. in time.sleep(); nobody is left to tell.
-            pass
 
     def _drain_handoff(self) -> None:
         """IOLoop thread: handle every event handed over so far, in order."""
