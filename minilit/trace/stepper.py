@@ -434,6 +434,8 @@ class Stepper:
 
     def offer(self, session_id: str, kind: str, data: bytes, send: Callable[[], None]) -> bool:
         """FrameHold: keep the frame if holding applies (order per session is kept)."""
+        if not (self._hold_all or self._held or self._hold_match):
+            return False  # the common case: nothing held, nothing to hold
         queued_before = any(h.session_id == session_id for h in self._held)
         if not (self._hold_all or queued_before):
             if self._hold_match is None:
