@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from minilit.lessons.claims import claim
 from minilit.lessons.harness import ServerPool, server_session_state
 from minilit.proto.BackMsg_pb2 import BackMsg
@@ -151,7 +153,8 @@ def test_the_browser_shows_a_value_set_from_a_callback(server: ServerThread, pag
     page.get_by_text("st.session_state.city = 'Rome'").wait_for()
     page.get_by_role("button", name="Reset city").click()
     page.get_by_text("st.session_state.city = 'Paris'").wait_for()
-    assert field.input_value() == "Paris"
+    # The field adopts the value on its next render: let Playwright wait for it.
+    expect(field).to_have_value("Paris")
 
 
 @claim("L08.C14")
@@ -178,4 +181,4 @@ def test_after_an_early_stop_the_browser_forgot(start_server: ServerPool, page: 
     page.get_by_test_id("stTextInputField").wait_for(state="detached")
     page.get_by_test_id("stCheckbox").get_by_text("Stop before the note").click()
     page.get_by_text("the script reads note = 'keep me'").wait_for()
-    assert page.get_by_test_id("stTextInputField").input_value() == ""
+    expect(page.get_by_test_id("stTextInputField")).to_have_value("")
