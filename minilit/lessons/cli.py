@@ -30,14 +30,19 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from minilit.cli import UsageError, register_command
 from minilit.lessons.catalog import Lesson, LessonError, Problem, all_lessons, find_lesson
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 
 def _console() -> Console:
+    # Imported here: `minilit run` loads this module too, and should start fast.
+    from rich.console import Console
+
     return Console(highlight=False)
 
 
