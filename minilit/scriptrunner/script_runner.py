@@ -58,6 +58,7 @@ from minilit.scriptrunner.script_requests import RerunData, ScriptRequests, Scri
 from minilit.scriptrunner.script_run_context import ScriptRunContext, add_script_run_ctx
 from minilit.trace import events
 from minilit.trace.bus import BUS
+from minilit.trace.summary import clip, element_text
 
 
 class ScriptRunnerEvent(Enum):
@@ -331,6 +332,9 @@ class ScriptRunner:
             delta_path=path,
             kind=kind,
             element=element,
+            summary=clip(element_text(getattr(delta.new_element, element)))
+            if element and kind == "new_element"
+            else "",
         )
 
 

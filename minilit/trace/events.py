@@ -71,7 +71,8 @@ STEP_PAUSED: Final = "script.step.paused"
 STEP_RESUMED: Final = "script.step.resumed"
 
 # --- runtime/forward_msg_queue.py (the browser queue) ---
-# A delta was queued; fields: delta_path, element; where = script file:line.
+# A delta left the script (scriptrunner/script_runner.py); fields: kind, element,
+# summary (its text, clipped); delta_path; where = the script file:line.
 DELTA_ENQUEUED: Final = "delta.enqueued"
 # A queued delta was replaced by a newer one at the same delta_path.
 QUEUE_COALESCED: Final = "queue.coalesced"
