@@ -119,6 +119,17 @@ OPTIONS: dict[str, ConfigOption] = {
         ),
         _opt("runner.magicEnabled", True, "Write bare expressions of the script (magic)."),
         _opt(
+            "server.fileWatcherType",
+            "auto",
+            "Watch the script's folder for changes: auto or watchdog (OS events), poll "
+            "(stat every second), none.",
+        ),
+        _opt(
+            "server.runOnSave",
+            False,
+            "Rerun every session when a watched file changes, instead of offering a Rerun.",
+        ),
+        _opt(
             "runner.fastReruns",
             True,
             "Start a new script thread at once on a rerun request "

@@ -1,7 +1,7 @@
 """AppSession: one browser tab's session, and the translator of its BackMsgs.
 
-Mirrors: streamlit/runtime/app_session.py (AppSession). Simplified: no file
-watchers (so no run-on-save reruns), no caches to clear, no uploads, no
+Mirrors: streamlit/runtime/app_session.py (AppSession). Simplified: the file
+watcher belongs to the Runtime (minilit/watcher.py), no caches to clear, no uploads, no
 fragments, no pages.
 
 Receives: BackMsgs from runtime/runtime.py (``handle_backmsg``, IOLoop
@@ -75,7 +75,7 @@ class AppSession:
         self._run_id = ""
         """The run the browser was last told about (by new_session)."""
         self._run_finished = True
-        self._run_on_save = False
+        self._run_on_save = bool(config.get("server.runOnSave"))
         self.last_finish_status: int | None = None
         """How the last run ended (a ForwardMsg.ScriptFinishedStatus), None if none ran."""
         self.script_run_count = 0
@@ -146,6 +146,20 @@ class AppSession:
         self._create_scriptrunner(rerun_data)
 
     # [/lesson:request_rerun]
+
+    def on_source_file_changed(self) -> None:
+        """A watched file changed: rerun (run-on-save) or offer a rerun to the browser.
+
+        The rerun keeps the widget values the session already has (like
+        st.rerun()) rather than replaying the last ClientState, whose button
+        clicks were already handled.
+        """
+        if self._run_on_save:
+            self.request_rerun(None, cause="run_on_save")
+        else:
+            msg = ForwardMsg()
+            msg.session_event.script_changed_on_disk = True
+            self._enqueue_forward_msg(msg)
 
     def request_script_stop(self) -> None:
         """Stop the running script at its next checkpoint (the Stop button)."""

@@ -2,7 +2,8 @@
 
 Mirrors: streamlit/runtime/runtime.py (Runtime, RuntimeState, the
 ``_loop_coroutine`` flush loop). Simplified: no media/upload managers, no
-caches, no stats; the coalescing window is a yield to the event loop instead
+caches, no stats; it also owns the file watcher (Streamlit gives each
+AppSession its own LocalSourcesWatcher); the coalescing window is a yield to the event loop instead
 of a fixed sleep (see Note [Flush loop]).
 
 Receives: connect/disconnect/BackMsg calls from server/websocket.py.
@@ -25,6 +26,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import sys
 from enum import Enum
 
 from minilit.config import Config
@@ -36,6 +39,7 @@ from minilit.runtime.session_manager import (
     SessionManager,
 )
 from minilit.scriptrunner.script_runner import ScriptCache
+from minilit.watcher import LocalSourcesWatcher
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -68,6 +72,7 @@ class Runtime:
         self._state = RuntimeState.INITIAL
         self._need_send_data: asyncio.Event | None = None
         self._tasks: list[asyncio.Task[None]] = []
+        self._watcher: LocalSourcesWatcher | None = None
 
     @property
     def state(self) -> RuntimeState:
@@ -83,6 +88,7 @@ class Runtime:
 
     async def start(self) -> None:
         self._need_send_data = asyncio.Event()
+        self._start_source_watcher()
         self._state = RuntimeState.RUNNING
         self._tasks = [
             asyncio.create_task(self._loop_coroutine(), name="minilit.flush_loop"),
@@ -91,6 +97,9 @@ class Runtime:
 
     async def stop(self) -> None:
         self._state = RuntimeState.STOPPING
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
         self._session_mgr.close_all()
         for task in self._tasks:
             task.cancel()
@@ -119,6 +128,29 @@ class Runtime:
             _LOGGER.warning("BackMsg for unknown session %s dropped", session_id)
             return
         info.session.handle_backmsg(msg)
+
+    # --- Source changes (minilit/watcher.py) -------------------------------------
+
+    def _start_source_watcher(self) -> None:
+        watcher_type = str(self.config.get("server.fileWatcherType"))
+        if watcher_type == "none":
+            return
+        loop = asyncio.get_running_loop()
+
+        def on_change(path: str) -> None:  # the watcher's thread
+            loop.call_soon_threadsafe(self._on_source_changed, path)
+
+        self._watcher = LocalSourcesWatcher(self.main_script_path, on_change, watcher_type)
+        self._watcher.start()
+
+    def _on_source_changed(self, path: str) -> None:
+        """IOLoop thread: forget modules loaded from ``path``; tell every session."""
+        for name, module in list(sys.modules.items()):
+            file = getattr(module, "__file__", None)
+            if name != "__main__" and file and os.path.abspath(file) == path:
+                del sys.modules[name]
+        for info in self._session_mgr.list_active_sessions():
+            info.session.on_source_file_changed()
 
     # --- The flush loop (see Note [Flush loop]) ------------------------------
 

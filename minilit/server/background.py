@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
@@ -33,7 +34,7 @@ class ServerThread:
     Args:
         script_path: The app script.
         options: Config options (dotted names). Defaults: port 0 (any free
-            port), address 127.0.0.1, headless. Environment variables and
+            port), address 127.0.0.1, headless, no file watcher. Environment variables and
             config files are ignored, so tests are not affected by the machine.
         configure: Called with the Server before it starts (e.g. to add routes).
     """
@@ -48,6 +49,9 @@ class ServerThread:
             "server.port": 0,
             "server.address": "127.0.0.1",
             "server.headless": True,
+            # Tests start hundreds of servers; each watcher holds an inotify
+            # instance (128 per user by default). Tests that need one ask for it.
+            "server.fileWatcherType": "none",
         }
         flags.update(options or {})
         self.config = load_config(flags, env={}, cwd=Path("/nonexistent-minilit-cwd"))
@@ -101,7 +105,10 @@ class ServerThread:
 
     def stop(self, timeout: float = 10.0) -> None:
         if self._loop is not None and self._stop_event is not None and self._thread.is_alive():
-            self._loop.call_soon_threadsafe(self._stop_event.set)
+            # The loop may close between the check and the call (a server that
+            # failed to start is already on its way out): then there is nothing to stop.
+            with contextlib.suppress(RuntimeError):
+                self._loop.call_soon_threadsafe(self._stop_event.set)
         self._thread.join(timeout)
 
     def __enter__(self) -> ServerThread:
