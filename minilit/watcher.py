@@ -32,6 +32,8 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 WATCHER_TYPES = ("auto", "watchdog", "poll", "none")
+SETTLE_SECONDS = 0.1
+"""Quiet time after a file's last event before its content is compared."""
 
 
 class LocalSourcesWatcher(FileSystemEventHandler):
@@ -53,6 +55,8 @@ class LocalSourcesWatcher(FileSystemEventHandler):
         self._lock = threading.Lock()
         self._digests = {p: _digest(p) for p in self._folder.glob("*.py")}
         """Content hash of each watched file: unchanged content is not a change."""
+        self._pending: dict[Path, threading.Timer] = {}
+        """A settle timer per file with events in flight."""
         self._observer: BaseObserver = (
             PollingObserver(timeout=1.0) if watcher_type == "poll" else Observer()
         )
@@ -64,17 +68,35 @@ class LocalSourcesWatcher(FileSystemEventHandler):
     def stop(self) -> None:
         self._observer.stop()
         self._observer.join(timeout=5)
+        with self._lock:
+            for timer in self._pending.values():
+                timer.cancel()
+            self._pending.clear()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        """watchdog's thread: one event per save, rename or create."""
+        """watchdog's thread: one or more events per save, rename or create."""
         if event.is_directory or event.event_type not in ("modified", "created", "moved"):
             return
         raw = event.dest_path if event.event_type == "moved" else event.src_path
         path = Path(raw if isinstance(raw, str) else raw.decode())
         if path.suffix != ".py" or path.parent != self._folder:
             return
+        # A save often arrives as "truncated" then "written": look at the file once
+        # the events have settled, or we would read it half-written.
+        with self._lock:
+            pending = self._pending.pop(path, None)
+            if pending is not None:
+                pending.cancel()
+            timer = threading.Timer(SETTLE_SECONDS, self._check, (path,))
+            timer.daemon = True
+            self._pending[path] = timer
+        timer.start()
+
+    def _check(self, path: Path) -> None:
+        """A timer thread: report ``path`` if its content really changed."""
         digest = _digest(path)
         with self._lock:
+            self._pending.pop(path, None)
             if digest is None or self._digests.get(path) == digest:
                 return
             self._digests[path] = digest
