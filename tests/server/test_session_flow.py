@@ -53,7 +53,7 @@ def test_delta_paths_follow_streamlit(tmp_path: Path) -> None:
         run = run_once(ws)
     assert run.elements() == [
         ([0, 0], "heading"),
-        ([0, 1], "text"),  # Empty and "placeholder 1" coalesced away in the queue
+        ([0, 1], "text"),  # the Empty, "placeholder 1", "placeholder 2": the last one stays
         ([1, 0], "text"),
         ([0, 2], "flex_container"),
         ([0, 2, 0], "column"),

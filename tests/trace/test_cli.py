@@ -45,7 +45,10 @@ def test_trace_json_is_one_protocol_event_per_line(app_path: Path) -> None:
     events = [json.loads(line) for line in result.stdout.splitlines()]
     names = [e["name"] for e in events]
     assert names.count(ev.DELTA_ENQUEUED) == 7
-    assert names.count(ev.FORWARDMSG_SENT) == 9
+    # Every delta is either sent or coalesced away (opportunistically), plus the four
+    # lifecycle messages: new_session, running, script_finished, not running.
+    coalesced = names.count(ev.QUEUE_COALESCED)
+    assert names.count(ev.FORWARDMSG_SENT) == 4 + 7 - coalesced
     sent = [e for e in events if e["name"] == ev.FORWARDMSG_SENT]
     assert all("data" in e for e in sent)  # exact bytes, base64
 
@@ -122,7 +125,9 @@ def test_run_record_writes_a_recording_the_inspector_opens(tmp_path: Path, app_p
         "7",
         "8",
     ]
-    assert [d.status for d in model.runs[0].deltas].count("coalesced") == 2
+    statuses = [d.status for d in model.runs[0].deltas]
+    assert set(statuses) <= {"sent", "coalesced"}  # coalescing is opportunistic
+    assert statuses.count("coalesced") <= 2
 
 
 def test_inspect_flag_refuses_a_public_address(app_path: Path) -> None:
