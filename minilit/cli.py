@@ -36,6 +36,18 @@ _COMMANDS: dict[str, Command] = {}
 """Subcommand handlers; other packages add theirs with ``register_command``."""
 
 
+_RUN_ARGUMENT_HOOKS: list[Callable[[argparse.ArgumentParser], None]] = []
+"""Add flags to ``run`` and ``hello`` (e.g. --inspect, --record)."""
+
+
+def register_run_arguments(hook: Callable[[argparse.ArgumentParser], None]) -> None:
+    _RUN_ARGUMENT_HOOKS.append(hook)
+
+
+_EXTRA_PARSERS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None]] = {}
+"""Help text and argument setup of each registered subcommand."""
+
+
 class UsageError(Exception):
     """Wrong command-line input; printed as one line, exit status 2."""
 
@@ -49,17 +61,6 @@ def register_command(
     """Add a subcommand (used by the trace, inspector and lesson packages)."""
     _COMMANDS[name] = handler
     _EXTRA_PARSERS[name] = (help_text, add_arguments)
-
-
-_RUN_ARGUMENT_HOOKS: list[Callable[[argparse.ArgumentParser], None]] = []
-"""Add flags to ``run`` and ``hello`` (e.g. --inspect, --record)."""
-
-
-def register_run_arguments(hook: Callable[[argparse.ArgumentParser], None]) -> None:
-    _RUN_ARGUMENT_HOOKS.append(hook)
-
-
-_EXTRA_PARSERS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None]] = {}
 
 
 def split_config_flags(argv: Sequence[str]) -> tuple[list[str], dict[str, str], list[str]]:

@@ -23,7 +23,7 @@ import hashlib
 
 from google.protobuf.message import Message
 
-from minilit.cursor import Cursor, LockedCursor, RunningCursor, get_container_cursor
+from minilit.cursor import Cursor, RunningCursor, get_container_cursor
 from minilit.elements.alert import AlertMixin
 from minilit.elements.code import CodeMixin
 from minilit.elements.empty import EmptyMixin
@@ -106,7 +106,7 @@ class DeltaGenerator(
     @property
     def _active_dg(self) -> DeltaGenerator:
         """Where a call on this generator lands: the innermost ``with`` block for st.*."""
-        if self is _main_dg():
+        if self is MAIN_DG:
             ctx = get_script_run_ctx()
             if ctx is not None and ctx.dg_stack:
                 return ctx.dg_stack[-1]
@@ -163,9 +163,6 @@ class DeltaGenerator(
         child_cursor = RunningCursor(locked.root_container, (*locked.parent_path, locked.index))
         return DeltaGenerator(dg._root_container, child_cursor, dg, block_type, form_id)
 
-    def _is_locked(self) -> bool:
-        return isinstance(self._provided_cursor, LockedCursor)
-
 
 def _send(msg: ForwardMsg, delta_path: list[int], ctx: ScriptRunContext) -> None:
     """Address, stamp and enqueue one delta message."""
@@ -177,19 +174,13 @@ def _send(msg: ForwardMsg, delta_path: list[int], ctx: ScriptRunContext) -> None
     ctx.enqueue(msg)
 
 
-_MAIN: DeltaGenerator | None = None
-
-
-def _main_dg() -> DeltaGenerator:
-    global _MAIN
-    if _MAIN is None:
-        _MAIN = DeltaGenerator(RootContainer.MAIN)
-    return _MAIN
+MAIN_DG = DeltaGenerator(RootContainer.MAIN)
+"""The main area: ``st.*`` are its bound methods."""
 
 
 def main_dg() -> DeltaGenerator:
     """The main area's DeltaGenerator (``st.*``)."""
-    return _main_dg()
+    return MAIN_DG
 
 
 SIDEBAR_DG = DeltaGenerator(RootContainer.SIDEBAR)

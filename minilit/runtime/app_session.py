@@ -78,7 +78,6 @@ class AppSession:
         self._run_on_save = bool(config.get("server.runOnSave"))
         self.last_finish_status: int | None = None
         """How the last run ended (a ForwardMsg.ScriptFinishedStatus), None if none ran."""
-        self.script_run_count = 0
         self._handoff_lock = threading.Lock()
         self._handoff: list[tuple[ScriptRunner, ScriptRunnerEvent, dict[str, Any]]] = []
         """Events from script threads waiting for the IOLoop (see _on_scriptrunner_event)."""
@@ -236,7 +235,6 @@ class AppSession:
         """A run began: drop the old run's unsent deltas, announce the new run."""
         self._run_id = run_id
         self._run_finished = False
-        self.script_run_count += 1
         self._browser_queue.clear(retain_lifecycle_msgs=True)
         self._enqueue_forward_msg(self._new_session_msg(run_id))
         self._enqueue_forward_msg(self._session_status_msg(running=True))
@@ -288,6 +286,7 @@ class AppSession:
         self.disconnect()
 
     def runner(self) -> ScriptRunner | None:
+        """The current ScriptRunner, if a run is alive (for tests and the lessons)."""
         return self._scriptrunner
 
     @property

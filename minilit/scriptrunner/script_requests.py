@@ -66,7 +66,7 @@ def coalesce_widget_states(old: WidgetStates | None, new: WidgetStates | None) -
         return merged
     present = {w.id: w for w in merged.widgets}
     for state in old.widgets:
-        if state.WhichOneof("value") != "trigger_value" or not state.trigger_value:
+        if not _is_active_trigger(state):
             continue
         current = present.get(state.id)
         if current is None:
@@ -92,10 +92,6 @@ class ScriptRequests:
         self._lock = threading.Lock()
         self._state = ScriptRequestType.CONTINUE
         self._rerun_data = RerunData()
-
-    @property
-    def state(self) -> ScriptRequestType:
-        return self._state
 
     def request_rerun(self, new_data: RerunData) -> tuple[bool, bool]:
         """Ask for a rerun. Returns ``(accepted, coalesced)``.
@@ -149,13 +145,6 @@ class ScriptRequests:
                 return ScriptRequest(ScriptRequestType.RERUN, self._rerun_data)
             self._state = ScriptRequestType.STOP
             return ScriptRequest(ScriptRequestType.STOP)
-
-
-def trigger_ids(states: WidgetStates | None) -> list[str]:
-    """Ids of widgets whose trigger is set in ``states`` (for trace events)."""
-    if states is None:
-        return []
-    return [w.id for w in states.widgets if _is_active_trigger(w)]
 
 
 def _is_active_trigger(state: WidgetState) -> bool:

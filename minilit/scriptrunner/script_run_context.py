@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -55,8 +55,6 @@ class ScriptRunContext:
     widget_user_keys_this_run: set[str] = field(default_factory=set)
     form_ids_this_run: set[str] = field(default_factory=set)
     deltas_this_run: int = 0
-    extras: dict[str, Any] = field(default_factory=dict)
-    """Room for features that need per-run state (keyed by module name)."""
 
     def reset(self, script_run_id: str, query_string: str = "") -> None:
         """Start a new run: fresh cursors, stacks and registries."""
@@ -68,7 +66,6 @@ class ScriptRunContext:
         self.widget_user_keys_this_run.clear()
         self.form_ids_this_run.clear()
         self.deltas_this_run = 0
-        self.extras.clear()
 
 
 def add_script_run_ctx(thread: threading.Thread, ctx: ScriptRunContext | None) -> None:
