@@ -94,9 +94,12 @@ def app(server: ServerThread) -> Iterator[AppClient]:
 CHROMIUM = Path(os.environ.get("MINILIT_CHROMIUM", "/usr/bin/chromium"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Debian's Chromium through Playwright (as tests/browser/ does).
+
+    Module-scoped: while Playwright's sync API is active it keeps an event loop
+    running on this thread, and asyncio tests collected after it would fail.
 
     Missing Chromium skips on a developer machine and fails in CI (CI=true).
     """
