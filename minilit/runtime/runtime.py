@@ -16,9 +16,10 @@ Note [Flush loop]
     wakes, yields once so that script-thread hand-offs already scheduled on
     the loop land in the queues (this is the coalescing window), then flushes
     every active session's queue to its socket. Streamlit sleeps a fixed 10 ms
-    (1.39) / 5 ms (1.67) after each flush instead; that sleep is most of why
-    a trivial rerun takes tens of milliseconds there. minilit's window is
-    ``runtime.flush_interval`` (0 by default: yield only).
+    (1.39) / 5 ms (1.67) after each flush instead, so the end of a run can
+    wait up to that long; minilit's 3 ms round-trip budget has no room for
+    it. minilit's window is ``Runtime.flush_interval`` (0 by default: yield
+    only).
 """
 
 from __future__ import annotations
