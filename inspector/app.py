@@ -9,7 +9,7 @@ event log with verbosity groups, filters, follow/scroll-lock, step-through
 and frame holding, recording and export.
 
 The app talks to the server only through the trace protocol
-(minilit.trace.protocol) via a source (inspector/sources.py); offline it
+(inspector.channel.protocol) via a source (inspector/sources.py); offline it
 reads a recording the same way.
 
 Receives: protocol messages from a ``Source`` (it is the source's ``Sink``).
@@ -48,6 +48,10 @@ from textual.widgets import (
 )
 from textual.widgets.data_table import RowDoesNotExist
 
+from inspector.channel.client import TraceConnectError
+from inspector.channel.filters import Filter, FilterError
+from inspector.channel.protocol import WireEvent
+from inspector.channel.recording import RecordingWriter, where_path
 from inspector.export import run_markdown
 from inspector.model import GROUPS, Model, Run, event_group, path_text
 from inspector.rows import (
@@ -69,10 +73,6 @@ from inspector.sources import Source
 from inspector.widgets.frame_view import FrameScreen
 from inspector.widgets.help import HelpScreen
 from inspector.widgets.virtual_table import VirtualTable
-from minilit.trace.client import TraceConnectError
-from minilit.trace.filters import Filter, FilterError
-from minilit.trace.protocol import WireEvent
-from minilit.trace.recording import RecordingWriter, where_path
 
 W = TypeVar("W", bound=Widget)
 

@@ -3,7 +3,7 @@
 Not in Streamlit. Redux DevTools and mitmproxy export what they captured
 (reference/inspector-anchors.md B8 #26); this turns one rerun of the model
 into a small Markdown section with the same rows the inspector shows.
-JSON export is a recording (minilit.trace.recording), written with ``w``.
+JSON export is a recording (inspector.channel.recording), written with ``w``.
 
 Receives: a ``Model`` and a ``Run`` (inspector/model.py). Hands to: text.
 """

@@ -5,7 +5,7 @@ console; ``minilit inspect APP.py`` likewise starts ``minilit run APP.py
 --inspect`` in a child process (so the script's threads, prints and crashes
 never touch the terminal UI) and attaches to its trace channel.
 
-Receives: the ``minilit inspect`` command line (minilit/trace/cli.py).
+Receives: the ``minilit inspect`` command line (inspector/cli.py).
 Hands to: inspector/app.py (``InspectorApp``) with a source from
 inspector/sources.py.
 """

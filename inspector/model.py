@@ -34,12 +34,12 @@ from typing import Any
 
 from google.protobuf.message import DecodeError
 
+from inspector.channel.filters import Subject
+from inspector.channel.protocol import WireEvent
+from inspector.channel.summary import FrameInfo, describe_back, describe_forward
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.trace import events as ev
-from minilit.trace.filters import Subject
-from minilit.trace.protocol import WireEvent
-from minilit.trace.summary import FrameInfo, describe_back, describe_forward
 
 LOG_BACKLOG = 5_000
 """Events kept for the event log while it is not on screen."""

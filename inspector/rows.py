@@ -19,8 +19,8 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Tree
 
+from inspector.channel.protocol import WireEvent
 from inspector.model import DeltaRow, Frame, Model, Run, event_group, path_text
-from minilit.trace.protocol import WireEvent
 
 STATUS_SHORT = {
     # script_finished values (what the browser was told) ...

@@ -3,7 +3,7 @@
 Not in Streamlit. The attach architecture of ``textual console``
 (reference/inspector-anchors.md B5): the server streams structured events
 to a separate process over a loopback socket. Both sources speak only the
-trace protocol (minilit.trace.protocol), so live and offline views are the
+trace protocol (inspector.channel.protocol), so live and offline views are the
 same code.
 
 Receives: JSON messages from ``/_minilit/trace`` (``LiveSource``) or lines of
@@ -20,11 +20,11 @@ from typing import Any, Protocol
 
 from tornado.websocket import WebSocketClientConnection
 
-from minilit.trace.client import TraceConnectError as TraceConnectError
-from minilit.trace.client import connect as connect
-from minilit.trace.client import trace_url
-from minilit.trace.protocol import WireEvent, dumps, event_from_dict
-from minilit.trace.recording import Recording, read_recording
+from inspector.channel.client import TraceConnectError as TraceConnectError
+from inspector.channel.client import connect as connect
+from inspector.channel.client import trace_url
+from inspector.channel.protocol import WireEvent, dumps, event_from_dict
+from inspector.channel.recording import Recording, read_recording
 
 CHUNK = 250
 """Events handed to the app at a time (LiveSource.run)."""

@@ -1,9 +1,9 @@
 """pytest glue for the lessons: real-server fixtures, claim markers, exercise overlays.
 
-The fixtures are documented in minilit/lessons/harness.py. When ``minilit lesson check``
+The fixtures are documented in lessons/framework/harness.py. When ``minilit lesson check``
 (or ``dev-check``) runs pytest, MINILIT_LESSON_OVERLAYS names the student's (or a
 starter's, or a solution's) files, and they are plugged into minilit here, before any
-test starts a server (minilit/lessons/exercises.py).
+test starts a server (lessons/framework/exercises.py).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from minilit.lessons.exercises import OverlayError, install_overlays_from_env
-from minilit.lessons.harness import ServerPool, TraceCapture
-from minilit.lessons.runner import REPORT_ENV
+from lessons.framework.exercises import OverlayError, install_overlays_from_env
+from lessons.framework.harness import ServerPool, TraceCapture
+from lessons.framework.runner import REPORT_ENV
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
 

@@ -1,4 +1,4 @@
-"""The ``minilit`` command: run, hello, version (and more subcommands).
+"""The ``minilit`` command: the command table (run, hello, version, config, and the tools').
 
 Mirrors: streamlit/web/cli.py (``streamlit run``, ``hello``, ``version``) and
 streamlit/web/bootstrap.py (run: print the URLs, serve until Ctrl-C).
@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import signal
 import sys
 import webbrowser
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -31,36 +33,9 @@ from minilit.version import __version__
 
 DEMO_SCRIPT = Path(__file__).resolve().parent / "hello" / "demo.py"
 
-Command = Callable[[argparse.Namespace, dict[str, str], list[str]], int]
-_COMMANDS: dict[str, Command] = {}
-"""Subcommand handlers; other packages add theirs with ``register_command``."""
-
-
-_RUN_ARGUMENT_HOOKS: list[Callable[[argparse.ArgumentParser], None]] = []
-"""Add flags to ``run`` and ``hello`` (e.g. --inspect, --record)."""
-
-
-def register_run_arguments(hook: Callable[[argparse.ArgumentParser], None]) -> None:
-    _RUN_ARGUMENT_HOOKS.append(hook)
-
-
-_EXTRA_PARSERS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None]] = {}
-"""Help text and argument setup of each registered subcommand."""
-
 
 class UsageError(Exception):
     """Wrong command-line input; printed as one line, exit status 2."""
-
-
-def register_command(
-    name: str,
-    help_text: str,
-    handler: Command,
-    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
-) -> None:
-    """Add a subcommand (used by the trace, inspector and lesson packages)."""
-    _COMMANDS[name] = handler
-    _EXTRA_PARSERS[name] = (help_text, add_arguments)
 
 
 def split_config_flags(argv: Sequence[str]) -> tuple[list[str], dict[str, str], list[str]]:
@@ -113,12 +88,16 @@ def _serve(
     config = load_config(flags)
     sys.argv = [str(script), *script_args]
     server = Server(str(script), config)
-    for hook in _SERVER_HOOKS:
-        hook(server, args)
+    notes: list[Callable[[], str]] = []
+    if args.inspect or args.record or config.get("server.enableTrace"):
+        # A tool, imported only when asked for: the core never imports the tools.
+        from inspector.cli import observe_server
+
+        notes = observe_server(server, inspect=bool(args.inspect), record=args.record)
 
     async def main() -> None:
         await server.start()
-        _print_urls(server, is_hello)
+        _print_urls(server, is_hello, notes)
         if not config.get("server.headless"):
             webbrowser.open(f"http://localhost:{server.port}")
         stop = asyncio.Event()
@@ -140,23 +119,14 @@ def _serve(
     return 0
 
 
-_SERVER_HOOKS: list[Callable[[Any, argparse.Namespace], None]] = []
-"""Called with (Server, parsed args) before it starts (e.g. the trace channel)."""
-
-
-def register_server_hook(hook: Callable[[Any, argparse.Namespace], None]) -> None:
-    """Let another package adjust the Server that ``minilit run`` starts."""
-    _SERVER_HOOKS.append(hook)
-
-
-def _print_urls(server: Any, is_hello: bool) -> None:
+def _print_urls(server: Any, is_hello: bool, notes: Sequence[Callable[[], str]]) -> None:
     if server.port_notice:
         print(f"  {server.port_notice}")
     name = "the minilit demo" if is_hello else "your minilit app"
     print(f"\n  You can now view {name} in your browser.\n")
     print(f"  Local URL: http://localhost:{server.port}\n", flush=True)
-    if getattr(server, "trace", None) is not None:  # the trace channel (trace/endpoint.py)
-        print(server.trace.banner(), flush=True)
+    for note in notes:  # e.g. the trace channel's URL and token, known once listening
+        print(note(), flush=True)
 
 
 def _cmd_run(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
@@ -185,48 +155,101 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _observe_arguments(parser: argparse.ArgumentParser) -> None:
+    """Flags of ``run`` and ``hello`` that start the inspector's trace channel."""
+    parser.add_argument(
+        "--inspect",
+        action="store_true",
+        help="serve the trace channel /_minilit/trace for the inspector (loopback only)",
+    )
+    parser.add_argument(
+        "--record", metavar="FILE", help="write every trace event to FILE (JSON Lines)"
+    )
+
+
+def _run_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("script", help="path to the app script")
+    _observe_arguments(parser)
+
+
+Handler = Callable[[argparse.Namespace, dict[str, str], list[str]], int]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One row of the command table.
+
+    A core command has its ``handler`` here. A tool command names its
+    ``module`` instead, which is imported only when that command is given
+    and defines ``add_arguments(name, parser)`` and ``run(name, args, flags,
+    script_args)``; so ``minilit run`` never loads the inspector or the course.
+    """
+
+    help: str
+    handler: Handler | None = None
+    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+    module: str = ""
+
+
+COMMANDS: dict[str, Command] = {
+    # The core: what mirrors ``streamlit run|hello|version|config``.
+    "run": Command("run a script: minilit run APP.py [-- args]", _cmd_run, _run_arguments),
+    "hello": Command("run the bundled demo app", _cmd_hello, _observe_arguments),
+    "version": Command("print minilit's version", _cmd_version),
+    "config": Command("show every option, its value and where it came from", _cmd_config),
+    # The tools (inspector/ and lessons/), imported when their command runs.
+    "inspect": Command(
+        "watch and step through every rerun, delta and frame (Textual inspector)",
+        module="inspector.cli",
+    ),
+    "trace": Command(
+        "run an app headless and print every rerun, delta and frame (text or --json)",
+        module="inspector.cli",
+    ),
+    "lesson": Command(
+        "the lessons: list, show, run, start, check, hint", module="lessons.framework.cli"
+    ),
+}
+"""Every ``minilit`` command: the one place that names the tool commands."""
+
+
+def _tool(name: str) -> Any:
+    """Import the module of a tool command (the only imports of tools the core makes)."""
+    return importlib.import_module(COMMANDS[name].module)
+
+
+def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only ``chosen``'s arguments are set up (so only its tool is imported)."""
     parser = _Parser(prog="minilit", description="Streamlit's backend in miniature.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    run = sub.add_parser("run", help="run a script: minilit run APP.py [-- args]")
-    run.add_argument("script", help="path to the app script")
-    hello = sub.add_parser("hello", help="run the bundled demo app")
-    for hook in _RUN_ARGUMENT_HOOKS:
-        hook(run)
-        hook(hello)
-    sub.add_parser("version", help="print minilit's version")
-    sub.add_parser("config", help="show every option, its value and where it came from")
-    for name, (help_text, add_arguments) in _EXTRA_PARSERS.items():
-        extra = sub.add_parser(name, help=help_text)
-        if add_arguments is not None:
-            add_arguments(extra)
+    for name, command in COMMANDS.items():
+        sub_parser = sub.add_parser(name, help=command.help)
+        if name != chosen:
+            continue
+        if command.module:
+            _tool(name).add_arguments(name, sub_parser)
+        elif command.add_arguments is not None:
+            command.add_arguments(sub_parser)
     return parser
 
 
-_COMMANDS.update(
-    {"run": _cmd_run, "hello": _cmd_hello, "version": _cmd_version, "config": _cmd_config}
-)
-
-
-def _load_plugins() -> None:
-    """Import the packages that register extra subcommands, if they are present."""
-    import importlib
-
-    for module in ("minilit.trace.cli", "minilit.lessons.cli"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not module.startswith(exc.name):
-                raise
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The command named on the command line, if its first word names one."""
+    for item in argv:
+        if not item.startswith("-"):
+            return item if item in COMMANDS else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``minilit`` console script."""
-    _load_plugins()
     try:
         rest, flags, script_args = split_config_flags(sys.argv[1:] if argv is None else argv)
-        args = build_parser().parse_args(rest)
-        return _COMMANDS[args.command](args, flags, script_args)
+        args = build_parser(_chosen(rest)).parse_args(rest)
+        command = COMMANDS[args.command]
+        if command.handler is not None:
+            return command.handler(args, flags, script_args)
+        return int(_tool(args.command).run(args.command, args, flags, script_args))
     except (UsageError, ConfigError) as exc:
         print(f"minilit: error: {exc}", file=sys.stderr)
         return 2

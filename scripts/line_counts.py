@@ -59,7 +59,9 @@ def main() -> None:
     print("| package | lines | what |")
     print("| --- | ---: | --- |")
     top = sum(count(ROOT / f) for f in TOP_LEVEL)
-    print(f"| `minilit/*.py` | {top} | public API, CLI, config, cursor, DeltaGenerator, file watcher |")
+    print(
+        f"| `minilit/*.py` | {top} | public API, CLI, config, cursor, DeltaGenerator, file watcher |"
+    )
     for package, what in PACKAGES:
         if (ROOT / package).exists():
             print(f"| `{package}` | {sum(count(p) for p in files_of(package))} | {what} |")

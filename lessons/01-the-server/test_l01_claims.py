@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from minilit.config import OPTIONS
-from minilit.lessons.claims import claim
-from minilit.lessons.harness import (
+from lessons.framework.claims import claim
+from lessons.framework.harness import (
     ServerPool,
     hold_free_port,
     hold_ports,
@@ -21,6 +20,8 @@ from minilit.lessons.harness import (
     port_lock,
     wait_until,
 )
+
+from minilit.config import OPTIONS
 from minilit.server.background import ServerThread
 
 HERE = Path(__file__).parent

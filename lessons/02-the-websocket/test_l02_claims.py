@@ -1,4 +1,4 @@
-"""Lesson 02's claims, proved byte by byte with a raw websocket (minilit/lessons/rawsocket.py)."""
+"""Lesson 02's claims, proved byte by byte with a raw websocket (lessons/framework/rawsocket.py)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import time
 from typing import Any
 
 import pytest
+from lessons.framework.claims import claim
+from lessons.framework.harness import ServerPool
+from lessons.framework.rawsocket import BINARY, PING, HandshakeRefused, RawWebSocket
 
 from minilit.config import OPTIONS
-from minilit.lessons.claims import claim
-from minilit.lessons.harness import ServerPool
-from minilit.lessons.rawsocket import BINARY, PING, HandshakeRefused, RawWebSocket
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread

@@ -7,8 +7,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from minilit.lessons.claims import claim
-from minilit.lessons.harness import ServerPool, server_session_state
+from lessons.framework.claims import claim
+from lessons.framework.harness import ServerPool, server_session_state
+
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.scriptrunner.script_runner import ScriptRunner

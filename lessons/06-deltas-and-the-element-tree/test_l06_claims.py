@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from minilit.lessons.claims import claim
-from minilit.lessons.harness import ServerPool
+from lessons.framework.claims import claim
+from lessons.framework.harness import ServerPool
+
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient

@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from lessons.framework.claims import claim
+from lessons.framework.harness import ServerPool
+
 from minilit.elements.widgets.ids import compute_element_id
-from minilit.lessons.claims import claim
-from minilit.lessons.harness import ServerPool
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.scriptrunner.script_runner import page_script_hash

@@ -49,6 +49,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from inspector.channel.summary import clip, element_text
 from minilit.config import Config
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.runtime.state.session_state import SessionState
@@ -58,7 +59,6 @@ from minilit.scriptrunner.script_requests import RerunData, ScriptRequests, Scri
 from minilit.scriptrunner.script_run_context import ScriptRunContext, add_script_run_ctx
 from minilit.trace import events
 from minilit.trace.bus import BUS
-from minilit.trace.summary import clip, element_text
 
 
 class ScriptRunnerEvent(Enum):

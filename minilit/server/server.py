@@ -16,7 +16,7 @@ import errno
 import logging
 import socket
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import tornado.httpserver
 import tornado.netutil
@@ -31,9 +31,6 @@ from minilit.server.routes import (
     StaticFileHandler,
 )
 from minilit.server.websocket import BrowserWebSocketHandler
-
-if TYPE_CHECKING:
-    from minilit.trace.endpoint import TraceChannel
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -70,9 +67,8 @@ class Server:
         self.config = config
         self.runtime = Runtime(self.main_script_path, config)
         self.extra_routes: list[Route] = []
-        """Routes other layers add before start() (the trace channel does)."""
-        self.trace: TraceChannel | None = None
-        """The trace channel, when server.enableTrace is on (trace/endpoint.py)."""
+        """Routes added before start() by whoever starts the server (the inspector's
+        trace channel adds ``/_minilit/trace``); the core itself adds none."""
         self.port = 0
         self.port_notice = ""
         """Set when the default port was busy: which port was taken instead."""
@@ -80,10 +76,6 @@ class Server:
 
     async def start(self) -> None:
         """Bind the port, then start the runtime. The app is healthy after this."""
-        if self.config.get("server.enableTrace"):
-            from minilit.trace.endpoint import install_trace  # adds /_minilit/trace
-
-            self.trace = install_trace(self)
         app = self._create_app()
         sockets = self._bind_sockets()
         self._http_server = tornado.httpserver.HTTPServer(app)

@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from inspector.app import InspectorApp
+from inspector.channel.endpoint import channel_of, install_trace
 from inspector.sources import LiveSource
 from inspector.widgets.virtual_table import VirtualTable
 from minilit.server.background import ServerThread
@@ -27,13 +28,13 @@ SIZE = (160, 45)
 def server(tmp_path: Path) -> Iterator[ServerThread]:
     script = tmp_path / "app.py"
     script.write_text(APP)
-    with ServerThread(script, {"server.enableTrace": True}) as srv:
+    with ServerThread(script, configure=install_trace) as srv:
         yield srv
 
 
 def live_app(server: ServerThread) -> InspectorApp:
-    assert server.server.trace is not None
-    return InspectorApp(LiveSource(server.url, server.server.trace.token))
+    assert channel_of(server.server) is not None
+    return InspectorApp(LiveSource(server.url, channel_of(server.server).token))
 
 
 async def wait(pilot: Pilot[Any], predicate: Callable[[], bool], timeout: float = 10) -> None:
@@ -195,7 +196,7 @@ st.text(f"count = {st.session_state.count}")
 async def test_session_state_panel_and_callbacks(tmp_path: Path) -> None:
     script = tmp_path / "counter.py"
     script.write_text(COUNTER)
-    with ServerThread(script, {"server.enableTrace": True}) as server:
+    with ServerThread(script, configure=install_trace) as server:
         app = live_app(server)
         async with app.run_test(size=SIZE) as pilot:
             await wait(pilot, lambda: app.connection == "live")

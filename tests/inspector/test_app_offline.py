@@ -7,13 +7,13 @@ from pathlib import Path
 from textual.widgets import Static, Tree
 
 from inspector.app import InspectorApp
+from inspector.channel.recording import read_recording
 from inspector.model import Frame
 from inspector.sources import RecordingSource
 from inspector.widgets.frame_view import FrameScreen
 from inspector.widgets.help import HelpScreen
 from inspector.widgets.hexdump import HexDump
 from inspector.widgets.virtual_table import VirtualTable
-from minilit.trace.recording import read_recording
 from tests.inspector.conftest import MINILIT_SESSION, TOUR, offline_app
 
 SIZE = (160, 45)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from inspector.channel.recording import read_recording
 from inspector.model import Model, path_text
-from minilit.trace.recording import read_recording
 from tests.inspector.conftest import MINILIT_SESSION, TOUR
 
 

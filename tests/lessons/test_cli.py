@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from minilit.lessons.catalog import find_lesson
+from lessons.framework.catalog import find_lesson
 
 REPO = Path(__file__).resolve().parents[2]
 

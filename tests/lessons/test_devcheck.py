@@ -1,7 +1,7 @@
 """The maintainer check (rustlings' `dev check`): every exercise's starter fails its tests,
 and all reference solutions plugged in together pass every lesson's tests.
 
-Runs pytest subprocesses (minilit.lessons.runner.dev_check), as `minilit lesson
+Runs pytest subprocesses (lessons.framework.runner.dev_check), as `minilit lesson
 dev-check` does.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from minilit.lessons.catalog import all_lessons
-from minilit.lessons.exercises import EXERCISES
-from minilit.lessons.runner import dev_check
+from lessons.framework.catalog import all_lessons
+from lessons.framework.exercises import EXERCISES
+from lessons.framework.runner import dev_check
 
 
 @pytest.mark.slow

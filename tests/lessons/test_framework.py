@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from minilit.lessons.catalog import LessonError, find_lesson, load_lesson, parse_front_matter
-from minilit.lessons.citations import check_citations, resolve
-from minilit.lessons.claims import check_claims, readme_claims
-from minilit.lessons.excerpts import ExcerptError, check_excerpts, source_excerpts, sync_text
-from minilit.lessons.exercises import Exercise, OverlayError, install, load_function
-from minilit.lessons.transcript import Normaliser
-from minilit.lessons.workspace import Progress, split_hints, start
+from lessons.framework.catalog import LessonError, find_lesson, load_lesson, parse_front_matter
+from lessons.framework.citations import check_citations, resolve
+from lessons.framework.claims import check_claims, readme_claims
+from lessons.framework.excerpts import ExcerptError, check_excerpts, source_excerpts, sync_text
+from lessons.framework.exercises import Exercise, OverlayError, install, load_function
+from lessons.framework.transcript import Normaliser
+from lessons.framework.workspace import Progress, split_hints, start
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -71,7 +71,7 @@ Tagged twice.
 """
     tests = {
         "test_l09_claims.py": """
-            from minilit.lessons.claims import claim
+            from lessons.framework.claims import claim
 
             @claim("L09.C1")
             def test_one(app): ...

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from minilit.lessons.catalog import Lesson, all_lessons
-from minilit.lessons.transcript import golden_diff, lesson_transcript
+from lessons.framework.catalog import Lesson, all_lessons
+from lessons.framework.transcript import golden_diff, lesson_transcript
 
 
 @pytest.mark.parametrize("lesson", all_lessons(), ids=lambda lesson: lesson.name)

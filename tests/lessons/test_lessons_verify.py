@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from minilit.lessons.catalog import Lesson, all_lessons
-from minilit.lessons.cli import check_index, verify_lessons
+from lessons.framework.catalog import Lesson, all_lessons
+from lessons.framework.cli import check_index, verify_lessons
 
 LESSONS = all_lessons()
 

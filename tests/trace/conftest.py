@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
+from inspector.channel.endpoint import channel_of, install_trace
+from inspector.channel.protocol import WireEvent
 from inspector.sources import LiveSource
 from minilit.server.background import ServerThread
-from minilit.trace.protocol import WireEvent
 
 APP = """\
 import minilit as st
@@ -105,14 +106,14 @@ def app_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def trace_server(app_path: Path) -> Iterator[ServerThread]:
-    with ServerThread(app_path, {"server.enableTrace": True}) as server:
+    with ServerThread(app_path, configure=install_trace) as server:
         yield server
 
 
 @pytest.fixture
 async def probe(trace_server: ServerThread) -> AsyncIterator[Probe]:
-    assert trace_server.server.trace is not None
-    p = await Probe(trace_server.url, trace_server.server.trace.token).start()
+    assert channel_of(trace_server.server) is not None
+    p = await Probe(trace_server.url, channel_of(trace_server.server).token).start()
     yield p
     await p.close()
 

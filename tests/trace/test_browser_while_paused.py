@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from websockets.sync.client import ClientConnection, connect
 
+from inspector.channel.endpoint import channel_of, install_trace
 from minilit.server.background import ServerThread
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
@@ -68,9 +69,10 @@ def wait_gate(ws: ClientConnection, predicate: Any) -> dict[str, Any]:
 def test_browser_shows_running_and_stale_while_paused(browser: Browser, tmp_path: Path) -> None:
     script = tmp_path / "app.py"
     script.write_text(APP_TEXT)
-    with ServerThread(script, {"server.enableTrace": True}) as server:
-        assert server.server.trace is not None
-        url = f"ws://127.0.0.1:{server.port}/_minilit/trace?token={server.server.trace.token}"
+    with ServerThread(script, configure=install_trace) as server:
+        channel = channel_of(server.server)
+        assert channel is not None
+        url = f"ws://127.0.0.1:{server.port}/_minilit/trace?token={channel.token}"
         with connect(url) as ws:
             page: Page = browser.new_page()
             page.goto(server.url)

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from inspector.channel.endpoint import channel_of, install_trace
+from inspector.channel.recording import read_recording
 from inspector.model import Model
+from inspector.transcript import ActionError, parse_actions
 from minilit.trace import events as ev
-from minilit.trace.recording import read_recording
-from minilit.trace.transcript import ActionError, parse_actions
 
 
 def minilit(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -140,8 +141,8 @@ def test_trace_attach_prints_a_running_servers_events_until_n_runs(app_path: Pat
     from minilit.server.background import ServerThread
     from minilit.testing import AppClient
 
-    with ServerThread(app_path, {"server.enableTrace": True}) as server:
-        assert server.server.trace is not None
+    with ServerThread(app_path, configure=install_trace) as server:
+        assert channel_of(server.server) is not None
         proc = subprocess.Popen(
             [
                 sys.executable,
@@ -151,7 +152,7 @@ def test_trace_attach_prints_a_running_servers_events_until_n_runs(app_path: Pat
                 "--attach",
                 server.url,
                 "--token",
-                server.server.trace.token,
+                channel_of(server.server).token,
                 "--until",
                 "2",
                 "--json",
@@ -162,7 +163,7 @@ def test_trace_attach_prints_a_running_servers_events_until_n_runs(app_path: Pat
         )
         try:
             deadline = time.monotonic() + 20
-            while not server.server.trace.clients and time.monotonic() < deadline:
+            while not channel_of(server.server).clients and time.monotonic() < deadline:
                 time.sleep(0.05)
             with AppClient.connect(server.url) as app:
                 app.run()
@@ -179,7 +180,7 @@ def test_trace_attach_prints_a_running_servers_events_until_n_runs(app_path: Pat
 def test_trace_attach_reports_a_wrong_token(app_path: Path) -> None:
     from minilit.server.background import ServerThread
 
-    with ServerThread(app_path, {"server.enableTrace": True}) as server:
+    with ServerThread(app_path, configure=install_trace) as server:
         result = minilit("trace", "--attach", server.url, "--token", "nope", timeout=30)
     assert result.returncode == 1
     assert "refused (403): wrong token" in result.stderr

@@ -8,11 +8,17 @@ from pathlib import Path
 import pytest
 import tornado.httputil
 
+from inspector.channel.endpoint import (
+    TraceChannel,
+    TraceConfigError,
+    channel_of,
+    install_trace,
+    is_loopback,
+)
 from inspector.sources import TraceConnectError, connect
 from minilit.server.background import ServerThread
 from minilit.trace import events as ev
 from minilit.trace.bus import BUS
-from minilit.trace.endpoint import TraceChannel, TraceConfigError, is_loopback
 from tests.trace.conftest import Probe
 
 
@@ -34,8 +40,8 @@ async def test_wrong_token_is_refused_and_reported(trace_server: ServerThread) -
 
 
 async def test_the_right_token_attaches(trace_server: ServerThread) -> None:
-    assert trace_server.server.trace is not None
-    probe = await Probe(trace_server.url, trace_server.server.trace.token).start()
+    assert channel_of(trace_server.server) is not None
+    probe = await Probe(trace_server.url, channel_of(trace_server.server).token).start()
     try:
         assert probe.closed is None
         assert probe.hello["protocol"] == 1
@@ -49,8 +55,8 @@ async def test_a_web_page_cannot_attach_even_with_the_token(trace_server: Server
     from tornado.httpclient import HTTPClientError, HTTPRequest
     from tornado.websocket import websocket_connect
 
-    assert trace_server.server.trace is not None
-    token = trace_server.server.trace.token
+    assert channel_of(trace_server.server) is not None
+    token = channel_of(trace_server.server).token
     url = f"ws://127.0.0.1:{trace_server.port}/_minilit/trace?token={token}"
     request = HTTPRequest(url, headers={"Origin": f"http://127.0.0.1:{trace_server.port}"})
     with pytest.raises(HTTPClientError) as info:
@@ -62,7 +68,7 @@ async def test_a_web_page_cannot_attach_even_with_the_token(trace_server: Server
 
 def test_tracing_refuses_a_non_loopback_address_by_default(app_path: Path) -> None:
     for address in ("0.0.0.0", ""):
-        server = ServerThread(app_path, {"server.enableTrace": True, "server.address": address})
+        server = ServerThread(app_path, {"server.address": address}, configure=install_trace)
         with pytest.raises(TraceConfigError, match="loopback-only"):
             server.start()
         server.stop()
@@ -70,7 +76,7 @@ def test_tracing_refuses_a_non_loopback_address_by_default(app_path: Path) -> No
 
 async def test_tracing_is_off_unless_enabled(app_path: Path) -> None:
     with ServerThread(app_path) as server:
-        assert server.server.trace is None
+        assert channel_of(server.server) is None
         with pytest.raises(TraceConnectError, match="no trace channel"):
             await connect(server.url, "anything")
 
@@ -78,7 +84,7 @@ async def test_tracing_is_off_unless_enabled(app_path: Path) -> None:
 def test_a_non_loopback_peer_is_refused(trace_server: ServerThread) -> None:
     """The server is bound to 127.0.0.1, so no outside peer can reach it; the
     per-request check is the second line of defence, tested on its own."""
-    channel = trace_server.server.trace
+    channel = channel_of(trace_server.server)
     assert isinstance(channel, TraceChannel)
     start = tornado.httputil.RequestStartLine(
         "GET", f"/_minilit/trace?token={channel.token}", "HTTP/1.1"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from minilit.trace.filters import Filter, FilterError
+from inspector.channel.filters import Filter, FilterError
 
 DELTA = {
     "element": "button",

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from minilit.trace import events as ev
-from minilit.trace.bus import TraceBus
-from minilit.trace.protocol import PROTOCOL_VERSION, event_to_dict
-from minilit.trace.recording import (
+from inspector.channel.protocol import PROTOCOL_VERSION, event_to_dict
+from inspector.channel.recording import (
     RECORDING_VERSION,
     Recorder,
     RecordingError,
     RecordingWriter,
     read_recording,
 )
+from minilit.trace import events as ev
+from minilit.trace.bus import TraceBus
 from tests.inspector.conftest import TOUR
 
 

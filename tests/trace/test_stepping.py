@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from inspector.channel.endpoint import channel_of
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient, WireConnection
@@ -194,8 +195,8 @@ async def test_a_rerun_while_paused_interrupts_the_paused_run(
 async def test_closing_the_inspector_releases_paused_scripts(
     trace_server: ServerThread,
 ) -> None:
-    assert trace_server.server.trace is not None
-    probe = await Probe(trace_server.url, trace_server.server.trace.token).start()
+    assert channel_of(trace_server.server) is not None
+    probe = await Probe(trace_server.url, channel_of(trace_server.server).token).start()
     app = await _client(trace_server)
     try:
         await probe.command(cmd="pause")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from inspector.channel.endpoint import channel_of, install_trace
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
@@ -89,11 +90,11 @@ def _strip_ids(frames: list[bytes]) -> list[bytes]:
 async def test_tracing_does_not_change_what_is_sent(app_path: Path) -> None:
     """Principle 4 of the design: instrumentation never changes what is sent."""
     frames = []
-    for options in ({}, {"server.enableTrace": True}):
-        with ServerThread(app_path, options) as server:
+    for configure in (None, install_trace):
+        with ServerThread(app_path, configure=configure) as server:
             probe = None
-            if server.server.trace is not None:
-                probe = await Probe(server.url, server.server.trace.token).start()
+            if channel_of(server.server) is not None:
+                probe = await Probe(server.url, channel_of(server.server).token).start()
             app = await _run(server.url)
             frames.append(_strip_ids(app.last_run.frames))
             app.close()
@@ -104,16 +105,16 @@ async def test_tracing_does_not_change_what_is_sent(app_path: Path) -> None:
 
 async def test_drops_are_counted_not_waited_for(tmp_path: Path) -> None:
     """A slow inspector loses events (counted); the script never waits for it."""
-    from minilit.trace import endpoint
+    from inspector.channel import endpoint
 
     script = tmp_path / "many.py"
     script.write_text("import minilit as st\nfor i in range(300):\n    st.text(i)\n")
     saved = endpoint.SUBSCRIBER_MAXSIZE
     endpoint.SUBSCRIBER_MAXSIZE = 50
     try:
-        with ServerThread(script, {"server.enableTrace": True}) as server:
-            assert server.server.trace is not None
-            probe = await Probe(server.url, server.server.trace.token).start()
+        with ServerThread(script, configure=install_trace) as server:
+            assert channel_of(server.server) is not None
+            probe = await Probe(server.url, channel_of(server.server).token).start()
             app = await asyncio.to_thread(AppClient.connect, server.url)
             # Keep the IOLoop (which sends our events) busy while the script
             # thread publishes 300 deltas: the bounded buffer must overflow.

@@ -1,7 +1,7 @@
 """Exercise port_search: the port search, against real servers in this process.
 
 Plain `pytest` runs these against minilit's own Server._bind_sockets; `minilit lesson
-check 1` runs them with yours plugged in (minilit/lessons/exercises.py).
+check 1` runs them with yours plugged in (lessons/framework/exercises.py).
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import errno
 
 import pytest
+from lessons.framework.harness import ServerPool, hold_free_port, hold_ports, http_get, port_lock
 
 from minilit.config import OPTIONS
-from minilit.lessons.harness import ServerPool, hold_free_port, hold_ports, http_get, port_lock
 from minilit.server.server import PortInUseError, RetriesExceededError
 
 DEFAULT = int(OPTIONS["server.port"].default)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from minilit.lessons.harness import ServerPool
+from lessons.framework.harness import ServerPool
+
 from minilit.proto.Delta_pb2 import Block
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.runtime.forward_msg_queue import ForwardMsgQueue

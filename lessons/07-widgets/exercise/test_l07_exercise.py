@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from lessons.framework.harness import ServerPool
+
 from minilit.elements.widgets import ids
-from minilit.lessons.harness import ServerPool
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.testing import AppClient
 

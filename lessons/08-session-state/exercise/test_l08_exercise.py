@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from minilit.lessons.harness import ServerPool
+from lessons.framework.harness import ServerPool
+
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
 

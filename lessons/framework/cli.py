@@ -1,7 +1,7 @@
 """``minilit lesson ...``: the course from the terminal.
 
-Not in Streamlit. Registered with ``minilit.cli.register_command``; ``minilit.cli.main``
-imports this module when it exists.
+Not in Streamlit. ``minilit.cli.COMMANDS`` names ``lesson`` and imports
+this module only when that command is given (``add_arguments``, ``run``).
 
 For students::
 
@@ -32,8 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from minilit.cli import UsageError, register_command
-from minilit.lessons.catalog import Lesson, LessonError, Problem, all_lessons, find_lesson
+from lessons.framework.catalog import Lesson, LessonError, Problem, all_lessons, find_lesson
+from minilit.cli import UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -65,8 +65,8 @@ def _repo() -> Path:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from minilit.lessons.render import list_table
-    from minilit.lessons.workspace import Progress, workspace_root
+    from lessons.framework.render import list_table
+    from lessons.framework.workspace import Progress, workspace_root
 
     console = _console()
     console.print(list_table(_lessons([]), Progress()))
@@ -75,7 +75,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from minilit.lessons.render import show
+    from lessons.framework.render import show
 
     show(_lesson(args.lesson), _console())
     return 0
@@ -86,16 +86,14 @@ def _cmd_run(args: argparse.Namespace, flags: dict[str, str]) -> int:
 
     lesson = _lesson(args.lesson)
     flag_args = [item for key, value in flags.items() for item in (f"--{key}", value)]
-    if args.browser_only or "inspect" not in cli._COMMANDS:
-        if not args.browser_only:
-            print("minilit lesson run: the inspector is not installed; running without it")
+    if args.browser_only:
         return cli.main(["run", str(lesson.app), *flag_args])
     return cli.main(["inspect", str(lesson.app), *flag_args])
 
 
 def _cmd_start(args: argparse.Namespace) -> int:
-    from minilit.lessons.exercises import for_lesson
-    from minilit.lessons.workspace import start, workspace_root
+    from lessons.framework.exercises import for_lesson
+    from lessons.framework.workspace import start, workspace_root
 
     lesson = _lesson(args.lesson)
     if not for_lesson(lesson):
@@ -118,8 +116,8 @@ def _cmd_start(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from minilit.lessons.runner import check, plan_check
-    from minilit.lessons.workspace import Progress, workspace_root
+    from lessons.framework.runner import check, plan_check
+    from lessons.framework.workspace import Progress, workspace_root
 
     lesson = _lesson(args.lesson)
     plan = plan_check(lesson, workspace_root())
@@ -148,9 +146,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_hint(args: argparse.Namespace) -> int:
-    from minilit.lessons.exercises import for_lesson
-    from minilit.lessons.render import hint_panel
-    from minilit.lessons.workspace import Progress, split_hints
+    from lessons.framework.exercises import for_lesson
+    from lessons.framework.render import hint_panel
+    from lessons.framework.workspace import Progress, split_hints
 
     lesson = _lesson(args.lesson)
     exercises = for_lesson(lesson)
@@ -178,7 +176,7 @@ def _cmd_hint(args: argparse.Namespace) -> int:
 
 
 def _cmd_claims(args: argparse.Namespace) -> int:
-    from minilit.lessons.claims import claims_by_id
+    from lessons.framework.claims import claims_by_id
 
     console = _console()
     for lesson in _lessons(args.lessons):
@@ -191,13 +189,13 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 def verify_lessons(lessons: list[Lesson]) -> list[Problem]:
     """Every static check of ``lessons`` (no server needed)."""
-    from minilit.lessons.catalog import lessons_root
-    from minilit.lessons.citations import check_citations
-    from minilit.lessons.claims import check_claims
-    from minilit.lessons.excerpts import check_excerpts, check_markers
-    from minilit.lessons.exercises import check_exercises
-    from minilit.lessons.render import INDEX_BLOCK_RE, sync_index
-    from minilit.lessons.transcript import ScenarioError, load_scenario
+    from lessons.framework.catalog import lessons_root
+    from lessons.framework.citations import check_citations
+    from lessons.framework.claims import check_claims
+    from lessons.framework.excerpts import check_excerpts, check_markers
+    from lessons.framework.exercises import check_exercises
+    from lessons.framework.render import INDEX_BLOCK_RE, sync_index
+    from lessons.framework.transcript import ScenarioError, load_scenario
 
     repo = _repo()
     problems = check_markers(repo)
@@ -227,8 +225,8 @@ def verify_lessons(lessons: list[Lesson]) -> list[Problem]:
 
 def check_index() -> list[Problem]:
     """lessons/README.md has the course table, and it is up to date."""
-    from minilit.lessons.catalog import lessons_root
-    from minilit.lessons.render import INDEX_BLOCK_RE, sync_index
+    from lessons.framework.catalog import lessons_root
+    from lessons.framework.render import INDEX_BLOCK_RE, sync_index
 
     index = lessons_root() / "README.md"
     text = index.read_text(encoding="utf-8") if index.is_file() else ""
@@ -252,14 +250,14 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_trace(args: argparse.Namespace) -> int:
-    from minilit.lessons.transcript import lesson_transcript
+    from lessons.framework.transcript import lesson_transcript
 
     sys.stdout.write(lesson_transcript(_lesson(args.lesson)))
     return 0
 
 
 def _cmd_golden(args: argparse.Namespace) -> int:
-    from minilit.lessons.transcript import golden_diff, update_golden
+    from lessons.framework.transcript import golden_diff, update_golden
 
     status = 0
     for lesson in _lessons(args.lessons):
@@ -276,9 +274,9 @@ def _cmd_golden(args: argparse.Namespace) -> int:
 
 
 def _cmd_sync(args: argparse.Namespace) -> int:
-    from minilit.lessons.catalog import lessons_root
-    from minilit.lessons.excerpts import ExcerptError, sync_text
-    from minilit.lessons.render import sync_index
+    from lessons.framework.catalog import lessons_root
+    from lessons.framework.excerpts import ExcerptError, sync_text
+    from lessons.framework.render import sync_index
 
     index = lessons_root() / "README.md"
     if index.is_file():
@@ -301,7 +299,7 @@ def _cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _cmd_dev_check(args: argparse.Namespace) -> int:
-    from minilit.lessons.runner import dev_check
+    from lessons.framework.runner import dev_check
 
     results = dev_check(_lessons(args.lessons), jobs=args.jobs)
     return 0 if all(r.ok for r in results) else 1
@@ -358,12 +356,13 @@ _SIMPLE: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def _cmd_lesson(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
+def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
+    """Set up ``minilit lesson``'s subcommands (called by minilit.cli)."""
+    _add_arguments(parser)
+
+
+def run(name: str, args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
+    """Run ``minilit lesson ...`` (called by minilit.cli)."""
     if args.lesson_command == "run":
         return _cmd_run(args, flags)
     return _SIMPLE[args.lesson_command](args)
-
-
-register_command(
-    "lesson", "the lessons: list, show, run, start, check, hint", _cmd_lesson, _add_arguments
-)

@@ -33,7 +33,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from minilit.lessons.catalog import Lesson, Problem
+from lessons.framework.catalog import Lesson, Problem
 
 MARKER_RE = re.compile(r"^\s*(?:#|//)\s*\[(?P<close>/?)lesson:(?P<name>[\w.-]+)\]\s*$")
 BLOCK_RE = re.compile(

@@ -14,7 +14,7 @@ stay valid. Each folder holds::
 The front matter is a small YAML subset between ``---`` lines (GitHub shows it as a
 table): ``key: value`` with plain or quoted scalars and ``[a, b]`` lists.
 
-Receives: the file system. Hands to: every other module of minilit.lessons.
+Receives: the file system. Hands to: every other module of lessons.framework.
 """
 
 from __future__ import annotations

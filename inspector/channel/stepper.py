@@ -53,10 +53,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from inspector.channel.filters import Filter, Subject, matches_any
+from inspector.channel.summary import describe_frame
 from minilit.trace import events as ev
 from minilit.trace.bus import BUS, Subscriber, TraceBus
-from minilit.trace.filters import Filter, Subject, matches_any
-from minilit.trace.summary import describe_frame
 
 _LOGGER = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ they hide: the HTTP upgrade request and the ``101`` answer, the frame headers (F
 opcode, mask, length), pings, and close codes. Nothing is answered automatically, not
 even pings, unless asked: that is the point.
 
-Example (what ``python -m minilit.lessons.rawsocket URL`` prints)::
+Example (what ``python -m lessons.framework.rawsocket URL`` prints)::
 
     sock = RawWebSocket.connect("http://127.0.0.1:8501", ["streamlit", "PLACEHOLDER_AUTH_TOKEN"])
     print(sock.request_text)            # GET /_stcore/stream HTTP/1.1 ...
@@ -205,9 +205,9 @@ class RawWebSocket:
 
 
 def _main(argv: list[str]) -> int:
-    """``python -m minilit.lessons.rawsocket http://127.0.0.1:8501``: one run, every byte."""
+    """``python -m lessons.framework.rawsocket http://127.0.0.1:8501``: one run, every byte."""
+    from inspector.channel.summary import describe_frame
     from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
-    from minilit.trace.summary import describe_frame
 
     url = argv[1] if len(argv) > 1 else "http://127.0.0.1:8501"
     ws = RawWebSocket.connect(url, ["streamlit", "PLACEHOLDER_AUTH_TOKEN"])

@@ -19,7 +19,7 @@ Each exercise has, in its lesson's ``exercise/`` folder::
     NAME_hints.md        hints, one ``## Hint`` section each, revealed one at a time
     test_lNN_exercise.py the tests (they also run, against minilit itself, in plain pytest)
 
-Receives: names and files. Hands to: minilit.lessons.runner, lessons/conftest.py.
+Receives: names and files. Hands to: lessons.framework.runner, lessons/conftest.py.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from minilit.lessons.catalog import Lesson, Problem
-from minilit.lessons.citations import resolve
+from lessons.framework.catalog import Lesson, Problem
+from lessons.framework.citations import resolve
 
 OVERLAYS_ENV = "MINILIT_LESSON_OVERLAYS"
 """JSON object {exercise name: path of a .py file} installed by lessons/conftest.py."""
@@ -244,7 +244,7 @@ def check_exercises(lesson: Lesson) -> list[Problem]:
             Problem(
                 where,
                 f"front matter exercises {lesson.exercise_names} != registry {registered} "
-                "(minilit/lessons/exercises.py)",
+                "(lessons/framework/exercises.py)",
             )
         )
     for exercise in for_lesson(lesson):

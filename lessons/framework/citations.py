@@ -12,7 +12,7 @@ Not in Streamlit. A README points students at code three ways, and each is check
   a ``.py`` path in the same list item (``ScriptRunner``: ``_exec``, ``_run_script``)
   is a member of it: it must exist on that object, or on one of its parents.
 
-Fenced code blocks are skipped: excerpts are checked by minilit.lessons.excerpts.
+Fenced code blocks are skipped: excerpts are checked by lessons.framework.excerpts.
 
 Receives: lesson READMEs. Hands to: ``minilit lesson verify`` and tests/lessons/.
 """
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from minilit.lessons.catalog import Lesson, Problem
+from lessons.framework.catalog import Lesson, Problem
 
 ROOTS = ("minilit", "inspector", "tornado", "google.protobuf")
 DOTTED_RE = re.compile(

@@ -63,7 +63,7 @@ Every command may carry an ``id``; the server answers with a ``reply``.
                                 at the first delta of the next run.
 ``continue``                    leave step mode; release every paused script.
 ``break``   add|remove: EXPR    add or remove a breakpoint (a filter
-                                expression, see minilit.trace.filters);
+                                expression, see inspector.channel.filters);
             clear: true         remove them all.
 ``hold``    on: bool            hold outgoing ForwardMsg frames server-side
             [match: EXPR]       (with match: from the first frame matching

@@ -11,10 +11,10 @@ The check is a bijection, done statically (nothing is imported or run):
 - every ``@claim`` id in the folder's tests is tagged in its README;
 - ids belong to their lesson (``L05.*`` only in ``05-*``) and are tagged once;
 - every ``@claim`` test asks for a real-server fixture (``server``, ``app`` or
-  ``start_server``; see minilit.lessons.harness), so no claim is "proved" by a test
+  ``start_server``; see lessons.framework.harness), so no claim is "proved" by a test
   that never talks to minilit.
 
-Receives: READMEs and test files of minilit.lessons.catalog lessons.
+Receives: READMEs and test files of lessons.framework.catalog lessons.
 Hands to: ``minilit lesson verify``, ``minilit lesson claims`` and tests/lessons/.
 """
 
@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from minilit.lessons.catalog import Lesson, Problem
+from lessons.framework.catalog import Lesson, Problem
 
 CLAIM_TAG_RE = re.compile(r"<!--\s*claim\s+(?P<id>[^\s>]+)\s*-->")
 CLAIM_ID_RE = re.compile(r"^L(?P<lesson>\d{2}[a-z]?)\.C(?P<n>\d+)$")
 
 SERVER_FIXTURES = frozenset({"server", "app", "start_server"})
-"""Fixtures (minilit.lessons.harness) that start or connect to a real minilit server."""
+"""Fixtures (lessons.framework.harness) that start or connect to a real minilit server."""
 
 F = TypeVar("F", bound=Callable[..., object])
 

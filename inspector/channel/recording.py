@@ -11,7 +11,7 @@ Format (version RECORDING_VERSION), one JSON object per line:
 2. any number of ``{"type": "source", "path", "sha256", "text"}`` lines (the
    scripts that events point at with ``where``, so lines show offline), and
 3. ``{"type": "event", ...}`` lines: one protocol event object each
-   (minilit.trace.protocol; frame bytes base64 in ``data``).
+   (inspector.channel.protocol; frame bytes base64 in ``data``).
 
 A reader also accepts the golden format of
 ``reference/wire-goldens/tour.jsonl`` (frames captured from a real Streamlit
@@ -38,15 +38,15 @@ from importlib import metadata
 from pathlib import Path
 from typing import IO, Any
 
-from minilit.trace import events as ev
-from minilit.trace.bus import BUS, TraceBus, TraceEvent
-from minilit.trace.protocol import (
+from inspector.channel.protocol import (
     PROTOCOL_VERSION,
     WireEvent,
     dumps,
     event_from_dict,
     event_to_dict,
 )
+from minilit.trace import events as ev
+from minilit.trace.bus import BUS, TraceBus, TraceEvent
 
 RECORDING_FORMAT = "minilit-trace"
 RECORDING_VERSION = 1

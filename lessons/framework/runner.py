@@ -2,7 +2,7 @@
 
 Not in Streamlit. ``check N`` is CodeCrafters' cumulative stage check: it runs the tests
 of lessons 01..N (claims and exercises) in a fresh pytest process, with every exercise
-the student has started plugged into the real minilit (minilit.lessons.exercises). A
+the student has started plugged into the real minilit (lessons.framework.exercises). A
 lesson whose exercise was not started runs against minilit's own code, so earlier
 lessons never block later ones, but lesson N itself needs the student's file.
 
@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from minilit.lessons.catalog import Lesson, up_to
-from minilit.lessons.exercises import OVERLAYS_ENV, Exercise, for_lesson
-from minilit.lessons.workspace import exercise_file
+from lessons.framework.catalog import Lesson, up_to
+from lessons.framework.exercises import OVERLAYS_ENV, Exercise, for_lesson
+from lessons.framework.workspace import exercise_file
 
 REPORT_ENV = "MINILIT_LESSON_REPORT"
 """If set, lessons/conftest.py writes one JSON line per test outcome to this file."""

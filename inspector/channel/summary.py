@@ -7,7 +7,7 @@ delta_path, the run id and a short human summary.
 
 Receives: exact frame bytes (from trace events or recordings). Hands to: the
 inspector's model and table rows, ``minilit trace`` transcripts, and the
-filter expressions in minilit.trace.filters.
+filter expressions in inspector.channel.filters.
 
 Frames from a real Streamlit server decode too: fields minilit does not
 declare are kept by protobuf as unknown fields and simply not summarized.

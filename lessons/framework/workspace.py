@@ -6,8 +6,8 @@ directory, or ``$MINILIT_WORKSPACE``). Files already there are never overwritten
 asked, so ``start`` is safe to repeat. ``.progress.json`` remembers how many hints were
 shown and which lessons passed ``check``.
 
-Receives: lessons and exercises (minilit.lessons.catalog/exercises). Hands to: the CLI
-and minilit.lessons.runner (which files to plug in).
+Receives: lessons and exercises (lessons.framework.catalog/exercises). Hands to: the CLI
+and lessons.framework.runner (which files to plug in).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from minilit.lessons.catalog import Lesson
-from minilit.lessons.exercises import Exercise, for_lesson
+from lessons.framework.catalog import Lesson
+from lessons.framework.exercises import Exercise, for_lesson
 
 WORKSPACE_ENV = "MINILIT_WORKSPACE"
 DEFAULT_DIRNAME = "minilit-work"

@@ -9,7 +9,7 @@ rewrites it, and the diff is reviewed like code.
 How a transcript is made: a real server (``ServerThread``) runs the lesson's app, the
 trace bus (minilit.trace.bus) is subscribed, headless browser tabs
 (``minilit.testing.AppClient``) perform the steps, and after each step the events are
-drained. Events become protocol event objects (minilit.trace.protocol, the shape
+drained. Events become protocol event objects (inspector.channel.protocol, the shape
 ``minilit trace --json`` prints), then text.
 
 Note [Transcript normalisation]
@@ -46,12 +46,12 @@ from typing import Any
 
 from google.protobuf.message import Message
 
-from minilit.lessons.catalog import Lesson
+from inspector.channel.protocol import WireEvent, event_from_dict, event_to_dict
+from inspector.channel.summary import describe_frame
+from lessons.framework.catalog import Lesson
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.trace import events as ev
 from minilit.trace.bus import BUS
-from minilit.trace.protocol import WireEvent, event_from_dict, event_to_dict
-from minilit.trace.summary import describe_frame
 
 ACTIONS = (
     "open",
@@ -367,7 +367,7 @@ def render(steps: Sequence[StepEvents], title: str) -> str:
     norm = Normaliser()
     lines = [
         f"# minilit trace transcript: {title}",
-        "# Normalised (minilit/lessons/transcript.py, Note [Transcript normalisation]);",
+        "# Normalised (lessons/framework/transcript.py, Note [Transcript normalisation]);",
         "# lanes per step: ⇢ browser→server, [loop] IOLoop thread, [script] script thread,",
         "# ⇠ server→browser. Regenerate with: minilit lesson golden N --update",
     ]

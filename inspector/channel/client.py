@@ -1,9 +1,9 @@
 """Connecting to ``/_minilit/trace``: the client side of the trace protocol.
 
 Not in Streamlit. Shared by the inspector (inspector/sources.py) and
-``minilit trace --attach`` (minilit/trace/transcript.py), so both report a
+``minilit trace --attach`` (inspector/transcript.py), so both report a
 refused or missing trace channel the same way. The protocol itself is in
-minilit/trace/protocol.py; the server side in minilit/trace/endpoint.py.
+inspector/channel/protocol.py; the server side in inspector/channel/endpoint.py.
 
 Receives: a server URL and a token. Hands to: a Tornado websocket client
 connection that reads protocol messages.

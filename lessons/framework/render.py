@@ -19,10 +19,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from minilit.lessons.catalog import Lesson
-from minilit.lessons.claims import CLAIM_TAG_RE, readme_claims
-from minilit.lessons.exercises import for_lesson
-from minilit.lessons.workspace import Progress, started
+from lessons.framework.catalog import Lesson
+from lessons.framework.claims import CLAIM_TAG_RE, readme_claims
+from lessons.framework.exercises import for_lesson
+from lessons.framework.workspace import Progress, started
 
 _COMMENT_RE = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 

@@ -1,8 +1,9 @@
 """The ``inspect`` and ``trace`` subcommands, and ``run --inspect/--record``.
 
-Not in Streamlit. Registered with minilit/cli.py's plugin hooks
-(``register_command``, ``register_run_arguments``, ``register_server_hook``),
-which ``minilit.cli.main`` imports this module for.
+Not in Streamlit. ``minilit.cli.COMMANDS`` names ``inspect`` and ``trace``
+and imports this module only when one of them (or ``run --inspect/--record``)
+is given; this module defines ``add_arguments``, ``run`` and
+``observe_server`` for it.
 
 Usage::
 
@@ -15,7 +16,7 @@ Usage::
     minilit trace --attach URL --token T [--until N] [--json]
 
 Receives: parsed command lines. Hands to: inspector/launch.py (the TUI),
-minilit/trace/transcript.py (text), minilit/trace/recording.py (recordings).
+inspector/transcript.py (text), inspector/channel/recording.py (recordings).
 """
 
 from __future__ import annotations
@@ -24,17 +25,15 @@ import argparse
 import atexit
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from minilit.cli import (
-    DEMO_SCRIPT,
-    UsageError,
-    register_command,
-    register_run_arguments,
-    register_server_hook,
-)
-from minilit.trace.endpoint import is_loopback
+from inspector.channel.endpoint import install_trace, is_loopback
+from minilit.cli import DEMO_SCRIPT, UsageError
+
+if TYPE_CHECKING:
+    from minilit.server.server import Server
 
 TOKEN_ENV = "MINILIT_TRACE_TOKEN"
 
@@ -42,21 +41,19 @@ TOKEN_ENV = "MINILIT_TRACE_TOKEN"
 # ----- minilit run --inspect / --record ---------------------------------------------
 
 
-def _run_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--inspect",
-        action="store_true",
-        help="serve the trace channel /_minilit/trace for the inspector (loopback only)",
-    )
-    parser.add_argument(
-        "--record", metavar="FILE", help="write every trace event to FILE (JSON Lines)"
-    )
+def observe_server(
+    server: Server, *, inspect: bool, record: str | None
+) -> list[Callable[[], str]]:
+    """Make ``server`` observable before it starts: the trace channel for
+    ``--inspect`` (or ``server.enableTrace``), a recorder for ``--record``.
 
-
-def _server_hook(server: Any, args: argparse.Namespace) -> None:
-    """Turn tracing on for ``--inspect``; start a recorder for ``--record``."""
+    Returns what to print once the server listens (the trace URL and token).
+    Raises:
+        UsageError: ``--inspect`` with a non-loopback ``server.address``.
+    """
     config = server.config
-    if getattr(args, "inspect", False):
+    notes: list[Callable[[], str]] = []
+    if inspect:
         if config.is_manually_set("server.address"):
             address = str(config.get("server.address"))
             if not is_loopback(address):
@@ -67,18 +64,17 @@ def _server_hook(server: Any, args: argparse.Namespace) -> None:
         else:
             config.set("server.address", "127.0.0.1", "--inspect")
         config.set("server.enableTrace", True, "--inspect")
-    record = getattr(args, "record", None)
+    if config.get("server.enableTrace"):
+        channel = install_trace(server)
+        notes.append(channel.banner)
     if record:
-        from minilit.trace.recording import Recorder
+        from inspector.channel.recording import Recorder
 
         recorder = Recorder(Path(record))
         recorder.writer.write_source(server.main_script_path)
         atexit.register(recorder.stop)
         print(f"  Recording trace events to {record}", flush=True)
-
-
-register_run_arguments(_run_arguments)
-register_server_hook(_server_hook)
+    return notes
 
 
 # ----- minilit inspect ------------------------------------------------------------------
@@ -100,7 +96,7 @@ def _inspect_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _cmd_inspect(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
     from inspector import launch
-    from minilit.trace.recording import RecordingError
+    from inspector.channel.recording import RecordingError
 
     record = Path(args.record) if args.record else None
     if args.attach:
@@ -122,14 +118,6 @@ def _cmd_inspect(args: argparse.Namespace, flags: dict[str, str], script_args: l
     if target.suffix != ".py":
         raise UsageError(f"not a Python script or a recording: {target}")
     return launch.inspect_script(target, record, flags, open_browser=not args.no_browser)
-
-
-register_command(
-    "inspect",
-    "watch and step through every rerun, delta and frame (Textual inspector)",
-    _cmd_inspect,
-    _inspect_arguments,
-)
 
 
 # ----- minilit trace --------------------------------------------------------------------
@@ -161,7 +149,7 @@ def _trace_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_trace(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
-    from minilit.trace import transcript
+    from inspector import transcript
 
     if args.attach:
         token = args.token or os.environ.get(TOKEN_ENV, "")
@@ -202,9 +190,14 @@ def _cmd_trace(args: argparse.Namespace, flags: dict[str, str], script_args: lis
     )
 
 
-register_command(
-    "trace",
-    "run an app headless and print every rerun, delta and frame (text or --json)",
-    _cmd_trace,
-    _trace_arguments,
-)
+# ----- the hooks minilit.cli calls ----------------------------------------------------
+
+
+def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
+    """Set up the arguments of ``minilit inspect`` or ``minilit trace``."""
+    {"inspect": _inspect_arguments, "trace": _trace_arguments}[name](parser)
+
+
+def run(name: str, args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
+    """Run ``minilit inspect`` or ``minilit trace``."""
+    return {"inspect": _cmd_inspect, "trace": _cmd_trace}[name](args, flags, script_args)

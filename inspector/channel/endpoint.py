@@ -3,7 +3,7 @@
 Not in Streamlit. Modelled on ``textual console`` (reference/
 inspector-anchors.md B5): the app streams structured events over a loopback
 socket to a separate process. The protocol is documented in
-minilit.trace.protocol; this module is the server side of it.
+inspector.channel.protocol; this module is the server side of it.
 
 It is off unless asked for (``server.enableTrace``, which ``minilit run
 --inspect`` and ``minilit inspect`` set), and guarded three ways:
@@ -24,7 +24,7 @@ A refusal is an HTTP 403 before the websocket upgrade, whose body and
 
 Receives: events from minilit.trace.bus (one bounded subscriber per attached
 inspector) and commands from the inspector. Hands to: the inspector (JSON
-text frames) and minilit.trace.stepper (pause, step, hold...).
+text frames) and inspector.channel.stepper (pause, step, hold...).
 
 Note [Trace binding]
     Streamlit binds all interfaces by default, and so does minilit. A trace
@@ -43,6 +43,7 @@ import ipaddress
 import logging
 import secrets
 import time
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,13 +51,13 @@ import tornado.httputil
 import tornado.ioloop
 import tornado.websocket
 
+from inspector.channel.filters import FilterError
+from inspector.channel.protocol import PROTOCOL_VERSION, dumps, events_message, parse_command
+from inspector.channel.recording import source_line
+from inspector.channel.stepper import STEPPER, StepperError
 from minilit.config import ConfigError
 from minilit.trace import events as ev
 from minilit.trace.bus import BUS, Subscriber, TraceEvent
-from minilit.trace.filters import FilterError
-from minilit.trace.protocol import PROTOCOL_VERSION, dumps, events_message, parse_command
-from minilit.trace.recording import source_line
-from minilit.trace.stepper import STEPPER, StepperError
 from minilit.version import __version__
 
 if TYPE_CHECKING:
@@ -359,4 +360,15 @@ def install_trace(server: Server) -> TraceChannel:
     token = str(server.config.get("server.traceToken")) or secrets.token_hex(20)
     channel = TraceChannel(server, token)
     server.extra_routes.append((TRACE_PATH, TraceSocketHandler, {"channel": channel}))
+    server.config.set("server.enableTrace", True, "install_trace")
+    _CHANNELS[server] = channel
     return channel
+
+
+_CHANNELS: weakref.WeakKeyDictionary[Server, TraceChannel] = weakref.WeakKeyDictionary()
+"""The channel installed on each server (the core Server does not know of it)."""
+
+
+def channel_of(server: Server) -> TraceChannel | None:
+    """The trace channel ``install_trace`` added to ``server``, if any."""
+    return _CHANNELS.get(server)

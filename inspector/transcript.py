@@ -39,11 +39,11 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.text import Text
 
+from inspector.channel.client import TraceConnectError, connect
+from inspector.channel.protocol import WireEvent, dumps, event_from_dict, event_to_dict
+from inspector.channel.summary import describe_frame
 from minilit.trace import events as ev
 from minilit.trace.bus import BUS, Subscriber, TraceEvent
-from minilit.trace.client import TraceConnectError, connect
-from minilit.trace.protocol import WireEvent, dumps, event_from_dict, event_to_dict
-from minilit.trace.summary import describe_frame
 
 HIDDEN_BY_DEFAULT = frozenset({ev.BACKMSG_DECODED})
 """Shown with --all: the BackMsg is already printed, decoded, with its frame."""
