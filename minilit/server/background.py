@@ -109,7 +109,8 @@ class ServerThread:
             # failed to start is already on its way out): then there is nothing to stop.
             with contextlib.suppress(RuntimeError):
                 self._loop.call_soon_threadsafe(self._stop_event.set)
-        self._thread.join(timeout)
+        if self._thread.ident is not None:  # not started when ``configure`` raised
+            self._thread.join(timeout)
 
     def __enter__(self) -> ServerThread:
         return self.start()
