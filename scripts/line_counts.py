@@ -1,7 +1,9 @@
 """Print the README's package table: non-blank, non-comment code lines per package.
 
 Usage: python scripts/line_counts.py
-Generated files (*_pb2.py, the built frontend, protobufjs output) are not counted.
+The core (what mirrors Streamlit) and the tools (what watches it and teaches
+it) are counted apart, each with a total. Generated files (*_pb2.py, the
+built frontend, protobufjs output) are not counted; docstrings are.
 """
 
 from __future__ import annotations
@@ -9,27 +11,32 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = [
-    ("minilit/server", "Tornado app, routes, websocket handler, Origin checks"),
-    ("minilit/runtime", "Runtime, SessionManager, AppSession, ForwardMsgQueue, session state"),
-    ("minilit/scriptrunner", "ScriptRunner, ScriptRequests, ScriptRunContext, magic"),
-    ("minilit/elements", "the st.* elements and widgets"),
-    ("minilit/trace", "trace events, bus, /_minilit/trace, stepper, recordings, `minilit trace`"),
-    ("minilit/testing", "headless client (AppClient)"),
-    ("minilit/lessons", "lesson framework and `minilit lesson`"),
-    ("minilit/proto", "the .proto files (generated code not counted)"),
-    ("inspector", "the Textual inspector"),
-    ("frontend/src", "React + TypeScript client (generated proto code not counted)"),
-]
-TOP_LEVEL = [
+CORE_TOP_LEVEL = [
     "minilit/__init__.py",
+    "minilit/__main__.py",
     "minilit/cli.py",
     "minilit/config.py",
     "minilit/cursor.py",
     "minilit/delta_generator.py",
     "minilit/errors.py",
+    "minilit/version.py",
     "minilit/watcher.py",
 ]
+CORE = [
+    ("minilit/proto", "the .proto files (generated code not counted)"),
+    ("minilit/server", "Tornado app, routes, websocket handler, Origin checks"),
+    ("minilit/runtime", "Runtime, SessionManager, AppSession, ForwardMsgQueue, session state"),
+    ("minilit/scriptrunner", "ScriptRunner, ScriptRequests, ScriptRunContext, magic"),
+    ("minilit/elements", "the st.* elements and widgets"),
+    ("minilit/trace", "the observation hook: the bus and the event names"),
+    ("minilit/testing", "headless client (AppClient), mirrors streamlit.testing"),
+]
+TOOLS = [
+    ("inspector/channel", "/_minilit/trace, stepper, recordings, filters, summaries"),
+    ("inspector", "the Textual inspector, `minilit inspect` and `minilit trace`"),
+    ("lessons/framework", "the lesson framework and `minilit lesson`"),
+]
+FRONTEND = [("frontend/src", "React + TypeScript client (generated proto code not counted)")]
 
 
 def count(path: Path) -> int:
@@ -41,9 +48,9 @@ def count(path: Path) -> int:
     return lines
 
 
-def files_of(package: str) -> list[Path]:
+def files_of(package: str, exclude: tuple[str, ...] = ()) -> list[Path]:
     base = ROOT / package
-    suffixes = (".py", ".proto", ".ts", ".tsx", ".css")
+    suffixes = (".py", ".proto", ".ts", ".tsx", ".css", ".tcss")
     return [
         p
         for p in sorted(base.rglob("*"))
@@ -52,19 +59,30 @@ def files_of(package: str) -> list[Path]:
         and "proto/proto." not in p.as_posix()
         and "node_modules" not in p.parts
         and "__snapshots__" not in p.parts
+        and not any(p.is_relative_to(ROOT / other) for other in exclude)
     ]
+
+
+def _group(title: str, rows: list[tuple[str, int, str]]) -> None:
+    for name, lines, what in rows:
+        print(f"| `{name}` | {lines} | {what} |")
+    print(f"| **{title}** | **{sum(lines for _, lines, _ in rows)}** | |")
 
 
 def main() -> None:
     print("| package | lines | what |")
     print("| --- | ---: | --- |")
-    top = sum(count(ROOT / f) for f in TOP_LEVEL)
-    print(
-        f"| `minilit/*.py` | {top} | public API, CLI, config, cursor, DeltaGenerator, file watcher |"
-    )
-    for package, what in PACKAGES:
-        if (ROOT / package).exists():
-            print(f"| `{package}` | {sum(count(p) for p in files_of(package))} | {what} |")
+    top = sum(count(ROOT / f) for f in CORE_TOP_LEVEL)
+    core = [("minilit/*.py", top, "public API, CLI command table, config, cursor, watcher")]
+    core += [(p, sum(count(f) for f in files_of(p)), what) for p, what in CORE]
+    _group("core (`minilit/`)", core)
+    tools = []
+    for package, what in TOOLS:
+        # `inspector` is counted without its `channel` subpackage, listed above it.
+        exclude = tuple(p for p, _ in TOOLS if p != package and p.startswith(package + "/"))
+        tools.append((package, sum(count(f) for f in files_of(package, exclude)), what))
+    _group("tools (`inspector/`, `lessons/framework/`)", tools)
+    _group("frontend", [(p, sum(count(f) for f in files_of(p)), what) for p, what in FRONTEND])
 
 
 if __name__ == "__main__":
