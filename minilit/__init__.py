@@ -17,7 +17,8 @@ The flow, one interaction from click to pixels (DESIGN.md section 2)::
                          runtime/runtime.py   Runtime._loop_coroutine (flush)
     browser <-ForwardMsg-- server/websocket.py  BrowserWebSocketHandler.write_forward_msg
 
-Every hop publishes a trace event (trace/events.py) for the inspector.
+Every hop publishes a trace event (trace/events.py) on the bus (trace/bus.py);
+the inspector, outside the core (inspector/), subscribes to it.
 """
 
 from __future__ import annotations
