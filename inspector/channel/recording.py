@@ -191,20 +191,56 @@ class Recording:
     events: list[WireEvent] = field(default_factory=list)
     kind: str = RECORDING_FORMAT
     """``minilit-trace`` or ``frames`` (the wire-goldens format)."""
+    warnings: list[str] = field(default_factory=list)
+    """What was wrong but could be read past (a last line cut off by a crash)."""
 
 
-def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    with path.open(encoding="utf-8") as f:
-        for number, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise RecordingError(f"{path}:{number}: not JSON ({exc.msg})") from exc
-            if not isinstance(obj, dict):
-                raise RecordingError(f"{path}:{number}: expected a JSON object")
-            yield number, obj
+def _lines(path: Path, warnings: list[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The file's JSON objects with their line numbers.
+
+    A last line without its newline that does not parse is what a crash
+    while writing leaves behind: it is skipped with a warning, so the
+    recording opens up to its last whole event. Anywhere else, a bad line is
+    an error.
+    """
+    try:
+        text = _utf8_text(path, path.read_bytes())
+    except OSError as exc:
+        raise RecordingError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            if number == len(lines):  # no newline after it: cut off mid-line
+                warnings.append(
+                    f"{path}:{number}: the last line is cut off (the recording was not "
+                    "closed properly); opened up to the last whole event"
+                )
+                return
+            raise RecordingError(f"{path}:{number}: not JSON ({exc.msg})") from None
+        if not isinstance(obj, dict):
+            raise RecordingError(f"{path}:{number}: expected a JSON object")
+        yield number, obj
+
+
+def _utf8_text(path: Path, data: bytes) -> str:
+    """``data`` as text; a multi-byte character cut off at the very end is dropped.
+
+    Raises:
+        RecordingError: the bytes are not UTF-8 (one line, no traceback).
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and b"\n" not in data[exc.start :]:
+            return data[: exc.start].decode("utf-8")  # a crash mid-character
+        bad = data[exc.start]
+        raise RecordingError(
+            f"{path}: not a recording (not UTF-8 text: byte {exc.start} is {bad:#04x})"
+        ) from None
 
 
 def _frame_event(seq: int, obj: Mapping[str, Any], where: str) -> WireEvent:
@@ -222,12 +258,17 @@ def _frame_event(seq: int, obj: Mapping[str, Any], where: str) -> WireEvent:
 def read_recording(path: Path) -> Recording:
     """Read a minilit recording or a wire-goldens frame file.
 
+    A last line cut off mid-way (a crash while writing) is dropped and noted
+    in ``Recording.warnings``.
+
     Raises:
-        RecordingError: with the file and line when something is wrong, or
-            when the recording's version is newer than this reader.
+        RecordingError: with the file and line when something is wrong (a
+            file that is not UTF-8 text, a bad line), or when the recording's
+            version is newer than this reader. The message is one line.
     """
     rec: Recording | None = None
-    for number, obj in _lines(path):
+    warnings: list[str] = []
+    for number, obj in _lines(path, warnings):
         where = f"{path}:{number}"
         if rec is None:
             if obj.get("type") == "header":
@@ -258,5 +299,6 @@ def read_recording(path: Path) -> Recording:
                 raise RecordingError(f"{where}: {exc}") from exc
         # Unknown line types from the same version are skipped: forward-compatible.
     if rec is None:
-        raise RecordingError(f"{path}: empty file")
+        raise RecordingError(f"{path}: empty file" if not warnings else warnings[0])
+    rec.warnings = warnings
     return rec
