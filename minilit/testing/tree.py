@@ -8,11 +8,14 @@ job for AppTest, but without stale-node rules; this module follows the browser i
 
 Simplified: no fragments (``fragment_ids_this_run``), no transient nodes, no
 ``arrow_add_rows``, no ForwardMsg cache (a ``ref_hash`` message is an error here because
-this client never announces cached hashes), no page/script-hash bookkeeping.
+this client never announces cached hashes), no page/script-hash bookkeeping. And blocks
+are edited in place: see Note [Edited in place].
 
 Receives: decoded ForwardMsgs, one at a time in arrival order, from
-``minilit.testing.client.AppClient`` (or from a recording, see ``minilit.testing.golden``).
-Hands to: ``minilit.testing.elements``, which wraps the nodes for tests and lessons.
+``minilit.testing.client.AppClient``, from a recording (``minilit.testing.golden``), or
+from the frames the inspector sees (``inspector.model.Model``).
+Hands to: ``minilit.testing.elements``, which wraps the nodes for tests and lessons, and
+the inspector's Tree pane.
 
 Note [Browser tree rules]
 ~~~~~~~~~~~~~~~~~~~~~~~~~
@@ -39,6 +42,17 @@ The rules this module keeps, all from the browser:
 The run id comes from ``metadata.run.script_run_id`` (Streamlit 1.67 puts it on
 ``new_session`` and ``script_finished``; deltas usually carry none and inherit the id of
 the run that the last ``new_session`` opened).
+
+Note [Edited in place]
+~~~~~~~~~~~~~~~~~~~~~~
+The frontend never modifies a node: applying a delta copies every block on the path
+from the root (``BlockNode.setIn``, Note [Immutability] in ``AppNode.ts``), so React can
+compare trees by identity. Copying a block copies its list of children, so a run of
+10,000 ``st.text`` calls copies 50 million references. This module has no React to
+serve, so it changes the blocks on the path in place (same rules, same run-id stamps)
+and copies only when asked: ``ElementTree.snapshot`` gives a page that later deltas do
+not touch (the inspector keeps one per finished run to diff reruns). Element nodes are
+never modified, in either: a new element replaces the old node.
 """
 
 from __future__ import annotations
@@ -71,13 +85,16 @@ class ElementNode:
     """The script run id that wrote this node."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class BlockNode:
-    """A container: the root, a root container, or a block from ``delta.add_block``."""
+    """A container: the root, a root container, or a block from ``delta.add_block``.
+
+    Changed in place by ``ElementTree`` (Note [Edited in place]); ``copy`` for a copy.
+    """
 
     block: Delta_pb2.Block | None
     """The ``Block`` proto; ``None`` for the root and the four root containers."""
-    children: tuple[Node | None, ...] = ()
+    children: list[Node | None] = field(default_factory=list)
     """Children by index; ``None`` marks a hole (an index no delta has written yet)."""
     run_id: str = ""
     """The script run id that last wrote this block or anything below it."""
@@ -86,25 +103,30 @@ class BlockNode:
         """The ``Block`` oneof member (``"column"``, ``"form"``...), or None for roots."""
         return None if self.block is None else self.block.WhichOneof("type")
 
-    def set_in(self, path: tuple[int, ...], node: Node, run_id: str) -> BlockNode:
-        """Return a copy of this block with ``node`` at ``path`` (relative to this block).
+    def set_in(self, path: tuple[int, ...], node: Node, run_id: str) -> None:
+        """Put ``node`` at ``path`` (relative to this block).
 
-        Mirrors ``BlockNode.setIn``: every block on the way down is copied and stamped
-        with ``run_id``; indices past the end leave holes.
+        Mirrors ``BlockNode.setIn``: every block on the way down, this one included, is
+        stamped with ``run_id``; indices past the end leave holes. Nothing changes when
+        the path is invalid.
+
+        Raises:
+            TreeError: the path goes through an element or a hole.
         """
-        index = path[0]
-        children = list(self.children)
-        if index >= len(children):
-            children.extend([None] * (index + 1 - len(children)))
-        if len(path) == 1:
-            children[index] = node
-        else:
-            child = children[index]
+        spine = [self]
+        for index in path[:-1]:
+            child = spine[-1].children[index] if index < len(spine[-1].children) else None
             if not isinstance(child, BlockNode):
                 what = "nothing" if child is None else "an element"
                 raise TreeError(f"path goes through {what} at index {index}")
-            children[index] = child.set_in(path[1:], node, run_id)
-        return BlockNode(self.block, tuple(children), run_id)
+            spine.append(child)
+        for block in spine:
+            block.run_id = run_id
+        children = spine[-1].children
+        index = path[-1]
+        if index >= len(children):
+            children.extend([None] * (index + 1 - len(children)))
+        children[index] = node
 
     def get_in(self, path: tuple[int, ...]) -> Node | None:
         """The node at ``path`` (relative to this block), or None."""
@@ -115,23 +137,31 @@ class BlockNode:
             node = node.children[index]
         return node
 
-    def clear_stale(self, run_id: str) -> BlockNode | None:
-        """Drop every node not written by ``run_id``; None if this block itself is stale.
+    def clear_stale(self, run_id: str) -> bool:
+        """Drop every node below not written by ``run_id``; False if this block is stale.
 
         Mirrors ``ClearStaleNodeVisitor`` for a full (non-fragment) run. Surviving
         children are packed, exactly like the frontend's ``.filter(notUndefined)``.
         """
         if self.run_id != run_id:
-            return None
+            return False
         kept: list[Node | None] = []
         for child in self.children:
             if isinstance(child, BlockNode):
-                cleared = child.clear_stale(run_id)
-                if cleared is not None:
-                    kept.append(cleared)
+                if child.clear_stale(run_id):
+                    kept.append(child)
             elif child is not None and child.run_id == run_id:
                 kept.append(child)
-        return BlockNode(self.block, tuple(kept), self.run_id)
+        self.children = kept
+        return True
+
+    def copy(self) -> BlockNode:
+        """A copy of this block and the blocks below it (elements are shared: never changed)."""
+        return BlockNode(
+            self.block,
+            [child.copy() if isinstance(child, BlockNode) else child for child in self.children],
+            self.run_id,
+        )
 
 
 Node = ElementNode | BlockNode
@@ -170,7 +200,7 @@ class ElementTree:
     """
 
     root: BlockNode = field(
-        default_factory=lambda: BlockNode(None, tuple(BlockNode(None) for _ in ROOT_CONTAINERS))
+        default_factory=lambda: BlockNode(None, [BlockNode(None) for _ in ROOT_CONTAINERS])
     )
     """The root block; its children are the four root containers."""
     run_id: str = ""
@@ -218,7 +248,7 @@ class ElementTree:
             node = ElementNode(delta.new_element, run_id)
         elif kind == "add_block":
             existing = self.root.get_in(path)
-            children: tuple[Node | None, ...] = ()
+            children: list[Node | None] = []
             if isinstance(
                 existing, BlockNode
             ) and existing.block_type() == delta.add_block.WhichOneof("type"):
@@ -229,17 +259,29 @@ class ElementTree:
             # as a browser ignores what it cannot render.
             return
         try:
-            self.root = self.root.set_in(path, node, run_id)
+            self.root.set_in(path, node, run_id)
         except TreeError as err:
             raise TreeError(f"cannot apply delta at {list(path)}: {err}") from None
 
     def clear_stale_nodes(self, run_id: str) -> None:
         """Remove every node not written by ``run_id`` (rule 5 of Note [Browser tree rules])."""
-        containers: list[Node | None] = []
-        for child in self.root.children:
-            assert isinstance(child, BlockNode)
-            containers.append(child.clear_stale(run_id) or BlockNode(None, (), run_id))
-        self.root = BlockNode(None, tuple(containers), run_id)
+        containers = self.root.children
+        for index, container in enumerate(containers):
+            assert isinstance(container, BlockNode)
+            if not container.clear_stale(run_id):
+                containers[index] = BlockNode(None, [], run_id)
+        self.root.run_id = run_id
+
+    def snapshot(self) -> ElementTree:
+        """A copy of the page that later deltas leave alone (Note [Edited in place])."""
+        return ElementTree(
+            self.root.copy(),
+            self.run_id,
+            self.session_id,
+            self.running,
+            self.last_status,
+            self._runs_seen,
+        )
 
     def container(self, name: str) -> BlockNode:
         """One root container by name (``"main"``, ``"sidebar"``, ``"event"``, ``"bottom"``)."""

@@ -141,6 +141,28 @@ def test_path_through_an_element_is_an_error() -> None:
         tree.apply(text([0, 0, 0], "child"))
 
 
+def test_a_refused_path_changes_nothing() -> None:
+    # The spine is stamped only once the whole path is known to be valid.
+    tree = ElementTree()
+    run(tree, "r1", block([0, 0], "vertical"), text([0, 0, 0], "leaf"))
+    tree.apply(new_session("r2"))
+    with pytest.raises(TreeError):
+        tree.apply(text([0, 0, 0, 0], "child of a leaf"))
+    tree.apply(finished("r2"))
+    assert [item.delta_path for item in tree.walk()] == []  # nothing of r1 survives r2
+
+
+def test_a_snapshot_keeps_the_page_it_was_taken_from() -> None:
+    # Note [Edited in place]: the live tree changes, a snapshot does not.
+    tree = ElementTree()
+    run(tree, "r1", block([0, 0], "vertical"), text([0, 0, 0], "a"), text([0, 1], "b"))
+    before = tree.snapshot()
+    run(tree, "r2", block([0, 0], "vertical"), text([0, 0, 0], "a2"), text([0, 0, 1], "new"))
+    assert bodies(tree) == {(0, 0, 0): "a2", (0, 0, 1): "new"}
+    assert bodies(before) == {(0, 0, 0): "a", (0, 1): "b"}
+    assert before.run_id == "r1"
+
+
 def test_path_through_nothing_is_an_error() -> None:
     tree = ElementTree()
     with pytest.raises(TreeError):
