@@ -11,10 +11,14 @@ The frames are the ground truth, so a recording of a *real* Streamlit server
 
 * a ``new_session`` ForwardMsg opens a run (Streamlit sends one per run);
 * ``delta`` frames place nodes in the session's element tree at their
-  ``delta_path`` (mirroring the frontend's ``AppRoot.applyDelta``);
+  ``delta_path``;
 * ``script_finished`` closes the run; when it is ``FINISHED_SUCCESSFULLY``
-  nodes not written by this run are removed, as the frontend's
-  ``clearStaleNodes`` does, and the tree is snapshotted for the diff view.
+  nodes not written by this run are removed, and the tree is snapshotted
+  for the diff view.
+
+The tree is the headless client's (``minilit.testing.tree.ElementTree``,
+the browser's rules in one place): the model feeds it the same ForwardMsgs
+the browser got, and only flattens it into ``TreeNode`` rows for the views.
 
 minilit's own events add what frames cannot say: the script line behind each
 delta, deltas that were coalesced away in the queue, run durations and
@@ -32,13 +36,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from google.protobuf.message import DecodeError
+from google.protobuf.message import DecodeError, Message
 
 from inspector.channel.filters import Subject
 from inspector.channel.protocol import WireEvent
-from inspector.channel.summary import FrameInfo, describe_back, describe_forward
+from inspector.channel.summary import (
+    FrameInfo,
+    clip,
+    describe_back,
+    describe_forward,
+    element_text,
+)
 from minilit.proto.BackMsg_pb2 import BackMsg
+from minilit.proto.Delta_pb2 import Delta
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.testing.tree import BlockNode, ElementTree, Node, TreeError
 from minilit.trace import events as ev
 
 LOG_BACKLOG = 5_000
@@ -135,16 +147,48 @@ class DeltaRow:
 
 @dataclass(slots=True)
 class TreeNode:
-    """A node of the element tree as the browser holds it."""
+    """One node of the element tree, as the Tree pane and the diff show it."""
 
     element: str
+    """The element type (``text``), or ``block.`` and the block type."""
     summary: str
-    run_no: int
     digest: str
+    """A hash of the element (or block) proto: equal digests, same content."""
 
     @property
     def is_block(self) -> bool:
         return self.element.startswith("block.")
+
+    @classmethod
+    def of(cls, node: Node) -> TreeNode:
+        """The row for one node of a ``minilit.testing.tree`` page (as ``describe_forward``)."""
+        if isinstance(node, BlockNode):
+            block = node.block
+            kind = (block.WhichOneof("type") if block is not None else None) or "?"
+            return cls("block." + kind, "", content_digest(block) if block is not None else "")
+        kind = node.element.WhichOneof("type") or "?"
+        summary = clip(element_text(getattr(node.element, kind))) if kind != "?" else ""
+        return cls(kind, summary, content_digest(node.element))
+
+
+def content_digest(proto: Message) -> str:
+    """A short hash of a proto's bytes (a delta's element or block)."""
+    return hashlib.blake2b(proto.SerializeToString(), digest_size=8).hexdigest()
+
+
+def delta_digest(delta: Delta) -> str:
+    """The digest of what a Delta puts in the tree (equal to its ``TreeNode.digest``)."""
+    kind = delta.WhichOneof("type")
+    if kind == "new_element":
+        return content_digest(delta.new_element)
+    if kind == "add_block":
+        return content_digest(delta.add_block)
+    return content_digest(delta)
+
+
+def tree_nodes(page: ElementTree) -> dict[tuple[int, ...], TreeNode]:
+    """A page flattened into ``{delta_path: TreeNode}`` (page order)."""
+    return {item.delta_path: TreeNode.of(item.node) for item in page.walk()}
 
 
 @dataclass(slots=True)
@@ -165,18 +209,17 @@ class Run:
     deltas: list[DeltaRow] = field(default_factory=list)
     frame_nos: list[int] = field(default_factory=list)
     bytes_sent: int = 0
-    tree: dict[tuple[int, ...], TreeNode] | None = None
-    """Snapshot of the session's element tree when the run finished."""
+    sent_deltas: int = 0
+    """Rows of ``deltas`` whose status is ``sent``."""
+    tree: ElementTree | None = None
+    """Snapshot of the session's page when the run finished (``script_finished``)."""
     callbacks: list[str] = field(default_factory=list)
     _pending: dict[tuple[int, ...], list[int]] = field(default_factory=dict)
+    _tree_nodes: dict[tuple[int, ...], TreeNode] | None = None
 
     @property
     def finished(self) -> bool:
         return self.status != "running"
-
-    @property
-    def sent_deltas(self) -> int:
-        return sum(1 for d in self.deltas if d.status == "sent")
 
 
 @dataclass(slots=True)
@@ -186,7 +229,8 @@ class Session:
     session_id: str
     status: str = "connected"
     runs: list[Run] = field(default_factory=list)
-    tree: dict[tuple[int, ...], TreeNode] = field(default_factory=dict)
+    page: ElementTree = field(default_factory=ElementTree)
+    """The page as this session's browser holds it, built from the frames sent."""
     state: dict[str, str] = field(default_factory=dict)
     state_history: list[tuple[int, int, str, str]] = field(default_factory=list)
     """(seq, run index, key, value) for every session_state change."""
@@ -219,13 +263,6 @@ class Diff:
 
 def path_text(path: tuple[int, ...] | list[int]) -> str:
     return "[" + ",".join(str(i) for i in path) + "]"
-
-
-def _descendants(
-    tree: dict[tuple[int, ...], TreeNode], path: tuple[int, ...]
-) -> list[tuple[int, ...]]:
-    n = len(path)
-    return [p for p in tree if len(p) > n and p[:n] == path]
 
 
 class Model:
@@ -267,6 +304,8 @@ class Model:
         self.dirty_sessions = False
         self.dirty_state = False
         self.dirty_security = False
+        self.tree_errors = 0
+        """Frames the element tree refused (a path through an element, a ref_hash)."""
         self.pending_events: deque[WireEvent] = deque(maxlen=LOG_BACKLOG)
         """Events not yet shown in the event log (the UI drains it; only the
         newest LOG_BACKLOG wait, the rest stays in ``events``)."""
@@ -439,6 +478,7 @@ class Model:
             row = DeltaRow(path, frame.info.element)
             run.deltas.append(row)
         row.status = "sent"
+        run.sent_deltas += 1
         row.frame_no = frame.no
         row.digest = frame.digest
         row.element = frame.info.element or row.element
@@ -497,12 +537,7 @@ class Model:
             msg.ParseFromString(e.data)
             info = describe_forward(msg)
             if info.kind == "delta":
-                # ForwardMsg.hash is already "the message without its metadata,
-                # hashed" (minilit and Streamlit both fill it for deltas).
-                digest = (
-                    msg.hash
-                    or hashlib.blake2b(msg.delta.SerializeToString(), digest_size=8).hexdigest()
-                )
+                digest = delta_digest(msg.delta)
         except DecodeError as exc:
             info = FrameInfo("forward", "?", summary=f"undecodable: {exc}")
         frame = self._add_frame(e, "forward", info, digest=digest)
@@ -524,43 +559,33 @@ class Model:
         frame.run_no = run.no
         run.frame_nos.append(frame.no)
         run.bytes_sent += len(e.data)
+        if info.kind in ("new_session", "delta", "script_finished"):
+            try:
+                s.page.apply(msg)
+            except TreeError:
+                self.tree_errors += 1
         if info.kind == "delta":
             self._link_delta(run, frame)
-            self._apply_to_tree(s, run, msg, info, digest)
         elif info.kind == "script_finished":
             run.status = info.summary or run.status
             if not run.finished_ns:
                 run.finished_ns = e.t_ns
             if run.duration_ms is None and run.started_ns and e.t_ns:
                 run.duration_ms = (e.t_ns - run.started_ns) / 1e6
-            if run.status == "FINISHED_SUCCESSFULLY":
-                for path in [p for p, n in s.tree.items() if n.run_no != run.no]:
-                    del s.tree[path]
-            run.tree = dict(s.tree)
+            run.tree = s.page.snapshot()
         self.dirty_runs.add(run.no)
         self.dirty_sessions = True
-
-    def _apply_to_tree(
-        self, s: Session, run: Run, msg: ForwardMsg, info: FrameInfo, digest: str
-    ) -> None:
-        """Mirror of the frontend's ``AppRoot.applyDelta``: put a node at delta_path."""
-        path = info.delta_path
-        old = s.tree.get(path)
-        keep_children = old is not None and old.is_block and old.element == info.element
-        if old is not None and old.is_block and not keep_children:
-            for p in _descendants(s.tree, path):
-                del s.tree[p]
-        s.tree[path] = TreeNode(info.element, info.summary, run.no, digest)
-        del msg  # the node keeps only what the views need
 
     # ----- views -------------------------------------------------------------
 
     def tree_at(self, run: Run) -> dict[tuple[int, ...], TreeNode]:
         """The element tree after ``run`` (live tree while it is running)."""
         if run.tree is not None:
-            return run.tree
+            if run._tree_nodes is None:
+                run._tree_nodes = tree_nodes(run.tree)
+            return run._tree_nodes
         s = self.sessions.get(run.session_id)
-        return dict(s.tree) if s else {}
+        return tree_nodes(s.page) if s else {}
 
     def diff(self, run: Run) -> Diff:
         """The element-tree diff between ``run`` and the run before it."""
@@ -585,7 +610,7 @@ class Model:
         prev = self.previous_run(run)
         if prev is None or prev.tree is None or not row.digest:
             return False  # no finished previous run to compare with
-        node = prev.tree.get(row.path)
+        node = self.tree_at(prev).get(row.path)
         return node is not None and node.digest == row.digest
 
     def rel_time(self, t_ns: int) -> str:
