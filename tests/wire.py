@@ -2,6 +2,9 @@
 
 The headless client (minilit.testing) is the friendly API; these tests talk
 the wire protocol directly so they check exactly what crosses the socket.
+The socket is minilit's one websocket client,
+``minilit.testing.connection.WireConnection``; ``RawSocket`` only gives it the
+vocabulary these tests use (``send`` a str or bytes, ``recv`` raw bytes).
 """
 
 from __future__ import annotations
@@ -12,14 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from websockets.exceptions import ConnectionClosed
-from websockets.sync.client import ClientConnection, connect
-
 from minilit.proto.BackMsg_pb2 import BackMsg, WidgetStates
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread
-
-SUBPROTOCOLS = ["streamlit", "PLACEHOLDER_AUTH_TOKEN"]
+from minilit.testing import connection
+from minilit.testing.connection import MAX_MESSAGE_SIZE, WireConnection
 
 
 @contextmanager
@@ -33,11 +33,69 @@ def serve(
         yield server
 
 
+class ConnectionClosed(connection.ConnectionClosed):
+    """The socket closed; ``rcvd`` is the close frame received (its ``code``, ``reason``)."""
+
+    @property
+    def rcvd(self) -> ConnectionClosed:
+        return self
+
+
+class RawSocket:
+    """One websocket to ``/_stcore/stream``; frames in and out, nothing decoded."""
+
+    def __init__(self, conn: WireConnection) -> None:
+        self.conn = conn
+
+    @property
+    def subprotocol(self) -> str | None:
+        """The subprotocol the server selected."""
+        return self.conn.selected_subprotocol
+
+    def send(self, data: bytes | str) -> None:
+        """Send bytes as a binary frame, a str as a text frame."""
+        if isinstance(data, str):
+            self.conn.send_text(data)
+        else:
+            self.conn.send(data)
+
+    def recv(self, timeout: float) -> bytes:
+        """The next frame's bytes (``TimeoutError``; ``ConnectionClosed`` once closed)."""
+        try:
+            return self.conn.recv_frame(timeout)
+        except connection.ConnectionClosed as closed:
+            raise ConnectionClosed(closed.code, closed.reason) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> RawSocket:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def ws_connect(
-    server: ServerThread, session_id: str | None = None, **kwargs: Any
-) -> ClientConnection:
-    protocols = [*SUBPROTOCOLS, session_id] if session_id else list(SUBPROTOCOLS)
-    return connect(server.ws_url, subprotocols=protocols, open_timeout=5, **kwargs)  # type: ignore[arg-type]
+    server: ServerThread,
+    session_id: str | None = None,
+    *,
+    additional_headers: dict[str, str] | None = None,
+    max_size: int | None = MAX_MESSAGE_SIZE,
+) -> RawSocket:
+    """Open a socket as the browser does (resuming ``session_id`` if given).
+
+    Raises:
+        HandshakeRejected: the server refused the handshake (e.g. 403 for the Origin).
+    """
+    conn = WireConnection(
+        server.url,
+        session_id=session_id,
+        headers=additional_headers,
+        connect_timeout=5,
+        max_message_size=max_size or MAX_MESSAGE_SIZE,
+    )
+    return RawSocket(conn)
 
 
 def rerun_msg(widget_states: WidgetStates | None = None) -> bytes:
@@ -99,13 +157,12 @@ class Run:
         ]
 
 
-def recv(ws: ClientConnection, timeout: float = 5.0) -> ForwardMsg:
-    data = ws.recv(timeout=timeout)
-    assert isinstance(data, bytes), "the server must send binary frames"
-    return ForwardMsg.FromString(data)
+def recv(ws: RawSocket, timeout: float = 5.0) -> ForwardMsg:
+    """The next frame, which must be a binary ForwardMsg."""
+    return ForwardMsg.FromString(ws.recv(timeout))
 
 
-def read_until_idle(ws: ClientConnection, timeout: float = 5.0) -> Run:
+def read_until_idle(ws: RawSocket, timeout: float = 5.0) -> Run:
     """Read messages until a run finishes and the trailing not-running status arrives."""
     run = Run()
     while True:
@@ -116,15 +173,12 @@ def read_until_idle(ws: ClientConnection, timeout: float = 5.0) -> Run:
             return run
 
 
-def run_once(ws: ClientConnection, widget_states: WidgetStates | None = None) -> Run:
+def run_once(ws: RawSocket, widget_states: WidgetStates | None = None) -> Run:
     ws.send(rerun_msg(widget_states))
     return read_until_idle(ws)
 
 
-def closed_code(ws: ClientConnection, timeout: float = 5.0) -> int | None:
+def closed_code(ws: RawSocket, timeout: float = 5.0) -> int | None:
     """Wait for the server to close the socket; return the close code."""
-    try:
-        while True:
-            ws.recv(timeout=timeout)
-    except ConnectionClosed as exc:
-        return exc.rcvd.code if exc.rcvd is not None else None
+    code, _reason = ws.conn.wait_closed(timeout)
+    return code

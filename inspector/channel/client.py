@@ -4,6 +4,10 @@ Not in Streamlit. Shared by the inspector (inspector/sources.py) and
 ``minilit trace --attach`` (inspector/transcript.py), so both report a
 refused or missing trace channel the same way. The protocol itself is in
 inspector/channel/protocol.py; the server side in inspector/channel/endpoint.py.
+The socket is opened by minilit's one websocket client,
+``minilit.testing.connection.open_websocket``; this module adds the trace URL,
+the token, and readable reasons for a refusal. Trace messages are JSON text
+frames.
 
 Receives: a server URL and a token. Hands to: a Tornado websocket client
 connection that reads protocol messages.
@@ -13,10 +17,12 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from tornado.httpclient import HTTPClientError, HTTPRequest
-from tornado.websocket import WebSocketClientConnection, WebSocketError, websocket_connect
+from tornado.websocket import WebSocketClientConnection
+
+from minilit.testing.connection import HandshakeRejected, NotAWebSocket, open_websocket
 
 REFUSED_HEADER = "X-Minilit-Trace-Refused"
+"""The header in which the trace endpoint says why it refused a client."""
 
 
 def trace_url(server_url: str) -> str:
@@ -40,14 +46,15 @@ async def connect(url: str, token: str) -> WebSocketClientConnection:
     """Open the trace socket, turning a refusal into a readable error."""
     full = trace_url(url) + "?" + urlencode({"token": token})
     try:
-        return await websocket_connect(HTTPRequest(full, connect_timeout=10, request_timeout=10))
-    except HTTPClientError as exc:
-        reason = ""
-        if exc.response is not None:
-            reason = exc.response.headers.get(REFUSED_HEADER, "")
-            reason = reason or exc.response.body.decode("utf-8", "replace").strip()
-        raise TraceConnectError(f"trace endpoint refused ({exc.code}): {reason or exc}") from exc
-    except WebSocketError as exc:
+        return await open_websocket(full)
+    except HandshakeRejected as exc:
+        answer = exc.response
+        reason = answer.headers.get(REFUSED_HEADER, "")
+        reason = reason or answer.body.decode("utf-8", "replace").strip()
+        raise TraceConnectError(
+            f"trace endpoint refused ({answer.status_code}): {reason or exc}"
+        ) from exc
+    except NotAWebSocket as exc:
         raise TraceConnectError(
             f"no trace channel at {trace_url(url)} (is the server running with --inspect?)"
         ) from exc

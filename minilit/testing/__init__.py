@@ -8,8 +8,10 @@ speaks only the wire protocol, the same test can drive minilit and a real Stream
 
 Reading order:
 
-- ``connection.py``: the websocket, with a blocking API (``WireConnection``);
-- ``tree.py``: the page as nodes keyed by delta_path (``ElementTree``);
+- ``connection.py``: the websocket: the handshake (``open_websocket``) and a blocking
+  API over it (``WireConnection``), minilit's one Python websocket client;
+- ``tree.py``: the page as nodes keyed by delta_path (``ElementTree``), the browser's
+  rules in the one Python copy (the inspector uses it too);
 - ``widget_state.py``: what the next ``rerun_script`` carries (``WidgetStateManager``);
 - ``elements.py``: wrappers of display elements (``app.markdown[0].value``);
 - ``widgets.py``: wrappers of widgets (``.click()``, ``.input()``, ``.set_value()``);
@@ -34,6 +36,7 @@ from minilit.testing.client import (
 )
 from minilit.testing.connection import (
     ConnectionClosed,
+    HandshakeRejected,
     ProtocolError,
     WireConnection,
     wait_until_healthy,
@@ -51,6 +54,7 @@ __all__ = [
     "Element",
     "ElementList",
     "ElementTree",
+    "HandshakeRejected",
     "Node",
     "Page",
     "ProtocolError",

@@ -7,6 +7,12 @@ received binary frame on, in arrival order. Simplified: no health-ping state mac
 (``wait_until_healthy`` is a plain poll), no automatic reconnect with back-off (a test
 calls ``AppClient.reconnect`` when it wants one), no ForwardMsg cache.
 
+This is minilit's one Python websocket client. ``open_websocket`` is the handshake, with
+refusals turned into ``HandshakeRejected``; ``WireConnection`` wraps it for synchronous
+code. The inspector's trace client (``inspector.channel.client``) awaits
+``open_websocket`` on its own event loop. The one exception is lesson 02's
+``lessons.framework.rawsocket``, which writes the handshake by hand on purpose.
+
 Note [Client threading]
 ~~~~~~~~~~~~~~~~~~~~~~~
 Tornado's websocket client is asynchronous, but tests and lessons want to write
@@ -22,8 +28,8 @@ two crossings:
 ``close()`` closes the socket, waits for the reader to see the end, stops the loop and
 joins the thread, so no thread outlives the connection.
 
-Receives: BackMsgs (or raw bytes) from ``minilit.testing.client.AppClient``.
-Hands to: the same client, the raw bytes of every ForwardMsg frame.
+Receives: BackMsgs (or raw bytes) from ``minilit.testing.client.AppClient`` and from tests.
+Hands to: the same callers, the raw bytes of every ForwardMsg frame.
 """
 
 from __future__ import annotations
@@ -36,12 +42,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Coroutine
-from dataclasses import dataclass
+from collections.abc import Coroutine, Mapping
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from tornado.httpclient import HTTPRequest
-from tornado.websocket import WebSocketClientConnection, websocket_connect
+from tornado.httpclient import HTTPClientError, HTTPRequest
+from tornado.websocket import WebSocketClientConnection, WebSocketError, websocket_connect
 
 from minilit.proto import BackMsg_pb2, ForwardMsg_pb2
 
@@ -67,6 +73,70 @@ class ConnectionClosed(Exception):
 
 class ProtocolError(Exception):
     """The server sent something the protocol does not allow (e.g. a text frame)."""
+
+
+@dataclass(frozen=True)
+class HandshakeResponse:
+    """The server's HTTP answer to an upgrade request it refused."""
+
+    status_code: int
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+
+class HandshakeRejected(ConnectionError):
+    """The server answered the upgrade request with an HTTP error (403 for a bad Origin)."""
+
+    def __init__(self, url: str, response: HandshakeResponse) -> None:
+        super().__init__(f"{url} refused the websocket with HTTP {response.status_code}")
+        self.url = url
+        self.response = response
+
+
+class NotAWebSocket(ConnectionError):
+    """The server answered the upgrade request, but not by switching to a websocket."""
+
+
+async def open_websocket(
+    url: str,
+    *,
+    subprotocols: list[str] | None = None,
+    headers: Mapping[str, str] | None = None,
+    connect_timeout: float = 10.0,
+    max_message_size: int = MAX_MESSAGE_SIZE,
+) -> WebSocketClientConnection:
+    """Open a websocket on the running event loop: the handshake every client here uses.
+
+    Args:
+        url: a ``ws://`` or ``wss://`` URL.
+        subprotocols: the ``Sec-WebSocket-Protocol`` list (Streamlit's is ``["streamlit",
+            <auth token>, <session id>?]``).
+        headers: extra handshake headers (e.g. ``Origin``).
+        connect_timeout: seconds for the TCP connection and for the server's answer.
+        max_message_size: the largest frame accepted from the server, in bytes.
+
+    Raises:
+        HandshakeRejected: the server answered with an HTTP error.
+        NotAWebSocket: the server answered with something else than ``101``.
+        OSError: the server could not be reached.
+    """
+    request = HTTPRequest(
+        url,
+        headers=dict(headers or {}),
+        connect_timeout=connect_timeout,
+        request_timeout=connect_timeout,
+    )
+    try:
+        return await websocket_connect(
+            request, subprotocols=subprotocols, max_message_size=max_message_size
+        )
+    except HTTPClientError as err:
+        if err.response is None:  # Tornado's 599: no answer (a timeout)
+            raise ConnectionError(f"no answer from {url}: {err}") from err
+        answer = HandshakeResponse(err.code, err.response.headers, err.response.body or b"")
+        raise HandshakeRejected(url, answer) from err
+    except WebSocketError as err:
+        raise NotAWebSocket(f"{url} answered without switching to a websocket") from err
 
 
 @dataclass(frozen=True)
@@ -179,6 +249,7 @@ class WireConnection:
         subprotocols: list[str] | None = None,
         headers: dict[str, str] | None = None,
         connect_timeout: float = 10.0,
+        max_message_size: int = MAX_MESSAGE_SIZE,
     ) -> None:
         """Open the websocket (blocking until the handshake completes).
 
@@ -189,9 +260,11 @@ class WireConnection:
             subprotocols: the exact subprotocol list to send instead of the usual one.
             headers: extra handshake headers (e.g. ``Origin``).
             connect_timeout: seconds to wait for the handshake.
+            max_message_size: the largest frame accepted from the server, in bytes.
 
         Raises:
-            ConnectionError: the handshake failed (e.g. the server refused it).
+            HandshakeRejected: the server refused the handshake (its answer is attached).
+            ConnectionError: the handshake failed for another reason.
         """
         self.url = stream_url(url)
         """The websocket URL."""
@@ -209,12 +282,20 @@ class WireConnection:
         self._reader: asyncio.Task[None] | None = None
         self._closed = False
         self._loop = _LoopThread()
-        request = HTTPRequest(self.url, headers=headers or {}, connect_timeout=connect_timeout)
+        opening = open_websocket(
+            self.url,
+            subprotocols=self.subprotocols,
+            headers=headers,
+            connect_timeout=connect_timeout,
+            max_message_size=max_message_size,
+        )
         try:
-            self._loop.call(self._connect(request), timeout=connect_timeout + 1)
+            self._loop.call(self._connect(opening), timeout=connect_timeout + 1)
         except BaseException as err:
             self._loop.stop()
             self._closed = True
+            if isinstance(err, HandshakeRejected):
+                raise
             raise ConnectionError(f"cannot open {self.url}: {err}") from err
 
     @classmethod
@@ -222,10 +303,9 @@ class WireConnection:
         """Same as the constructor; reads better at call sites."""
         return cls(url, **kwargs)
 
-    async def _connect(self, request: HTTPRequest) -> None:
-        self._conn = await websocket_connect(
-            request, subprotocols=self.subprotocols, max_message_size=MAX_MESSAGE_SIZE
-        )
+    async def _connect(self, opening: Coroutine[Any, Any, WebSocketClientConnection]) -> None:
+        """On the loop thread: finish the handshake, then start the reader task."""
+        self._conn = await opening
         self._reader = asyncio.get_running_loop().create_task(self._read_forever(self._conn))
 
     async def _read_forever(self, conn: WebSocketClientConnection) -> None:

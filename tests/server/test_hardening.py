@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from websockets.exceptions import InvalidStatus
 
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.testing.connection import HandshakeRejected as InvalidStatus
 from tests.wire import closed_code, run_once, serve, ws_connect
 
 APP = "import minilit as st\nst.text('hello')\n"

@@ -7,11 +7,18 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from websockets.exceptions import ConnectionClosed
 
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
-from tests.wire import read_until_idle, recv, rerun_msg, run_once, serve, ws_connect
+from tests.wire import (
+    ConnectionClosed,
+    read_until_idle,
+    recv,
+    rerun_msg,
+    run_once,
+    serve,
+    ws_connect,
+)
 
 TOUR = """
 import minilit as st
