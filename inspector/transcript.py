@@ -41,7 +41,7 @@ from rich.text import Text
 
 from inspector.channel.client import TraceConnectError, connect
 from inspector.channel.protocol import WireEvent, dumps, event_from_dict, event_to_dict
-from inspector.channel.summary import describe_frame
+from inspector.channel.summary import describe_frame, resolve
 from minilit.trace import events as ev
 from minilit.trace.bus import BUS, Subscriber, TraceEvent
 
@@ -214,7 +214,7 @@ def _drain_until_quiet(
     while time.monotonic() < deadline:
         batch = sub.drain()
         if batch:
-            out.extend(batch)
+            out.extend(map(resolve, batch))
             last = time.monotonic()
         elif time.monotonic() - last >= quiet:
             break

@@ -85,6 +85,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from inspector.channel.summary import resolve
 from minilit.trace.bus import TraceEvent
 
 PROTOCOL_VERSION = 1
@@ -119,7 +120,12 @@ def _fields(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def event_to_dict(event: TraceEvent) -> dict[str, Any]:
-    """The protocol's event object for one bus event (empty keys left out)."""
+    """The protocol's event object for one bus event (empty keys left out).
+
+    Fields the hop left to its subscriber are derived first (``resolve``).
+    """
+    if event.msg is not None:
+        resolve(event)
     out: dict[str, Any] = {"seq": event.seq, "t_ns": event.t_ns, "name": event.name}
     if event.session_id:
         out["session_id"] = event.session_id

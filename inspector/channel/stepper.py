@@ -54,9 +54,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from inspector.channel.filters import Filter, Subject, matches_any
-from inspector.channel.summary import describe_frame
+from inspector.channel.summary import delta_element, describe_frame, resolve
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.trace import events as ev
-from minilit.trace.bus import BUS, Subscriber, TraceBus
+from minilit.trace.bus import BUS, FrameSend, Subscriber, TraceBus
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -96,9 +97,13 @@ class Held:
 
     hold_id: int
     session_id: str
-    kind: str
+    msg: ForwardMsg
     data: bytes
-    send: Callable[[], None]
+    send: FrameSend
+
+    @property
+    def kind(self) -> str:
+        return self.msg.WhichOneof("type") or ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -328,19 +333,24 @@ class Stepper:
         self,
         session_id: str,
         run_id: str,
-        delta_path: Sequence[int],
-        element: str,
+        msg: ForwardMsg,
         where: str,
         should_abort: Callable[[], bool],
-    ) -> None:
-        """StepGate: block this script thread while it should stay paused."""
+    ) -> bool:
+        """StepGate: block this script thread while it should stay paused.
+
+        Returns True if it paused. The delta's path and element are read from
+        ``msg`` only when something could pause it.
+        """
         first = run_id not in self._seen_runs
         if first:
             if len(self._seen_runs) >= MAX_SEEN_RUNS:
                 self._seen_runs.clear()
             self._seen_runs.add(run_id)
         if not (self._step_all or self._stepping or self._breakpoints):
-            return  # the common case: nothing could pause (no lock taken)
+            return False  # the common case: nothing could pause (no lock taken)
+        delta_path: Sequence[int] = tuple(msg.metadata.delta_path)
+        element = delta_element(msg)[1]
         with self._cond:
             subject = {
                 "element": element,
@@ -355,7 +365,7 @@ class Stepper:
             }
             reason = self._pause_reason(session_id, run_id, subject)
             if not reason:
-                return
+                return False
             paused = Paused(session_id, run_id, tuple(delta_path), element, where, reason)
             pause_id = next(self._pause_ids)
             self._paused[pause_id] = paused
@@ -387,6 +397,7 @@ class Stepper:
             waited_ms=waited_ms,
         )
         self._changed()
+        return True
 
     # ----- BackMsg breakpoints -------------------------------------------------
 
@@ -406,6 +417,7 @@ class Stepper:
         for e in observer.drain():
             if e.name != ev.BACKMSG_DECODED:
                 continue
+            resolve(e)
             kind = str(e.fields.get("kind", ""))
             subject = {
                 "backmsg": kind,
@@ -432,7 +444,7 @@ class Stepper:
             self.release(all_frames=True)
         self._changed()
 
-    def offer(self, session_id: str, kind: str, data: bytes, send: Callable[[], None]) -> bool:
+    def offer(self, session_id: str, msg: ForwardMsg, data: bytes, send: FrameSend) -> bool:
         """FrameHold: keep the frame if holding applies (order per session is kept)."""
         if not (self._hold_all or self._held or self._hold_match):
             return False  # the common case: nothing held, nothing to hold
@@ -452,12 +464,12 @@ class Stepper:
             }
             if not self._hold_match.matches(subject):
                 return False
-        held = Held(next(self._hold_ids), session_id, kind, data, send)
+        held = Held(next(self._hold_ids), session_id, msg, data, send)
         self._held.append(held)
         self._bus.publish(
             ev.FORWARDMSG_HELD,
             session_id=session_id,
-            kind=kind,
+            kind=held.kind,
             size=len(data),
             hold_id=held.hold_id,
         )
@@ -474,7 +486,7 @@ class Stepper:
         for _ in range(n):
             held = self._held.pop(0)
             try:
-                held.send()
+                held.send(held.msg, held.data)
                 sent += 1
             except Exception:  # the socket closed while the frame waited
                 _LOGGER.info("Dropping a held frame of a closed session %s", held.session_id)

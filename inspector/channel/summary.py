@@ -5,9 +5,14 @@ logs at debug level; this module boils a frame down to what a timeline row
 needs: its kind (the ``oneof type`` member), the element or block type, the
 delta_path, the run id and a short human summary.
 
-Receives: exact frame bytes (from trace events or recordings). Hands to: the
-inspector's model and table rows, ``minilit trace`` transcripts, and the
-filter expressions in inspector.channel.filters.
+Receives: exact frame bytes (from trace events or recordings), and trace
+events whose message is still attached (``resolve``). Hands to: the
+inspector's model and table rows, ``minilit trace`` transcripts, the trace
+channel, and the filter expressions in inspector.channel.filters.
+
+``resolve`` is the subscriber's half of Note [Lazy event fields] in
+minilit/trace/bus.py: the core publishes a reference to the message, and
+whoever drains the event derives its fields here, on its own thread.
 
 Frames from a real Streamlit server decode too: fields minilit does not
 declare are kept by protobuf as unknown fields and simply not summarized.
@@ -21,6 +26,8 @@ from google.protobuf.message import DecodeError, Message
 
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.trace import events as ev
+from minilit.trace.bus import TraceEvent
 
 SUMMARY_WIDTH = 60
 """Summaries longer than this are cut with an ellipsis."""
@@ -135,3 +142,49 @@ def describe_frame(direction: str, data: bytes) -> FrameInfo:
         return describe_back(back)
     except DecodeError as exc:
         return FrameInfo(direction, "?", summary=clip(f"undecodable: {exc}"))
+
+
+def delta_element(msg: ForwardMsg) -> tuple[str, str]:
+    """(``new_element`` or ``add_block``, the element or block type) of a delta message."""
+    delta = msg.delta
+    kind = _oneof(delta)
+    if kind == "new_element":
+        return kind, _oneof(delta.new_element)
+    if kind == "add_block":
+        return kind, _oneof(delta.add_block)
+    return kind, ""
+
+
+def resolve(event: TraceEvent) -> TraceEvent:
+    """Fill in the fields a published event left to its subscriber; returns ``event``.
+
+    The fields are those the hops published themselves before Note [Lazy
+    event fields]: for ``delta.enqueued`` kind, element and summary (and the
+    delta_path); for ``websocket.forwardmsg.sent`` kind and size (and the
+    delta_path); for ``websocket.backmsg.received`` kind; for
+    ``queue.coalesced`` the replaced element (and the delta_path). Any thread
+    may call it, more than once: the result is the same each time.
+    """
+    msg = event.msg
+    if msg is None:
+        return event
+    name = event.name
+    derived: dict[str, object]
+    if name == ev.DELTA_ENQUEUED:
+        kind, element = delta_element(msg)
+        summary = ""
+        if element and kind == "new_element":
+            summary = clip(element_text(getattr(msg.delta.new_element, element)))
+        derived = {"kind": kind, "element": element, "summary": summary}
+        event.delta_path = tuple(msg.metadata.delta_path)
+    elif name == ev.FORWARDMSG_SENT:
+        derived = {"kind": _oneof(msg), "size": len(event.data)}
+        event.delta_path = tuple(msg.metadata.delta_path)
+    elif name == ev.QUEUE_COALESCED:
+        derived = {"replaced": _oneof(msg.delta.new_element)}
+        event.delta_path = tuple(msg.metadata.delta_path)
+    else:  # websocket.backmsg.received, and any message-carrying event to come
+        derived = {"kind": _oneof(msg)}
+    event.fields = {**derived, **event.fields}
+    event.msg = None  # described: let the message go
+    return event

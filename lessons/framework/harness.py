@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from inspector.channel.summary import resolve
 from minilit.config import load_config
 from minilit.server.background import ServerThread
 from minilit.server.server import Server
@@ -88,7 +89,7 @@ class TraceCapture:
         self._seen: list[TraceEvent] = []
 
     def _drain(self) -> list[TraceEvent]:
-        self._seen.extend(self._subscriber.drain())
+        self._seen.extend(map(resolve, self._subscriber.drain()))
         return self._seen
 
     def events(self, *names: str, session_id: str | None = None) -> list[TraceEvent]:

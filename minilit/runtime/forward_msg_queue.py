@@ -56,13 +56,8 @@ class ForwardMsgQueue:
             old = self._queue[index]
             if old.delta.WhichOneof("type") == "new_element":
                 self._queue[index] = msg
-                if BUS.enabled:
-                    BUS.publish(
-                        events.QUEUE_COALESCED,
-                        session_id=self._session_id,
-                        delta_path=path,
-                        replaced=old.delta.new_element.WhichOneof("type") or "",
-                    )
+                if BUS.enabled:  # (the subscriber reads delta_path and "replaced" from old)
+                    BUS.publish(events.QUEUE_COALESCED, session_id=self._session_id, msg=old)
                 return
         self._delta_index_map[path] = len(self._queue)
         self._queue.append(msg)

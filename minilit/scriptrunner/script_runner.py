@@ -49,7 +49,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from inspector.channel.summary import clip, element_text
 from minilit.config import Config
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.runtime.state.session_state import SessionState
@@ -295,47 +294,11 @@ class ScriptRunner:
         self._maybe_handle_execution_control_request()
         if msg.HasField("delta"):
             self.ctx.deltas_this_run += 1
-            if BUS.enabled:
-                self._trace_delta(msg)
+            if BUS.enabled and BUS.publish_delta(self.ctx, msg, self._requests.has_request):
+                self._maybe_handle_execution_control_request()  # it paused: a rerun may wait
         self._on_event(self, ScriptRunnerEvent.ENQUEUE_FORWARD_MSG, {"forward_msg": msg})
 
     # [/lesson:enqueue]
-
-    def _trace_delta(self, msg: ForwardMsg) -> None:
-        """Publish delta.enqueued, pausing first if the inspector is stepping."""
-        delta = msg.delta
-        kind = delta.WhichOneof("type") or ""
-        element = (
-            delta.new_element.WhichOneof("type")
-            if kind == "new_element"
-            else delta.add_block.WhichOneof("type")
-        ) or ""
-        path = list(msg.metadata.delta_path)
-        where = script_location(self._main_script_path)
-        gate = BUS.gate
-        if gate is not None:
-            gate.before_delta(
-                self.ctx.session_id,
-                self.ctx.script_run_id,
-                path,
-                element,
-                where,
-                self._requests.has_request,
-            )
-            # A rerun or stop may have arrived while we were paused.
-            self._maybe_handle_execution_control_request()
-        BUS.publish(
-            events.DELTA_ENQUEUED,
-            session_id=self.ctx.session_id,
-            run_id=self.ctx.script_run_id,
-            where=where,
-            delta_path=path,
-            kind=kind,
-            element=element,
-            summary=clip(element_text(getattr(delta.new_element, element)))
-            if element and kind == "new_element"
-            else "",
-        )
 
 
 def page_script_hash(main_script_path: str) -> str:
@@ -345,16 +308,6 @@ def page_script_hash(main_script_path: str) -> str:
     same path gets the same widget ids in minilit and in Streamlit 1.67.
     """
     return hashlib.blake2b(main_script_path.encode(), digest_size=16).hexdigest()
-
-
-def script_location(main_script_path: str) -> str:
-    """``path:line`` of the innermost frame in the user's script, else ``""``."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_filename == main_script_path:
-            return f"{main_script_path}:{frame.f_lineno}"
-        frame = frame.f_back  # type: ignore[assignment]
-    return ""
 
 
 # [lesson:new_main]

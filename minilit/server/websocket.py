@@ -124,30 +124,24 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
     # [lesson:on_message]
     def on_message(self, message: str | bytes) -> None:
         """One frame from the browser: check it, decode it, hand it to the runtime."""
-        if self._session_id is None:
+        session_id = self._session_id
+        if session_id is None:
             return
         if isinstance(message, str):
             self._refuse_frame(CLOSE_UNSUPPORTED_DATA, "text frames are not accepted")
             return
-        BUS.publish(
-            events.FRAME_RECEIVED, session_id=self._session_id, data=message, size=len(message)
-        )
+        BUS.publish(events.FRAME_RECEIVED, session_id=session_id, data=message, size=len(message))
         try:
             msg = BackMsg.FromString(message)
         except DecodeError:
             self._refuse_frame(CLOSE_PROTOCOL_ERROR, "the frame is not a BackMsg")
             return
-        BUS.publish(
-            events.BACKMSG_DECODED,
-            session_id=self._session_id,
-            kind=msg.WhichOneof("type") or "",
-            data=message,
-        )
+        BUS.publish(events.BACKMSG_DECODED, session_id=session_id, data=message, msg=msg)
         try:
-            self._runtime.handle_backmsg(self._session_id, msg)
+            self._runtime.handle_backmsg(session_id, msg)
         except Exception:
             # A bug on our side must not take the server down: log it, keep going.
-            _LOGGER.exception("Error handling a BackMsg (session %s)", self._session_id)
+            _LOGGER.exception("Error handling a BackMsg (session %s)", session_id)
 
     # [/lesson:on_message]
 
@@ -171,16 +165,9 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
         data = msg.SerializeToString()
         if len(data) > self._max_outbound:
             data = _too_big_replacement(msg, len(data), self._max_outbound).SerializeToString()
-        # The inspector may hold frames back (Note [Frame holding] in trace/bus.py).
-        hold = BUS.hold
-        if hold is not None and hold.offer(
-            self._session_id or "",
-            msg.WhichOneof("type") or "",
-            data,
-            lambda: self._send_frame(msg, data),
-        ):
-            return
-        self._send_frame(msg, data)
+        # The inspector may keep the frame and send it later (Note [Frame holding]).
+        if not BUS.held(self._session_id or "", msg, data, self._send_frame):
+            self._send_frame(msg, data)
 
     def _send_frame(self, msg: ForwardMsg, data: bytes) -> None:
         """Write one binary frame and publish exactly what went out."""
@@ -192,12 +179,7 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
             raise SessionClientDisconnectedError() from None
         if BUS.enabled:
             BUS.publish(
-                events.FORWARDMSG_SENT,
-                session_id=self._session_id or "",
-                data=data,
-                kind=msg.WhichOneof("type") or "",
-                delta_path=msg.metadata.delta_path,
-                size=len(data),
+                events.FORWARDMSG_SENT, session_id=self._session_id or "", data=data, msg=msg
             )
 
 

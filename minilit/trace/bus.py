@@ -6,29 +6,51 @@ section 5 sets the rules this module keeps:
 
 * Publishing never blocks. Each subscriber has a bounded buffer; when it is
   full the event is dropped for that subscriber and counted in ``dropped``.
-* Publishing costs one attribute check when nobody listens, so tracing off
-  means (almost) no overhead on the rerun path.
+* Observing does not disturb. When nobody listens, a hop costs one check of
+  the plain attribute ``BUS.enabled``. When someone listens, a hop only
+  numbers the event and hands out references: the message it is about
+  travels as ``TraceEvent.msg``, and what a reader shows (the element type,
+  a summary, sizes, JSON, base64) is derived by the subscriber, on its own
+  thread, when it drains (Note [Lazy event fields]).
 * Publishers live on two kinds of thread: the Tornado IOLoop thread (websocket,
   sessions, queue) and script threads (runs, deltas). A lock orders them and
   gives every event a unique, increasing ``seq``.
 
-Receives: events from server/, runtime/ and scriptrunner/ via ``publish``.
-Hands to: subscribers (trace/endpoint.py's websocket, ``minilit trace``,
-recordings), which drain their buffers on their own thread.
+Receives: events from server/, runtime/ and scriptrunner/ via ``publish`` and
+``publish_delta``. Hands to: subscribers (the inspector's trace channel,
+``minilit trace``, recordings, the lesson checks), which drain their buffers
+on their own thread.
 
-Step-through (pausing a script before each delta) is not done here: the
-script runner asks ``BUS.gate`` (installed by the trace endpoint) whether to
-wait. See Note [Step gate] below.
+Step-through (pausing a script before each delta) and frame holding are not
+done here either: they are two hooks, ``BUS.gate`` and ``BUS.hold``, that the
+inspector installs (Note [Step gate], Note [Frame holding]).
+
+Note [Lazy event fields]
+    A ``delta.enqueued`` event is published for every element of every run,
+    on the script thread, so it carries only what exists at that moment and
+    nowhere else: the session, the run, the script line (``where``) and a
+    reference to the ForwardMsg. Its ``kind``, ``element``, ``summary`` and
+    ``delta_path`` are read from that message later, by the subscriber
+    (inspector.channel.summary.resolve). Likewise ``websocket.forwardmsg.sent``
+    carries the exact bytes and the message, ``websocket.backmsg.received``
+    the BackMsg, and ``queue.coalesced`` the replaced message. The messages
+    are not changed after they are published (a delta is never edited once
+    enqueued), so reading them later, from another thread, gives the same
+    answer as reading them at once.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.trace.events import DELTA_ENQUEUED
 
 
 @dataclass(slots=True)
@@ -55,6 +77,9 @@ class TraceEvent:
     """The exact frame bytes, for frame events."""
     fields: Mapping[str, Any] = field(default_factory=dict)
     """Event-specific details (see the comment on each event name)."""
+    msg: Any = None
+    """The ForwardMsg or BackMsg the event is about, until a subscriber has
+    derived ``fields`` and ``delta_path`` from it (Note [Lazy event fields])."""
 
 
 class Subscriber:
@@ -86,12 +111,17 @@ class Subscriber:
         """Events waiting to be drained."""
         return len(self._events)
 
-    def drain(self) -> list[TraceEvent]:
-        """Take every buffered event, oldest first."""
-        out: list[TraceEvent] = []
-        while self._events:
-            out.append(self._events.popleft())
-        return out
+    def drain(self, limit: int = 0) -> list[TraceEvent]:
+        """Take the buffered events (at most ``limit`` if given), oldest first.
+
+        Their ``msg`` is not yet described: see Note [Lazy event fields].
+        """
+        events = self._events
+        if not limit or limit >= len(events):
+            # popleft until empty rather than copy-and-clear: a publisher on
+            # another thread may append meanwhile, and must not be lost.
+            return [events.popleft() for _ in range(len(events))]
+        return [events.popleft() for _ in range(limit)]
 
 
 class StepGate(Protocol):
@@ -99,20 +129,25 @@ class StepGate(Protocol):
 
     The script thread calls ``before_delta`` at its checkpoint, just before a
     delta is handed to the session (scriptrunner/script_runner.py,
-    ``ScriptRunner._enqueue_forward_msg``). An implementation may block there
-    to pause the script; only that script thread waits, the IOLoop and other
-    sessions keep running. It returns when the script may go on.
+    ``ScriptRunner._enqueue_forward_msg``, through ``TraceBus.publish_delta``).
+    An implementation may block there to pause the script; only that script
+    thread waits, the IOLoop and other sessions keep running. It returns
+    True if it waited (the script then looks at its mailbox again: a rerun
+    may have arrived meanwhile).
     """
 
     def before_delta(
         self,
         session_id: str,
         run_id: str,
-        delta_path: Sequence[int],
-        element: str,
+        msg: ForwardMsg,
         where: str,
         should_abort: Callable[[], bool],
-    ) -> None: ...
+    ) -> bool: ...
+
+
+FrameSend = Callable[[ForwardMsg, bytes], None]
+"""Writes one ForwardMsg frame (``BrowserWebSocketHandler._send_frame``)."""
 
 
 class FrameHold(Protocol):
@@ -121,11 +156,20 @@ class FrameHold(Protocol):
     The websocket handler offers every outgoing ForwardMsg to ``BUS.hold``
     (server/websocket.py, ``BrowserWebSocketHandler.write_forward_msg``)
     before writing it. An implementation that returns True keeps the frame
-    and calls ``send`` later, on the IOLoop thread, when the inspector
-    releases it; the browser simply waits. Called on the IOLoop thread.
+    and calls ``send(msg, data)`` later, on the IOLoop thread, when the
+    inspector releases it; the browser simply waits. Called on the IOLoop
+    thread.
     """
 
-    def offer(self, session_id: str, kind: str, data: bytes, send: Callable[[], None]) -> bool: ...
+    def offer(self, session_id: str, msg: ForwardMsg, data: bytes, send: FrameSend) -> bool: ...
+
+
+class RunContext(Protocol):
+    """What ``publish_delta`` reads of the script thread's ScriptRunContext."""
+
+    session_id: str
+    script_run_id: str
+    main_script_path: str
 
 
 class TraceBus:
@@ -135,15 +179,13 @@ class TraceBus:
         self._lock = threading.Lock()
         self._subscribers: tuple[Subscriber, ...] = ()
         self._seq = 0
+        self.enabled = False
+        """True while at least one subscriber listens: the one check a hop makes.
+        (A plain attribute, not a property: reading it must cost next to nothing.)"""
         self.gate: StepGate | None = None
-        """Installed by the trace endpoint to support step-through."""
+        """Installed by the inspector's stepper to support step-through."""
         self.hold: FrameHold | None = None
-        """Installed by the trace endpoint to hold outgoing frames (Note [Frame holding])."""
-
-    @property
-    def enabled(self) -> bool:
-        """True while at least one subscriber listens."""
-        return bool(self._subscribers)
+        """Installed by the inspector's stepper to hold outgoing frames (Note [Frame holding])."""
 
     def subscribe(
         self, maxsize: int = 10_000, wake: Callable[[], None] | None = None
@@ -151,11 +193,13 @@ class TraceBus:
         sub = Subscriber(maxsize, wake)
         with self._lock:
             self._subscribers = (*self._subscribers, sub)
+            self.enabled = True
         return sub
 
     def unsubscribe(self, sub: Subscriber) -> None:
         with self._lock:
             self._subscribers = tuple(s for s in self._subscribers if s is not sub)
+            self.enabled = bool(self._subscribers)
 
     def publish(
         self,
@@ -166,21 +210,64 @@ class TraceBus:
         where: str = "",
         delta_path: Sequence[int] = (),
         data: bytes = b"",
+        msg: Any = None,
         **fields: Any,
     ) -> None:
-        """Publish one event to every subscriber. Never blocks; cheap when off."""
+        """Publish one event to every subscriber. Never blocks; cheap when off.
+
+        ``msg`` is the message the event is about; subscribers derive the
+        rest from it (Note [Lazy event fields]).
+        """
         if not self._subscribers:
             return
         # Build the event outside the lock; inside, only number it and hand it
         # out, so threads publishing at once wait for each other as little as
         # possible (and seq still increases in every subscriber's buffer).
-        event = TraceEvent(0, 0, name, session_id, run_id, where, tuple(delta_path), data, fields)
+        event = TraceEvent(
+            0, 0, name, session_id, run_id, where, tuple(delta_path), data, fields, msg
+        )
         with self._lock:
             self._seq += 1
             event.seq = self._seq
             event.t_ns = time.monotonic_ns()
             for sub in self._subscribers:
                 sub.offer(event)
+
+    def held(self, session_id: str, msg: ForwardMsg, data: bytes, send: FrameSend) -> bool:
+        """The frame-hold hop (IOLoop thread): True if ``hold`` kept the frame to send later."""
+        hold = self.hold
+        return hold is not None and hold.offer(session_id, msg, data, send)
+
+    def publish_delta(
+        self, ctx: RunContext, msg: ForwardMsg, should_abort: Callable[[], bool]
+    ) -> bool:
+        """The ``delta.enqueued`` hop (script thread): step gate, then publish.
+
+        The gate, if installed, may pause the script here (Note [Step gate]).
+        Returns True if it did, so that the caller looks at its mailbox again.
+        """
+        where = script_location(ctx.main_script_path)
+        session_id, run_id = ctx.session_id, ctx.script_run_id
+        gate = self.gate
+        paused = gate is not None and gate.before_delta(
+            session_id, run_id, msg, where, should_abort
+        )
+        self.publish(DELTA_ENQUEUED, session_id=session_id, run_id=run_id, where=where, msg=msg)
+        return paused
+
+
+def script_location(script_path: str) -> str:
+    """``path:line`` of the innermost frame running ``script_path``, else ``""``.
+
+    Computed on the script thread because only there, and only now, is the
+    line known: the script moves on as soon as the hop returns.
+    """
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename == script_path:
+            return f"{script_path}:{frame.f_lineno}"
+        frame = frame.f_back  # type: ignore[assignment]
+    return ""
 
 
 BUS = TraceBus()
