@@ -3,7 +3,8 @@
 Not in Streamlit. ``textual run --dev`` starts an app wired to the devtools
 console; ``minilit inspect APP.py`` likewise starts ``minilit run APP.py
 --inspect`` in a child process (so the script's threads, prints and crashes
-never touch the terminal UI) and attaches to its trace channel.
+never touch the terminal UI), attaches to its trace channel, and reads the
+child's stdout and stderr into the inspector's Log pane.
 
 Receives: the ``minilit inspect`` command line (inspector/cli.py).
 Hands to: inspector/app.py (``InspectorApp``) with a source from
@@ -17,38 +18,111 @@ import re
 import secrets
 import subprocess
 import sys
-import tempfile
+import threading
 import time
 import webbrowser
+from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from inspector.channel.recording import RecordingError
 from inspector.sources import LiveSource, RecordingSource, Source
 
 TRACE_LINE = re.compile(r"Trace URL: ws://127\.0\.0\.1:(\d+)/_minilit/trace")
 
+OUTPUT_DIR_ENV = "MINILIT_INSPECTOR_DIR"
+"""Names the folder for recordings, exports and screenshots (see output_dir)."""
+
+
+def output_dir() -> Path:
+    """Where the inspector writes recordings, exports and screenshots by default.
+
+    ``$MINILIT_INSPECTOR_DIR`` if set; else the user's data folder:
+    ``$XDG_DATA_HOME/minilit/inspector`` (``~/.local/share/minilit/inspector``)
+    on Linux, ``~/Library/Application Support/minilit/inspector`` on macOS,
+    ``%LOCALAPPDATA%\\minilit\\inspector`` on Windows. Never the checkout.
+    """
+    named = os.environ.get(OUTPUT_DIR_ENV)
+    if named:
+        return Path(named).expanduser()
+    home = Path.home()
+    if sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    elif sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return base / "minilit" / "inspector"
+
 
 class LaunchError(RuntimeError):
-    """The server did not come up; the message includes the end of its log."""
+    """The server did not come up; the message includes the end of its output."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutputLine:
+    """One line the app's process wrote."""
+
+    no: int
+    """Line number across both streams, from 1."""
+    stream: str
+    """``stdout`` or ``stderr`` (tracebacks arrive on stderr)."""
+    text: str
+
+
+class ServerOutput:
+    """The child server's stdout and stderr, line by line, kept in memory.
+
+    Reader threads append; the inspector's Log pane reads ``since(n)`` on
+    its refresh tick. Only the newest ``max_lines`` are kept.
+    """
+
+    def __init__(self, max_lines: int = 20_000) -> None:
+        self._lines: deque[OutputLine] = deque(maxlen=max_lines)
+        self._lock = threading.Lock()
+        self.count = 0
+        """Lines written so far (also the number of the newest line)."""
+
+    def append(self, stream: str, text: str) -> None:
+        with self._lock:
+            self.count += 1
+            self._lines.append(OutputLine(self.count, stream, text))
+
+    def since(self, no: int) -> list[OutputLine]:
+        """Lines numbered after ``no`` (those still kept)."""
+        with self._lock:
+            if not self._lines or self._lines[-1].no <= no:
+                return []
+            return [line for line in self._lines if line.no > no]
+
+    def text(self) -> str:
+        with self._lock:
+            return "\n".join(line.text for line in self._lines)
+
+    def read(self, stream: str, pipe: IO[bytes]) -> None:
+        """Copy ``pipe`` into this buffer until it closes (a reader thread's body)."""
+        with pipe:
+            for raw in iter(pipe.readline, b""):
+                self.append(stream, raw.decode("utf-8", errors="replace").rstrip("\r\n"))
 
 
 class ServerProcess:
-    """``minilit run SCRIPT --inspect`` as a child process, output to a log file.
+    """``minilit run SCRIPT --inspect`` as a child process; its output in ``output``.
 
     Example::
 
         with ServerProcess(Path("app.py")) as proc:
-            print(proc.app_url, proc.token)
+            print(proc.app_url, proc.token, proc.output.text())
     """
 
     def __init__(self, script: Path, flags: dict[str, str] | None = None) -> None:
         self.script = script
         self.token = secrets.token_hex(20)
         self.flags = dict(flags or {})
-        fd, name = tempfile.mkstemp(prefix="minilit-inspect-", suffix=".log")
-        self.log_path = Path(name)
-        self._log: IO[bytes] = os.fdopen(fd, "wb")
+        self.output = ServerOutput()
         self._proc: subprocess.Popen[bytes] | None = None
+        self._readers: list[threading.Thread] = []
         self.port = 0
 
     @property
@@ -62,26 +136,36 @@ class ServerProcess:
         for key, value in self.flags.items():
             args += [f"--{key}", value]
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self._proc = subprocess.Popen(
-            args, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env
+        proc = self._proc = subprocess.Popen(
+            args,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=env,
         )
+        assert proc.stdout is not None and proc.stderr is not None
+        for stream, pipe in (("stdout", proc.stdout), ("stderr", proc.stderr)):
+            reader = threading.Thread(
+                target=self.output.read, args=(stream, pipe), name=f"minilit.{stream}", daemon=True
+            )
+            reader.start()
+            self._readers.append(reader)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            match = TRACE_LINE.search(self.log_text())
+            match = TRACE_LINE.search(self.output.text())
             if match:
                 self.port = int(match.group(1))
                 return self
-            if self._proc.poll() is not None:
-                raise LaunchError(f"the server exited ({self._proc.returncode}):\n{self.tail()}")
+            if proc.poll() is not None:
+                for reader in self._readers:
+                    reader.join(2)
+                raise LaunchError(f"the server exited ({proc.returncode}):\n{self.tail()}")
             time.sleep(0.05)
         self.stop()
         raise LaunchError(f"the server did not start within {timeout} s:\n{self.tail()}")
 
-    def log_text(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
     def tail(self, lines: int = 15) -> str:
-        return "\n".join(self.log_text().splitlines()[-lines:])
+        return "\n".join(self.output.text().splitlines()[-lines:])
 
     def stop(self) -> None:
         """Stop the server (SIGTERM, then SIGKILL after 5 s)."""
@@ -92,7 +176,8 @@ class ServerProcess:
             except subprocess.TimeoutExpired:
                 self._proc.kill()
                 self._proc.wait(5)
-        self._log.close()
+        for reader in self._readers:
+            reader.join(2)
 
     def __enter__(self) -> ServerProcess:
         return self.start()
@@ -128,7 +213,12 @@ def run_inspector(
     """Run the Textual app until the user quits; stop the server we started."""
     from inspector.app import InspectorApp
 
-    app = InspectorApp(source, record_path=record, server_log=server.log_path if server else None)
+    app = InspectorApp(
+        source,
+        record_path=record,
+        export_dir=output_dir(),
+        server_output=server.output if server else None,
+    )
     if open_browser and server is not None and has_gui():
         webbrowser.open_new_tab(server.app_url)
     try:
@@ -149,7 +239,7 @@ def inspect_script(
     except LaunchError as exc:
         print(f"minilit inspect: {exc}", file=sys.stderr)
         return 1
-    print(f"  App: {server.app_url}   (server log: {server.log_path})", flush=True)
+    print(f"  App: {server.app_url}", flush=True)
     source = LiveSource(server.app_url, server.token)
     return run_inspector(source, record, server, open_browser)
 
@@ -160,5 +250,17 @@ def inspect_attach(url: str, token: str, record: Path | None) -> int:
 
 
 def inspect_recording(path: Path, record: Path | None = None) -> int:
-    """``minilit inspect RECORDING.jsonl``: the same UI, offline."""
-    return run_inspector(RecordingSource(path), record)
+    """``minilit inspect RECORDING.jsonl``: the same UI, offline.
+
+    A file that is not a recording is one line on stderr and exit status 1;
+    a recording cut off by a crash opens with a warning (printed, and shown
+    in the inspector).
+    """
+    try:
+        source = RecordingSource(path)
+    except RecordingError as exc:
+        print(f"minilit inspect: {exc}", file=sys.stderr)
+        return 1
+    for warning in source.recording.warnings:
+        print(f"minilit inspect: warning: {warning}", file=sys.stderr)
+    return run_inspector(source, record)

@@ -22,22 +22,32 @@ from textual.widgets import Tree
 from inspector.channel.protocol import WireEvent
 from inspector.model import DeltaRow, Frame, Model, Run, event_group, path_text
 
-STATUS_SHORT = {
+ENDINGS = {
     # script_finished values (what the browser was told) ...
     "FINISHED_SUCCESSFULLY": "ok",
-    "FINISHED_EARLY_FOR_RERUN": "early (rerun)",
+    "FINISHED_EARLY_FOR_RERUN": "superseded",
     "FINISHED_WITH_COMPILE_ERROR": "compile error",
     "FINISHED_FRAGMENT_RUN_SUCCESSFULLY": "ok (fragment)",
     # ... and script.run.finished values (what the runner saw; shown until the
     # frame arrives, or for good when the browser has gone).
     "script_stopped_with_success": "ok",
-    "script_stopped_for_rerun": "early (rerun)",
+    "script_stopped_for_rerun": "superseded",
     "script_stopped_with_compile_error": "compile error",
 }
+"""How a run ended, from its status. "ok" is refined by ``run_ending``: the
+runner reports an uncaught exception and a stop as success too."""
 
 DIR_ARROW = {"forward": "→", "back": "←", "open": "⇄"}
 
-TIMELINE_WIDTHS = {"#": 3, "sess": 4, "status": 11, "ms": 6, "Δ": 7, "bytes": 6, "cause": 60}
+TIMELINE_WIDTHS = {
+    "#": 4,
+    "sess": 4,
+    "ending": 13,
+    "ms": 7,
+    "Δ": 9,
+    "bytes": 6,
+    "cause": 60,
+}
 DELTA_WIDTHS = {
     "#": 5,
     "delta_path": 11,
@@ -60,7 +70,12 @@ FRAME_WIDTHS = {
     "summary": 80,
 }
 """Column widths of the three long tables (VirtualTable: fixed widths, rows
-drawn only when on screen; see inspector/widgets/virtual_table.py)."""
+drawn only when on screen; see inspector/widgets/virtual_table.py). Number
+and ending columns are wide enough for what ``count`` and ``run_ending``
+produce, so they are never cut; only the free-text columns (cause,
+summary) end in "…"."""
+
+LONGEST_ENDING = max(len(e) for e in (*ENDINGS.values(), "exception", "stopped", "⏸ paused"))
 
 
 def cells(*values: str | Text) -> tuple[Text, ...]:
@@ -75,30 +90,81 @@ def short_where(where: str) -> str:
     return f"{Path(path).name}:{line}" if sep and path else where
 
 
-def short_status(status: str) -> str:
-    return STATUS_SHORT.get(status, status.lower())
+def count(n: int, width: int) -> str:
+    """``n`` in at most ``width`` characters: exact when it fits, else 12.3k / 4.5M.
+
+    A number is never cut: "123456" in 5 columns would read "1234…", which
+    looks like a number and is wrong.
+    """
+    text = str(n)
+    if len(text) <= width:
+        return text
+    for unit, size in (("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12)):
+        for digits in (1, 0):
+            short = f"{n / size:.{digits}f}{unit}"
+            if len(short) <= width:
+                return short
+    return "∞"
 
 
-def fmt_ms(ms: float | None) -> str:
-    return "" if ms is None else f"{ms:.1f}"
+def fmt_ms(ms: float | None, width: int = 7) -> str:
+    if ms is None:
+        return ""
+    text = f"{ms:.1f}"
+    return text if len(text) <= width else count(round(ms), width)
 
 
-def run_cells(model: Model, run: Run) -> tuple[str | Text, ...]:
-    """A row of the reruns timeline."""
-    status = short_status(run.status)
+def run_ending(run: Run, cut_short: str = "") -> str:
+    """How ``run`` ended: ok, exception, compile error, stopped, superseded, running.
+
+    The runner reports an uncaught exception, ``st.stop()`` and a stop
+    request all as "stopped with success" (the page shows the exception;
+    the browser needs no more). The inspector tells them apart: an uncaught
+    exception ends the script right after its exception element, so a run
+    whose last delta is one raised; ``cut_short`` (``superseded`` or
+    ``stopped``) comes from the events around the run (``RunEndings`` in
+    inspector/panes/view.py).
+    """
+    ending = ENDINGS.get(run.status)
+    if ending is None:
+        return "running" if not run.finished else run.status.lower()
+    if ending != "ok":
+        return ending
+    if run.deltas and run.deltas[-1].element == "exception":
+        return "exception"
+    return cut_short or ending
+
+
+ENDING_STYLES = {
+    "exception": "bold red",
+    "compile error": "bold red",
+    "stopped": "yellow",
+    "superseded": "dim",
+    "running": "cyan",
+}
+
+
+def run_cells(model: Model, run: Run, cut_short: str = "") -> tuple[str | Text, ...]:
+    """A row of the reruns timeline (``cut_short``: see ``run_ending``)."""
+    w = TIMELINE_WIDTHS
+    label = run_ending(run, cut_short)
+    ending: str | Text = label
     if any(p.get("run_id") == run.run_id for p in model.gate.get("paused", [])):
-        status = "⏸ paused"
-    deltas = str(run.sent_deltas)
-    if len(run.deltas) != run.sent_deltas:
-        deltas += f"/{len(run.deltas)}"
+        ending = Text("⏸ paused", style="bold yellow")
+    elif label in ENDING_STYLES:
+        ending = Text(label, style=ENDING_STYLES[label])
+    sent = run.sent_deltas
+    deltas = count(sent, w["Δ"])
+    if len(run.deltas) != sent:
+        deltas = f"{count(sent, 4)}/{count(len(run.deltas), 4)}"
     cause = run.cause or "-"
     return (
-        str(run.index),
+        count(run.index, w["#"]),
         run.session_id[:4],
-        status,
-        fmt_ms(run.duration_ms),
+        ending,
+        fmt_ms(run.duration_ms, w["ms"]),
         deltas,
-        str(run.bytes_sent),
+        count(run.bytes_sent, w["bytes"]),
         cause if len(cause) <= 40 else cause[:39] + "…",
     )
 
@@ -113,13 +179,13 @@ def delta_cells(model: Model, run: Run, i: int, row: DeltaRow) -> tuple[str | Te
     # Plain strings: VirtualTable makes Text of on-screen cells only (and
     # never parses them as Rich markup).
     return (
-        str(i + 1),
+        count(i + 1, DELTA_WIDTHS["#"]),
         path_text(row.path),
         row.element,
         status,
         same,
         short_where(row.where),
-        str(row.frame_no or ""),
+        count(row.frame_no, DELTA_WIDTHS["frame"]) if row.frame_no else "",
         row.summary,
     )
 
@@ -144,14 +210,15 @@ def frame_cells(model: Model, f: Frame) -> tuple[str | Text, ...]:
     direction = Text(
         DIR_ARROW.get(f.direction, "?"), style="green" if f.direction == "back" else "cyan"
     )
+    w = FRAME_WIDTHS
     return (
-        str(f.no),
+        count(f.no, w["#"]),
         model.rel_time(f.t_ns),
         direction,
         f.kind,
-        str(len(f.data)),
+        count(len(f.data), w["bytes"]),
         f.session_id[:4],
-        str(run.index) if run else "",
+        count(run.index, w["run"]) if run else "",
         path_text(f.info.delta_path) if f.info.delta_path else "",
         (f.info.element + " " + f.info.summary).strip(),
     )
@@ -251,18 +318,25 @@ def event_line(model: Model, e: WireEvent) -> Text:
 
 
 def gate_text(model: Model, live: bool) -> Text:
-    """The step panel: mode, paused scripts (with their line), held frames, breakpoints."""
+    """The step panel: mode, paused scripts (with their line), held frames, breakpoints.
+
+    The mode is the stepper's real one: ``step`` (every script pauses before
+    each delta), a list of sessions stepping after a breakpoint hit, or
+    running.
+    """
     g = model.gate
     text = Text()
     if not live:
         text.append("offline recording: step-through needs a live server", style="dim")
         return text
-    mode = g.get("mode", "run")
+    stepping = [str(s)[:4] for s in g.get("stepping_sessions", [])]
     text.append("Step: ", style="bold")
-    text.append(
-        "paused before each delta" if mode == "step" else "running",
-        style="bold yellow" if mode == "step" else "green",
-    )
+    if g.get("mode") == "step":
+        text.append("paused before each delta", style="bold yellow")
+    elif stepping:
+        text.append(f"stepping {', '.join(stepping)} (after a breakpoint)", style="bold yellow")
+    else:
+        text.append("running", style="green")
     for p in g.get("paused", []):
         where = str(p.get("where", ""))
         text.append(
@@ -278,11 +352,11 @@ def gate_text(model: Model, live: bool) -> Text:
         if line:
             text.append(f"\n   {line.strip()[:50]}", style="italic")
     held = g.get("held", [])
+    bps = g.get("breakpoints", [])
     text.append(f"\nHold: {'on' if g.get('hold') else 'off'}, {len(held)} held")
+    text.append(f" · Breakpoints: {', '.join(bps) if bps else 'none'}")
     for h in held[:3]:
         text.append(f"\n  #{h.get('id')} {h.get('kind', '')} {h.get('size', '')}B", style="dim")
-    bps = g.get("breakpoints", [])
-    text.append(f"\nBreakpoints: {', '.join(bps) if bps else 'none'}")
     return text
 
 

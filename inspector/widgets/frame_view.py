@@ -8,7 +8,8 @@ selected field's tag, length prefix and payload in the dump. ``d`` toggles
 a schema-less "raw" decode that shows what the bytes alone say.
 
 Receives: a ``Frame`` from inspector/model.py. Hands to: the screen stack
-(escape returns to the main screen).
+(escape returns to the main screen). Its keys mean nothing else on any
+other screen (``e`` is the main screen's finish, so expand all is ``a``).
 """
 
 from __future__ import annotations
@@ -50,9 +51,9 @@ class FrameScreen(Screen[None]):
     """One frame, decoded and dumped. Push it with ``app.push_screen(FrameScreen(frame))``."""
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("escape", "app.pop_screen", "Back"),
         Binding("d", "toggle_raw", "Raw decode"),
-        Binding("e", "expand_all", "Expand all"),
+        Binding("a", "expand_all", "Expand all"),
     ]
 
     DEFAULT_CSS = """

@@ -20,10 +20,11 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Views",
         [
-            ("1 … 7", "tabs: Deltas, Frames, Tree, Source, State, Security, Events"),
+            ("1 … 8", "tabs: Deltas, Frames, Tree, Source, State, Security, Events, Log"),
             ("tab / shift+tab", "move focus between sessions, reruns and the tab's table"),
             ("↑ ↓ pgup pgdn", "move in a table; the rerun under the cursor drives the tabs"),
             ("enter", "open the frame under the cursor (protobuf tree + hex dump)"),
+            ("  d / a / esc", "  in a frame: raw decode / expand all / back"),
             ("f", "follow the newest rerun and frame (tail) / scroll-lock"),
             ("/", "filter the tables and the event log (an expression, below)"),
             ("H", "show / hide heartbeat frames (hidden by default)"),
@@ -31,7 +32,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ],
     ),
     (
-        "Step-through (live server)",
+        "Step-through (live server; the footer shows the keys that work now)",
         [
             ("p", "pause: every script stops before its next delta"),
             ("n", "step: let the paused script emit one delta"),
@@ -47,14 +48,15 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Files",
         [
-            ("w", "start / stop recording to a JSON Lines file"),
+            ("w", "start / stop recording to a JSON Lines file (the path can be edited)"),
             ("m", "export the selected rerun as a Markdown transcript"),
+            ("", "files go to $MINILIT_INSPECTOR_DIR or ~/.local/share/minilit/inspector"),
         ],
     ),
     (
         "App",
         [
-            ("ctrl+p", "command palette (groups of the event log, themes, …)"),
+            ("ctrl+p", "command palette (event groups, screenshot, themes, …)"),
             ("?", "this help"),
             ("q", "quit"),
         ],
@@ -78,9 +80,9 @@ Examples:  type:button | run:start      path:0.3      !kind:delta"""
 
 
 class HelpScreen(ModalScreen[None]):
-    """Shows ``KEYS`` and ``FILTERS``; escape, q or ? closes it."""
+    """Shows ``KEYS`` and ``FILTERS``; escape or ? closes it (q still quits)."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "app.pop_screen", "Close")]
+    BINDINGS = [Binding("escape,question_mark", "app.pop_screen", "Close")]
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }

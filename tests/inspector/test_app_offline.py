@@ -9,12 +9,13 @@ from textual.widgets import Static, Tree
 from inspector.app import InspectorApp
 from inspector.channel.recording import read_recording
 from inspector.model import Frame
+from inspector.panes.source import SourcePane
 from inspector.sources import RecordingSource
 from inspector.widgets.frame_view import FrameScreen
 from inspector.widgets.help import HelpScreen
 from inspector.widgets.hexdump import HexDump
 from inspector.widgets.virtual_table import VirtualTable
-from tests.inspector.conftest import MINILIT_SESSION, TOUR, offline_app
+from tests.inspector.conftest import MINILIT_SESSION, TOUR, offline_app, settle
 
 SIZE = (160, 45)
 
@@ -27,12 +28,12 @@ def rows(app: InspectorApp, table_id: str) -> list[list[str]]:
 async def test_select_a_run_shows_its_deltas() -> None:
     app = offline_app(TOUR)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert len(rows(app, "timeline")) == 2
         assert app.selected_run_no == 2  # follow: the newest rerun
         assert len(rows(app, "delta-table")) == 14
         await pilot.press("up")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert app.selected_run_no == 1
         assert not app.follow  # moving by hand locks the scroll
         deltas = rows(app, "delta-table")
@@ -44,7 +45,7 @@ async def test_select_a_run_shows_its_deltas() -> None:
 async def test_open_a_frame_links_tree_and_hex_dump() -> None:
     app = offline_app(TOUR)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("up")  # run 1
         await pilot.pause(0.2)
         app.query_one("#delta-table", VirtualTable).focus()
@@ -83,7 +84,7 @@ def _nodes(node):  # type: ignore[no-untyped-def]
 async def test_frames_tab_filter_and_heartbeats() -> None:
     app = offline_app(TOUR)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("2")
         assert len(rows(app, "frame-table")) == 37
         await pilot.press("slash")
@@ -101,9 +102,9 @@ async def test_frames_tab_filter_and_heartbeats() -> None:
 async def test_tree_tab_shows_the_diff_against_the_previous_run() -> None:
     app = offline_app(MINILIT_SESSION)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("3")
-        await pilot.pause(0.3)
+        await settle(pilot)
         title = str(app.query_one("#tree-title", Static).render())
         assert "+5 added" in title and "-4 removed" in title and "~4 changed" in title
 
@@ -111,13 +112,13 @@ async def test_tree_tab_shows_the_diff_against_the_previous_run() -> None:
 async def test_source_tab_highlights_the_selected_deltas_line() -> None:
     app = offline_app(MINILIT_SESSION)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await settle(pilot)
         table = app.query_one("#delta-table", VirtualTable)
         table.focus()
         table.move_cursor(row=1)  # [0,1] markdown "rerun number 2", line 8
         await pilot.press("4")
         await pilot.pause(0.2)
-        path, line = app._location()
+        path, line = app.screen_stack[0].query_one("#source-pane", SourcePane).location
         assert path.endswith("app.py") and line == 8
 
 
@@ -133,8 +134,9 @@ async def test_help_screen() -> None:
 async def test_export_and_record(tmp_path: Path) -> None:
     app = offline_app(MINILIT_SESSION, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
-        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("m", "enter")  # accept the proposed file name
+        await pilot.pause(0.1)
         exported = list(tmp_path.glob("rerun-*.md"))
         assert len(exported) == 1
         text = exported[0].read_text()

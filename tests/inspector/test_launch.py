@@ -21,7 +21,7 @@ pytestmark = pytest.mark.timeout(120)
 async def test_inspect_the_demo_in_a_child_server() -> None:
     with ServerProcess(DEMO_SCRIPT, {"server.port": "0"}) as proc:
         assert proc.port and proc.token
-        app = InspectorApp(LiveSource(proc.app_url, proc.token), server_log=proc.log_path)
+        app = InspectorApp(LiveSource(proc.app_url, proc.token), server_output=proc.output)
         async with app.run_test(size=(160, 45)) as pilot:
             for _ in range(200):
                 if app.connection == "live":
