@@ -51,6 +51,24 @@ class Source(Protocol):
     async def send(self, command: Mapping[str, Any]) -> None: ...
 
 
+async def deliver(sink: Sink, text: str) -> None:
+    """Hand one protocol message, as received (JSON text), to the sink.
+
+    A big ``events`` batch (a 10 000-delta run) is fed to the sink in chunks of
+    ``CHUNK``, yielding to the event loop in between, so keys and redraws are not
+    held up.
+    """
+    message = json.loads(text)
+    events = message.get("events") if message.get("type") == "events" else None
+    if events and len(events) > CHUNK:
+        dropped = int(message.get("dropped", 0))
+        for i in range(0, len(events), CHUNK):
+            sink.on_events([event_from_dict(e) for e in events[i : i + CHUNK]], dropped)
+            await asyncio.sleep(0)
+        return
+    dispatch(sink, message)
+
+
 def dispatch(sink: Sink, message: Mapping[str, Any]) -> None:
     """Hand one protocol message to the sink's matching method."""
     kind = message.get("type")
@@ -94,17 +112,11 @@ class LiveSource:
                 return
             if isinstance(text, bytes):
                 continue  # the protocol is text only
-            message = json.loads(text)
-            events = message.get("events") if message.get("type") == "events" else None
-            if events and len(events) > CHUNK:
-                # A big batch (a 10 000-delta run) is fed to the app in chunks,
-                # yielding in between, so keys and redraws are not held up.
-                dropped = int(message.get("dropped", 0))
-                for i in range(0, len(events), CHUNK):
-                    sink.on_events([event_from_dict(e) for e in events[i : i + CHUNK]], dropped)
-                    await asyncio.sleep(0)
-                continue
-            dispatch(sink, message)
+            await self.receive(sink, text)
+
+    async def receive(self, sink: Sink, text: str) -> None:
+        """One message from the socket (a hook: the bench also keeps a copy)."""
+        await deliver(sink, text)
 
     async def send(self, command: Mapping[str, Any]) -> None:
         """Send one command (an ``id`` is added for the reply)."""
