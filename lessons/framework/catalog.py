@@ -9,7 +9,10 @@ stay valid. Each folder holds::
     scenario.toml        the scripted interaction for the golden transcript
     expected/transcript.txt   the golden transcript
     test_lNN_claims.py   one or more tests per claim
-    exercise/            starter.py, solution.py, hints.md, test_lNN_exercise.py
+    exercise/            NAME.md, NAME_starter.py, NAME_hints.md, test_lNN_exercise.py
+
+Reference solutions are not in the lesson folder: they live in ``solutions/NN-slug/``
+beside ``lessons/`` (lessons.framework.exercises).
 
 The front matter is a small YAML subset between ``---`` lines (GitHub shows it as a
 table): ``key: value`` with plain or quoted scalars and ``[a, b]`` lists.

@@ -8,18 +8,23 @@ For students::
     minilit lesson list             every lesson, its claims, exercise and your progress
     minilit lesson show 5           the README, rendered (claims shown as [L05.C2])
     minilit lesson run 5            the lesson's app with the inspector (--browser-only: no TUI)
-    minilit lesson start 5          copy the exercise into ./minilit-work/ ($MINILIT_WORKSPACE)
+    minilit lesson start 5          copy the exercise into the workspace (minilit-work/)
+    minilit lesson watch 5          re-check the exercise every time you save it
     minilit lesson check 5          run lessons 01-05's tests with your code plugged in
     minilit lesson hint 5           the next hint (--reset starts over)
     minilit lesson trace 5          run the lesson's scenario, print what crossed the wire
 
 For teachers and maintainers::
 
+    minilit lesson check 5 --report grades.xml   grade lessons 01-05: JUnit XML (or JSON)
     minilit lesson claims 5         each claim with the test that proves it
     minilit lesson verify [N...]    claims <-> tests, citations, excerpts, exercise files
     minilit lesson golden [N...] [--update]   compare (or rewrite) golden transcripts
     minilit lesson sync             rewrite README excerpts from the marked source
     minilit lesson dev-check [N...] every starter fails, every reference solution passes
+
+The workspace is found from any folder inside the project (lessons.framework.workspace);
+``list`` says which one it reads.
 
 Exit status: 0 success, 1 a check failed, 2 bad usage.
 """
@@ -65,12 +70,15 @@ def _repo() -> Path:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
     from lessons.framework.render import list_table
-    from lessons.framework.workspace import Progress, workspace_root
+    from lessons.framework.workspace import Progress, find_workspace
 
     console = _console()
-    console.print(list_table(_lessons([]), Progress()))
-    console.print(f"[dim]workspace: {workspace_root()}[/dim]")
+    workspace = find_workspace()
+    console.print(list_table(_lessons([]), Progress(workspace.path)))
+    console.print(Text(f"workspace: {workspace.describe()}", style="dim"))
     return 0
 
 
@@ -120,6 +128,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from lessons.framework.workspace import Progress, workspace_root
 
     lesson = _lesson(args.lesson)
+    if args.report is not None:
+        return _check_with_report(lesson, Path(args.report))
     plan = plan_check(lesson, workspace_root())
     console = _console()
     if plan.missing:
@@ -143,6 +153,75 @@ def _cmd_check(args: argparse.Namespace) -> int:
         f"`minilit lesson hint {lesson.id}` if you are stuck."
     )
     return 1
+
+
+def _check_with_report(lesson: Lesson, path: Path) -> int:
+    """``check N --report FILE``: run lessons 01..N, write the grade; 0 only if all passed."""
+    from rich.table import Table
+
+    from lessons.framework.report import ReportError, build_report, check_writable, write_report
+    from lessons.framework.runner import check, plan_check
+    from lessons.framework.workspace import workspace_root
+
+    path = path.expanduser().resolve()
+    try:
+        check_writable(path)
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+    workspace = workspace_root()
+    plan = plan_check(lesson, workspace)
+    console = _console()
+    span = lesson.id if len(plan.lessons) == 1 else f"{plan.lessons[0].id}-{lesson.id}"
+    console.print(f"Grading lessons {span} in {workspace}")
+    report = build_report(lesson, plan, check(plan), workspace)
+    try:
+        write_report(report, path)
+    except ReportError as exc:
+        console.print(f"[red]{exc}[/red]")
+        return 1
+    table = Table(title=f"report: {path}", title_justify="left")
+    for column in ("#", "lesson", "status", "tests passed", "time"):
+        table.add_column(column)
+    colours = {"passed": "green", "failed": "red", "not_started": "yellow"}
+    for entry in report["lessons"]:
+        passed = sum(1 for t in entry["tests"] if t["outcome"] == "passed")
+        table.add_row(
+            entry["id"],
+            entry["title"],
+            f"[{colours[entry['status']]}]{entry['status']}[/]",
+            f"{passed}/{len(entry['tests'])}",
+            f"{entry['time']:.1f}s",
+        )
+    console.print(table)
+    if report["error"]:
+        console.print(f"[red]{report['error']}[/red]")
+    return 0 if report["passed"] else 1
+
+
+def _cmd_watch(args: argparse.Namespace) -> int:
+    from lessons.framework.exercises import for_lesson
+    from lessons.framework.watch import watch
+    from lessons.framework.workspace import exercise_file, workspace_root
+
+    lesson = _lesson(args.lesson)
+    if args.hint_after < 1:
+        raise UsageError("--hint-after must be 1 or more")
+    exercises = for_lesson(lesson)
+    if not exercises:
+        print(f"Lesson {lesson.id} has no exercise to watch.")
+        return 0
+    workspace = workspace_root()
+    missing = [e.name for e in exercises if not exercise_file(e, lesson, workspace).is_file()]
+    if missing:
+        raise UsageError(
+            f"lesson {lesson.id}'s exercise ({', '.join(missing)}) is not in {workspace}; "
+            f"run: minilit lesson start {lesson.id}"
+        )
+    try:
+        watch(lesson, workspace, _console(), hint_after=args.hint_after)
+    except KeyboardInterrupt:
+        print("\nStopped watching.")
+    return 0
 
 
 def _cmd_hint(args: argparse.Namespace) -> int:
@@ -325,7 +404,23 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     start = sub.add_parser("start", help="create the exercise workspace")
     lesson_arg(start)
     start.add_argument("--force", action="store_true", help="overwrite your files")
-    lesson_arg(sub.add_parser("check", help="test your code (cumulative)"))
+    check = sub.add_parser("check", help="test your code (cumulative)")
+    lesson_arg(check)
+    check.add_argument(
+        "--report",
+        metavar="FILE",
+        help="grade lessons 01..N into FILE: JUnit XML if it ends in .xml, else JSON "
+        "(lessons/framework/report.schema.json); exit 0 only if every lesson passed",
+    )
+    watch = sub.add_parser("watch", help="re-check your exercise on every save")
+    lesson_arg(watch)
+    watch.add_argument(
+        "--hint-after",
+        type=int,
+        default=3,
+        metavar="N",
+        help="show the next hint after N failed checks in a row (default 3)",
+    )
     lesson_arg(sub.add_parser("trace", help="run the lesson's scenario, print its transcript"))
     hint = sub.add_parser("hint", help="the next hint")
     lesson_arg(hint)
@@ -346,6 +441,7 @@ _SIMPLE: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": _cmd_show,
     "start": _cmd_start,
     "check": _cmd_check,
+    "watch": _cmd_watch,
     "trace": _cmd_trace,
     "hint": _cmd_hint,
     "claims": _cmd_claims,

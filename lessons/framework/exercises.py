@@ -15,9 +15,12 @@ Each exercise has, in its lesson's ``exercise/`` folder::
 
     NAME.md              the task: what to implement, the rules, how it is tested
     NAME_starter.py      what ``minilit lesson start`` copies into the workspace
-    NAME_solution.py     the reference solution (maintainers; CI proves it passes)
     NAME_hints.md        hints, one ``## Hint`` section each, revealed one at a time
     test_lNN_exercise.py the tests (they also run, against minilit itself, in plain pytest)
+
+and its reference solution out of the student's way, in the ``solutions/`` tree beside
+``lessons/`` (``solutions/NN-slug/NAME.py``): a student browsing a lesson never opens it by
+accident, ``start`` never copies it, and ``dev-check`` proves it passes.
 
 Receives: names and files. Hands to: lessons.framework.runner, lessons/conftest.py.
 """
@@ -60,13 +63,28 @@ class Exercise:
         return self.target.rsplit(".", 1)[1]
 
     def files(self, lesson: Lesson) -> dict[str, Path]:
+        """The exercise's files by role: task, starter, hints (the lesson's) and solution."""
         base = lesson.exercise_dir
         return {
             "task": base / f"{self.name}.md",
             "starter": base / f"{self.name}_starter.py",
-            "solution": base / f"{self.name}_solution.py",
             "hints": base / f"{self.name}_hints.md",
+            "solution": solution_file(self, lesson),
         }
+
+
+SOLUTIONS_DIRNAME = "solutions"
+"""The reference solutions' tree, a sibling of ``lessons/``: ``solutions/NN-slug/NAME.py``."""
+
+
+def solutions_root(lesson: Lesson) -> Path:
+    """The ``solutions/`` folder beside the ``lessons/`` folder that holds ``lesson``."""
+    return lesson.path.parent.parent / SOLUTIONS_DIRNAME
+
+
+def solution_file(exercise: Exercise, lesson: Lesson) -> Path:
+    """Where the reference solution of ``exercise`` lives (maintainers only)."""
+    return solutions_root(lesson) / lesson.name / f"{exercise.name}.py"
 
 
 EXERCISES: tuple[Exercise, ...] = (
@@ -254,9 +272,16 @@ def check_exercises(lesson: Lesson) -> list[Problem]:
             problems.append(Problem(where, f"exercise {exercise.name}: target {exc}"))
         for role, path in exercise.files(lesson).items():
             if not path.is_file():
-                problems.append(
-                    Problem(where, f"exercise {exercise.name}: {role} {path.name} missing")
-                )
+                shown = path.relative_to(lesson.path.parent.parent)
+                problems.append(Problem(where, f"exercise {exercise.name}: {role} {shown} missing"))
         if not list(lesson.exercise_dir.glob("test_*.py")):
             problems.append(Problem(where, f"exercise {exercise.name}: no test_*.py in exercise/"))
+    for stray in sorted(lesson.exercise_dir.glob("*solution*")):
+        problems.append(
+            Problem(
+                where,
+                f"exercise/{stray.name} is where students look; reference solutions "
+                f"live in {SOLUTIONS_DIRNAME}/{lesson.name}/",
+            )
+        )
     return problems

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -32,10 +34,16 @@ from typing import Any
 
 from lessons.framework.catalog import Lesson, up_to
 from lessons.framework.exercises import OVERLAYS_ENV, Exercise, for_lesson
+from lessons.framework.results import RESULTS_ENV
 from lessons.framework.workspace import exercise_file
 
 REPORT_ENV = "MINILIT_LESSON_REPORT"
 """If set, lessons/conftest.py writes one JSON line per test outcome to this file."""
+
+_ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
+
+RESULTS_PLUGIN = "lessons.framework.results"
+"""Loaded into every pytest subprocess: one line per finished test, with its time."""
 
 
 @dataclass
@@ -46,6 +54,18 @@ class PytestRun:
     output: str
     outcomes: list[dict[str, Any]] = field(default_factory=list)
     """One {nodeid, when, outcome, message} per reported phase."""
+    results: list[dict[str, Any]] = field(default_factory=list)
+    """One {nodeid, outcome, duration, message, claims} per test (lessons.framework.results)."""
+
+    @property
+    def usage_error(self) -> str:
+        """Why pytest ran no test at all (a file that cannot be plugged in...), else ""."""
+        if self.returncode not in (3, 4):
+            return ""
+        for line in _ANSI_RE.sub("", self.output).splitlines():
+            if line.startswith("ERROR: "):
+                return line.removeprefix("ERROR: ").strip()
+        return f"pytest could not run the tests (exit {self.returncode})"
 
     @property
     def failed(self) -> list[dict[str, Any]]:
@@ -67,22 +87,27 @@ def run_pytest(
     repo = Path(__file__).resolve().parents[2]
     with tempfile.TemporaryDirectory(prefix="minilit-lesson-") as tmp:
         report = Path(tmp) / "report.jsonl"
+        results = Path(tmp) / "results.jsonl"
         env = dict(os.environ)
         env[OVERLAYS_ENV] = json.dumps({k: str(v) for k, v in overlays.items()})
         env[REPORT_ENV] = str(report)
+        env[RESULTS_ENV] = str(results)
         command = [
             sys.executable,
             "-m",
             "pytest",
             "-p",
             "no:cacheprovider",
+            "-p",
+            RESULTS_PLUGIN,
             "-q",
             *extra_args,
             *(str(p) for p in paths),
         ]
         if stream:
-            code = subprocess.run(command, cwd=repo, env=env, timeout=timeout, check=False)
-            returncode, output = code.returncode, ""
+            if sys.stdout.isatty():
+                command.insert(3, "--color=yes")
+            returncode, output = _tee(command, repo, env, timeout)
         else:
             proc = subprocess.run(
                 command,
@@ -94,10 +119,44 @@ def run_pytest(
                 text=True,
             )
             returncode, output = proc.returncode, proc.stdout + proc.stderr
-        outcomes = []
-        if report.is_file():
-            outcomes = [json.loads(line) for line in report.read_text("utf-8").splitlines() if line]
-        return PytestRun(returncode, output, outcomes)
+        return PytestRun(returncode, output, _json_lines(report), _json_lines(results))
+
+
+def _tee(command: list[str], cwd: Path, env: dict[str, str], timeout: float) -> tuple[int, str]:
+    """Run ``command``, echoing its output to our stdout as it comes, and keep a copy.
+
+    Raises:
+        subprocess.TimeoutExpired: it ran longer than ``timeout`` seconds (it is killed).
+    """
+    proc = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    killer = threading.Timer(timeout, proc.kill)
+    killer.daemon = True
+    killer.start()
+    kept: list[str] = []
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+            kept.append(line)
+        returncode = proc.wait()
+    finally:
+        timed_out = killer.finished.is_set()  # set by the timer firing (before cancel)
+        killer.cancel()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if timed_out and returncode < 0:
+        raise subprocess.TimeoutExpired(command, timeout)
+    return returncode, "".join(kept)
+
+
+def _json_lines(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
 
 
 @dataclass

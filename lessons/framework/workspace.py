@@ -1,10 +1,19 @@
 """The student's workspace: exercise files to edit, and a record of progress.
 
 Not in Streamlit. ``minilit lesson start N`` copies each exercise's starter and task into
-``<workspace>/<lesson folder>/`` (the workspace is ``./minilit-work/`` in the current
-directory, or ``$MINILIT_WORKSPACE``). Files already there are never overwritten unless
+``<workspace>/<lesson folder>/``. Files already there are never overwritten unless
 asked, so ``start`` is safe to repeat. ``.progress.json`` remembers how many hints were
-shown and which lessons passed ``check``.
+shown and which lessons passed ``check``. Reference solutions are never copied.
+
+Which workspace (``find_workspace``), first match wins, so that every command finds the
+same one from any directory inside the project:
+
+1. ``$MINILIT_WORKSPACE``, when set;
+2. a ``minilit-work/`` folder in the current directory or the nearest folder above it
+   (``cd minilit-work/05-the-rerun-loop`` works, and so does any subfolder of the project);
+3. none yet: ``minilit-work/`` at the root of the git repository you are in (the folder
+   holding ``.git``), so ``start`` puts it where step 2 will find it again;
+4. outside any repository: ``./minilit-work/``.
 
 Receives: lessons and exercises (lessons.framework.catalog/exercises). Hands to: the CLI
 and lessons.framework.runner (which files to plug in).
@@ -17,6 +26,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,10 +38,47 @@ WORKSPACE_ENV = "MINILIT_WORKSPACE"
 DEFAULT_DIRNAME = "minilit-work"
 
 
+@dataclass(frozen=True)
+class Workspace:
+    """The workspace in use and how it was found (``minilit lesson list`` says both)."""
+
+    path: Path
+    how: str
+    """``env`` ($MINILIT_WORKSPACE), ``found`` (an existing minilit-work/ at or above
+    the current directory), ``project`` (not created yet; at the repository's root) or
+    ``cwd`` (not created yet; in the current directory)."""
+
+    def describe(self) -> str:
+        """One line for the terminal: the path and why this one."""
+        reason = {
+            "env": f"from ${WORKSPACE_ENV}",
+            "found": "found from the current directory",
+            "project": "not created yet: `minilit lesson start N` makes it at the project root",
+            "cwd": "not created yet: `minilit lesson start N` makes it here",
+        }[self.how]
+        missing = self.how == "env" and not self.path.is_dir()
+        return f"{self.path} ({reason}{', not created yet' if missing else ''})"
+
+
+def find_workspace(cwd: Path | None = None, environ: Mapping[str, str] | None = None) -> Workspace:
+    """The student's workspace, found as the module docstring says (not created here)."""
+    env = (os.environ if environ is None else environ).get(WORKSPACE_ENV)
+    if env:
+        return Workspace(Path(env).expanduser().resolve(), "env")
+    here = (cwd or Path.cwd()).resolve()
+    folders = (here, *here.parents)
+    for folder in folders:
+        if (folder / DEFAULT_DIRNAME).is_dir():
+            return Workspace(folder / DEFAULT_DIRNAME, "found")
+    for folder in folders:
+        if (folder / ".git").exists():
+            return Workspace(folder / DEFAULT_DIRNAME, "project")
+    return Workspace(here / DEFAULT_DIRNAME, "cwd")
+
+
 def workspace_root() -> Path:
-    """$MINILIT_WORKSPACE, else ./minilit-work (not created here)."""
-    env = os.environ.get(WORKSPACE_ENV)
-    return Path(env).resolve() if env else (Path.cwd() / DEFAULT_DIRNAME).resolve()
+    """The workspace's folder (``find_workspace().path``; not created here)."""
+    return find_workspace().path
 
 
 def lesson_dir(lesson: Lesson, root: Path | None = None) -> Path:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from lessons.framework.catalog import find_lesson
+from lessons.framework.exercises import by_name
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -129,7 +130,7 @@ def test_start_then_check_fails_until_the_exercise_is_done(tmp_path: Path) -> No
     assert "must take exactly (self)" in unusable.stdout + unusable.stderr
     assert "Not yet." in unusable.stdout
 
-    shutil.copyfile(lesson.exercise_dir / "port_search_solution.py", mine)
+    shutil.copyfile(by_name("port_search").files(lesson)["solution"], mine)
     passing = minilit(tmp_path, "check", "1")
     assert passing.returncode == 0, passing.stdout[-3000:]
     assert "your code is plugged in" in passing.stdout
