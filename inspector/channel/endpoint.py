@@ -68,12 +68,13 @@ _LOGGER = logging.getLogger(__name__)
 TRACE_PATH = "/_minilit/trace"
 SUBSCRIBER_MAXSIZE = 100_000
 """Undelivered events kept per inspector before new ones are dropped (and counted)."""
-BATCH = 2_000
-"""Events per ``events`` message."""
+BATCH = 250
+"""Events per ``events`` message: encoding one takes the IOLoop a few ms at most."""
 POLL_INTERVAL = 0.02
 """Seconds between looks at the subscriber (Note [Quiet pump])."""
 MAX_DELAY = 0.1
 """Longest an event waits before it is sent, even while the server is busy."""
+MAX_DELAY_NS = int(MAX_DELAY * 1e9)
 REFUSED_HEADER = "X-Minilit-Trace-Refused"
 
 
@@ -187,7 +188,6 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
         self._subscriber: Subscriber | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._ticker: tornado.ioloop.PeriodicCallback | None = None
-        self._waiting_since = 0.0
         self._last_waiting = 0
         self._gate_pending = False
         self._pumping = False
@@ -232,44 +232,47 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
     def _tick(self) -> None:
         """Every POLL_INTERVAL on the IOLoop: send events when the server is quiet.
 
-        Note [Quiet pump]: serializing an event costs a few microseconds, on
-        the IOLoop thread that also sends the browser's frames, and waking
-        the IOLoop from the script thread costs a system call. So nobody
-        wakes us: this timer looks at the subscriber, and sends once no new
-        event arrived during the last tick (a rerun has finished), or the
-        oldest waiting event is MAX_DELAY old, or BATCH events wait. A
-        rerun's frames go out first; its events follow in one message
-        (bench/bench_trace.py measures what that saves).
+        Note [Quiet pump]: describing and serializing an event costs several
+        microseconds (Note [Lazy event fields] moved that work here, off the
+        script thread), on the IOLoop thread that also sends the browser's
+        frames, and waking the IOLoop from the script thread costs a system
+        call. So nobody wakes us: this timer looks at the subscriber, and
+        sends once no new event arrived during the last tick (a rerun has
+        finished), or the oldest waiting event is MAX_DELAY old, or BATCH
+        events wait. A rerun's frames go out first; its events follow. The
+        pump sends BATCH events per message and gives way between messages
+        as soon as the server is busy again (bench/bench_trace.py measures
+        what that saves).
         """
         sub = self._subscriber
         if sub is None or self._pumping:
             return
         waiting = len(sub)
-        if not waiting:
-            self._waiting_since = 0.0
-            return
-        now = time.monotonic()
-        if not self._waiting_since:
-            self._waiting_since = now
         quiet = waiting == self._last_waiting
         self._last_waiting = waiting
-        if quiet or waiting >= BATCH or now - self._waiting_since >= MAX_DELAY:
-            self._waiting_since = 0.0
+        if waiting and (quiet or waiting >= BATCH or self._overdue(sub)):
             self._last_waiting = 0
             self._pumping = True
             self._pump_task = asyncio.ensure_future(self._pump())
 
+    @staticmethod
+    def _overdue(sub: Subscriber) -> bool:
+        oldest = sub.oldest_t_ns()
+        return bool(oldest) and time.monotonic_ns() - oldest >= MAX_DELAY_NS
+
     async def _pump(self) -> None:
-        """Send what the subscriber holds, waiting for each write (backpressure:
-        while we wait, new events collect in the bounded subscriber)."""
+        """Send what the subscriber holds, BATCH events per message, waiting for
+        each write (backpressure: while we wait, new events collect in the
+        bounded subscriber). Stops early when the server got busy again."""
         try:
-            while self._subscriber is not None:
-                batch: list[TraceEvent] = self._subscriber.drain()
+            while (sub := self._subscriber) is not None:
+                batch: list[TraceEvent] = sub.drain(BATCH)
                 if not batch:
                     break
-                for i in range(0, len(batch), BATCH):
-                    dropped = self._subscriber.dropped if self._subscriber is not None else 0
-                    await self.write_message(events_message(batch[i : i + BATCH], dropped))
+                left = len(sub)
+                await self.write_message(events_message(batch, sub.dropped))
+                if len(sub) > left and not self._overdue(sub):
+                    break  # new events meanwhile: a rerun runs; the next quiet tick goes on
         except tornado.websocket.WebSocketClosedError:
             pass
         finally:

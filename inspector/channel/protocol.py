@@ -1,11 +1,12 @@
 """The trace wire protocol: what travels on ``/_minilit/trace`` and in recordings.
 
 Not in Streamlit (Streamlit has no trace channel). This module is the one
-contract between the server side (trace/endpoint.py, trace/recording.py,
-``minilit trace``) and the inspector process (inspector/), which imports
-nothing else of the server. Receives: ``TraceEvent`` objects from
-minilit.trace.bus. Hands to: JSON text, one message per websocket text frame
-or per recording line.
+contract between the server side (inspector.channel.endpoint,
+inspector.channel.recording, ``minilit trace``) and the inspector process,
+which imports nothing else of the server. Receives: ``TraceEvent`` objects
+from minilit.trace.bus, described here on the subscriber's side
+(Note [Lazy event fields]). Hands to: JSON text, one message per websocket
+text frame or per recording line.
 
 Connecting
 ==========
@@ -27,8 +28,9 @@ Server -> inspector (JSON text frames, each an object with ``type``)
 ``events``     ``events``: a list of event objects (below), oldest first, and
                ``dropped``: how many events this subscriber lost so far
                (buffers are bounded; publishing never waits for us). Sent
-               in batches once the server is quiet for 20 ms, or every
-               100 ms while it is busy (Note [Quiet pump] in endpoint.py).
+               in batches of at most 250 events once the server is quiet
+               for 20 ms, or when an event has waited 100 ms while it is
+               busy (Note [Quiet pump] in endpoint.py).
 ``gate``       the step-through state: ``mode`` ("run" | "step"),
                ``stepping_sessions`` (sessions stepping after a breakpoint),
                ``breakpoints`` (filter expressions), ``hold`` (bool),

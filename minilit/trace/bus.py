@@ -111,6 +111,11 @@ class Subscriber:
         """Events waiting to be drained."""
         return len(self._events)
 
+    def oldest_t_ns(self) -> int:
+        """``t_ns`` of the oldest waiting event (0 if none): how long it has waited."""
+        events = self._events
+        return events[0].t_ns if events else 0
+
     def drain(self, limit: int = 0) -> list[TraceEvent]:
         """Take the buffered events (at most ``limit`` if given), oldest first.
 

@@ -8,6 +8,8 @@ published by exactly the module named in its comment; the inspector and
 Every event also carries a sequence number, a monotonic timestamp, the
 session id and run id where there is one, the script ``file:line`` that caused
 it where there is one, and the exact frame bytes where there are bytes.
+Fields marked "(derived)" below are read from the event's message by the
+subscriber, not computed at the hop (Note [Lazy event fields] in bus.py).
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ TRACE_REJECTED: Final = "security.trace.rejected"
 # --- websocket (frames in both directions) ---
 # A binary frame arrived from the browser; data = its exact bytes. server/websocket.py.
 FRAME_RECEIVED: Final = "websocket.frame.received"
-# The frame parsed as a BackMsg; fields: kind (the oneof member). server/websocket.py.
+# The frame parsed as a BackMsg; fields: kind (derived: the oneof member). server/websocket.py.
 BACKMSG_DECODED: Final = "websocket.backmsg.received"
-# A ForwardMsg was written to the socket; data = its exact bytes; fields: kind.
+# A ForwardMsg was written to the socket; data = its exact bytes; fields: kind, size
+# (derived), and delta_path (derived).
 FORWARDMSG_SENT: Final = "websocket.forwardmsg.sent"
 # The inspector holds a ForwardMsg back (frame holding); fields: kind, size,
 # hold_id. It is sent (websocket.forwardmsg.sent) when released. trace/stepper.py.
@@ -71,10 +74,12 @@ STEP_PAUSED: Final = "script.step.paused"
 STEP_RESUMED: Final = "script.step.resumed"
 
 # --- runtime/forward_msg_queue.py (the browser queue) ---
-# A delta left the script (scriptrunner/script_runner.py); fields: kind, element,
-# summary (its text, clipped); delta_path; where = the script file:line.
+# A delta left the script (scriptrunner/script_runner.py, through
+# TraceBus.publish_delta); fields: kind, element, summary (its text, clipped) and
+# delta_path, all derived; where = the script file:line.
 DELTA_ENQUEUED: Final = "delta.enqueued"
-# A queued delta was replaced by a newer one at the same delta_path.
+# A queued delta was replaced by a newer one at the same delta_path; fields:
+# replaced (derived: the element type replaced).
 QUEUE_COALESCED: Final = "queue.coalesced"
 # The queue was emptied towards the socket; fields: count.
 QUEUE_FLUSHED: Final = "queue.flushed"
