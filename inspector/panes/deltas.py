@@ -12,7 +12,7 @@ Receives: the ``View`` on each tick. Hands to: the controller
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import partial
 
 from textual import on
 from textual.message import Message
@@ -20,10 +20,11 @@ from textual.message import Message
 from inspector.model import DeltaRow, path_text
 from inspector.panes.view import View
 from inspector.rows import DELTA_WIDTHS, delta_cells, paused_cells
-from inspector.widgets.virtual_table import Cell, VirtualTable
+from inspector.widgets.virtual_table import Cells, VirtualTable
 
-MAX_ROWS_PER_TICK = 1000
-"""Rows a table may add per refresh tick, so one tick stays short (responsiveness)."""
+MAX_ROWS_PER_TICK = 5000
+"""Rows a table may add per refresh tick, so one tick stays short (responsiveness).
+A row's cells are made when it is drawn, so adding one costs its filter check."""
 
 
 class DeltasPane(VirtualTable):
@@ -81,14 +82,14 @@ class DeltasPane(VirtualTable):
         paused = [p for p in view.model.gate.get("paused", []) if p.get("run_id") == run.run_id]
         paused_key = f"paused:{paused[0].get('delta_path')}" if paused else ""
         i = self._scan
-        new_rows: list[tuple[str, Sequence[Cell]]] = []
+        new_rows: list[tuple[str, Cells]] = []
         while i < len(run.deltas) and len(new_rows) < MAX_ROWS_PER_TICK:
             row = run.deltas[i]
             if row.status == "queued" and self._held_back != i:
                 self._held_back = i  # show it next tick if it is still queued
                 break
             if view.passes(row.subject(run.session_id, run.run_id, i == 0)):
-                new_rows.append((str(i), delta_cells(view.model, run, i, row)))
+                new_rows.append((str(i), partial(delta_cells, view.model, run, i, row)))
                 self._shown.append(i)
                 if row.status == "queued":
                     self._queued.add(i)

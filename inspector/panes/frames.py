@@ -10,7 +10,7 @@ Receives: the ``View`` on each tick. Hands to: the controller
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import partial
 
 from textual import on
 from textual.message import Message
@@ -18,7 +18,7 @@ from textual.message import Message
 from inspector.panes.deltas import MAX_ROWS_PER_TICK
 from inspector.panes.view import View
 from inspector.rows import FRAME_WIDTHS, frame_cells
-from inspector.widgets.virtual_table import Cell, VirtualTable
+from inspector.widgets.virtual_table import Cells, VirtualTable
 
 
 class FrameChosen(Message):
@@ -51,13 +51,13 @@ class FramesPane(VirtualTable):
             return
         start = max(self._shown_to + 1, view.start_frame + 1, m.frames[0].no)
         end = min(m.frames[-1].no, start + MAX_ROWS_PER_TICK - 1)
-        new_rows: list[tuple[str, Sequence[Cell]]] = []
+        new_rows: list[tuple[str, Cells]] = []
         for no in range(start, end + 1):
             f = m.frames_by_no.get(no)
             if f is None or not view.shows_session(f.session_id):
                 continue
             if view.passes(f.subject()):
-                new_rows.append((str(no), frame_cells(m, f)))
+                new_rows.append((str(no), partial(frame_cells, m, f)))
         self.add_rows(new_rows)
         self._shown_to = end
         if view.follow and new_rows:
