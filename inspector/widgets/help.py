@@ -82,7 +82,7 @@ Examples:  type:button | run:start      path:0.3      !kind:delta"""
 class HelpScreen(ModalScreen[None]):
     """Shows ``KEYS`` and ``FILTERS``; escape or ? closes it (q still quits)."""
 
-    BINDINGS = [Binding("escape,question_mark", "app.pop_screen", "Close")]
+    BINDINGS = [Binding("escape,question_mark", "app.pop_screen", "Back")]
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }

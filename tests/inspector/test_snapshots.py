@@ -1,7 +1,8 @@
 """Snapshot tests of the inspector's main screens (pytest-textual-snapshot).
 
 Update after an intended change with ``pytest tests/inspector --snapshot-update``
-and look at the SVGs in ``__snapshots__`` before committing them.
+and look at the SVGs in ``__snapshots__`` before committing them. The terminal
+environment is pinned (conftest.py), so they pass whatever terminal runs them.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from textual.pilot import Pilot
 from textual.widgets import Tree
 
 from inspector.widgets.virtual_table import VirtualTable
-from tests.inspector.conftest import MINILIT_SESSION, TOUR, offline_app
+from tests.inspector.conftest import MINILIT_SESSION, TOUR, offline_app, settle
 
 SIZE = (160, 45)
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause(0.3)
+    await settle(pilot)
     pilot.app.refresh_views()  # type: ignore[attr-defined]
     await pilot.pause()
 
