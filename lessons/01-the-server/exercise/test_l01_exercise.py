@@ -9,8 +9,8 @@ from __future__ import annotations
 import errno
 
 import pytest
-from lessons.framework.harness import ServerPool, hold_free_port, hold_ports, http_get, port_lock
 
+from lessons.framework.harness import ServerPool, hold_free_port, hold_ports, http_get, port_lock
 from minilit.config import OPTIONS
 from minilit.server.server import PortInUseError, RetriesExceededError
 

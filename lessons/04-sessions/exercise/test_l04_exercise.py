@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from lessons.framework.harness import TraceCapture, wait_until
 
+from lessons.framework.harness import TraceCapture, wait_until
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient, WireConnection

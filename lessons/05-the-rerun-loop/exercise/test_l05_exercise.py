@@ -6,7 +6,6 @@ import time
 from collections.abc import Callable
 
 from lessons.framework.harness import ServerPool
-
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.testing import WireConnection

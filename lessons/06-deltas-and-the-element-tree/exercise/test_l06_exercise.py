@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from lessons.framework.harness import ServerPool
-
 from minilit.proto.Delta_pb2 import Block
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.runtime.forward_msg_queue import ForwardMsgQueue

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from lessons.framework.harness import ServerPool
-
 from minilit.elements.widgets import ids
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.testing import AppClient

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from lessons.framework.harness import ServerPool
-
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
 
