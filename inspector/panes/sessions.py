@@ -41,7 +41,7 @@ class SessionsPane(Vertical):
     def on_mount(self) -> None:
         table = self.table
         table.add_columns("session", "status", "runs", "frames", "in/out B")
-        table.add_row("all sessions", "", "", "", "", key=ALL)
+        table.add_row("all", "", "", "", "", key=ALL)
 
     @property
     def table(self) -> DataTable[Any]:
@@ -63,7 +63,7 @@ class SessionsPane(Vertical):
                 table.add_row(*row, key=sid)
                 continue
             for col, value in zip(table.columns, row, strict=True):
-                table.update_cell(sid, col, value)
+                table.update_cell(sid, col, value, update_width=True)
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
