@@ -41,9 +41,7 @@ TOKEN_ENV = "MINILIT_TRACE_TOKEN"
 # ----- minilit run --inspect / --record ---------------------------------------------
 
 
-def observe_server(
-    server: Server, *, inspect: bool, record: str | None
-) -> list[Callable[[], str]]:
+def observe_server(server: Server, *, inspect: bool, record: str | None) -> list[Callable[[], str]]:
     """Make ``server`` observable before it starts: the trace channel for
     ``--inspect`` (or ``server.enableTrace``), a recorder for ``--record``.
 
