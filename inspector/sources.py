@@ -25,6 +25,7 @@ from inspector.channel.client import connect as connect
 from inspector.channel.client import trace_url
 from inspector.channel.protocol import WireEvent, dumps, event_from_dict
 from inspector.channel.recording import Recording, read_recording
+from inspector.model import collector_paused
 
 CHUNK = 250
 """Events handed to the app at a time (LiveSource.run)."""
@@ -58,12 +59,14 @@ async def deliver(sink: Sink, text: str) -> None:
     ``CHUNK``, yielding to the event loop in between, so keys and redraws are not
     held up.
     """
-    message = json.loads(text)
+    with collector_paused():  # Note [No collection while ingesting]
+        message = json.loads(text)
     events = message.get("events") if message.get("type") == "events" else None
     if events and len(events) > CHUNK:
         dropped = int(message.get("dropped", 0))
         for i in range(0, len(events), CHUNK):
-            sink.on_events([event_from_dict(e) for e in events[i : i + CHUNK]], dropped)
+            with collector_paused():
+                sink.on_events([event_from_dict(e) for e in events[i : i + CHUNK]], dropped)
             await asyncio.sleep(0)
         return
     dispatch(sink, message)
