@@ -28,6 +28,8 @@ would hand them over, with no server and no browser running:
     ingest: tables    ... until the deltas table and the frame log show every row
                       (the budget: at most 1.0 s)
     ingest: refresh   refresh ticks per second meanwhile (the budget: at least 10 Hz)
+    ingest: CPU       CPU time the inspector's process used until then (less noisy than
+                      the wall-clock figures when other processes share the machine)
 
 Machines are shared, so the load average is printed before and after.
 ``--keep FILE`` saves the messages of the last run; ``--replay FILE`` measures only the
@@ -38,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import os
 import secrets
@@ -91,14 +94,40 @@ def start_server(script: Path, token: str) -> tuple[subprocess.Popen[bytes], int
     raise TimeoutError("server did not start")
 
 
+Messages = list[str | bytes]
+"""Trace messages as received: JSON text, or binary ``events`` batches."""
+
+
+def save_messages(path: Path, n: int, before: Messages, during: Messages) -> None:
+    """Write kept messages as JSON (binary ones in base64)."""
+
+    def encode(messages: Messages) -> list[dict[str, str]]:
+        return [
+            {"b64": base64.b64encode(m).decode()} if isinstance(m, bytes) else {"text": m}
+            for m in messages
+        ]
+
+    path.write_text(json.dumps({"n": n, "before": encode(before), "during": encode(during)}))
+
+
+def load_messages(path: Path) -> tuple[int, Messages, Messages]:
+    """What ``save_messages`` wrote: (n, before, during)."""
+    saved = json.loads(path.read_text())
+
+    def decode(items: list[dict[str, str]]) -> Messages:
+        return [base64.b64decode(i["b64"]) if "b64" in i else i["text"] for i in items]
+
+    return int(saved["n"]), decode(saved["before"]), decode(saved["during"])
+
+
 class KeepingLiveSource(LiveSource):
     """A ``LiveSource`` that keeps every message it receives, for the replay."""
 
     def __init__(self, url: str, token: str) -> None:
         super().__init__(url, token)
-        self.messages: list[str] = []
+        self.messages: list[str | bytes] = []
 
-    async def receive(self, sink: Sink, text: str) -> None:
+    async def receive(self, sink: Sink, text: str | bytes) -> None:
         self.messages.append(text)
         await super().receive(sink, text)
 
@@ -109,7 +138,7 @@ class ReplaySource:
     live = True
     description = "replay"
 
-    def __init__(self, before: list[str], during: list[str]) -> None:
+    def __init__(self, before: Messages, during: Messages) -> None:
         self.before = before
         self.during = during
         self.go = asyncio.Event()
@@ -169,7 +198,7 @@ async def wait_drawn(app: InspectorApp, n: int, t0: float) -> tuple[float, float
     return t_model, t_rendered
 
 
-async def replay(before: list[str], during: list[str], n: int) -> dict[str, float]:
+async def replay(before: Messages, during: Messages, n: int) -> dict[str, float]:
     """The inspector alone: kept messages fed to a fresh app; see the module docstring."""
     source = ReplaySource(before, during)
     app = InspectorApp(source)
@@ -177,14 +206,16 @@ async def replay(before: list[str], during: list[str], n: int) -> dict[str, floa
         await pilot.pause(0.2)
         probe = Probe()
         refreshes0 = app.refreshes
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         source.go.set()
         t_model, t_rendered = await wait_drawn(app, n, t0)
+        cpu = time.process_time() - cpu0
         ticks = app.refreshes - refreshes0
         lags = await probe.stop()
     return {
         "ingest_model": t_model,
         "ingest_rendered": t_rendered,
+        "ingest_cpu": cpu,
         "ingest_hz": ticks / t_rendered,
         **{f"ingest_{k}": v for k, v in lags.items()},
     }
@@ -236,7 +267,7 @@ async def _measure_app(port: int, token: str, n: int, keep: Path | None) -> dict
         client.close()
     before, during = source.messages[:kept_before], source.messages[kept_before:]
     if keep is not None:
-        keep.write_text(json.dumps({"n": n, "before": before, "during": during}))
+        save_messages(keep, n, before, during)
     ingest = await replay(before, during, n)
     return {
         "browser": t_browser[0],
@@ -262,8 +293,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"before: {load_average()}")
     if args.replay:
-        saved = json.loads(args.replay.read_text())
-        n, before, during = saved["n"], saved["before"], saved["during"]
+        n, before, during = load_messages(args.replay)
         results = [asyncio.run(replay(before, during, n)) for _ in range(args.repeat)]
         print(f"replay of one rerun of {n} deltas (median of {args.repeat})")
     else:
@@ -279,6 +309,7 @@ def main() -> None:
         ("event-loop lag max", "lagmax", "ms"),
         ("ingest alone: events in the model", "ingest_model", "s"),
         ("ingest alone: tables rendered (<= 1)", "ingest_rendered", "s"),
+        ("ingest alone: CPU time used", "ingest_cpu", "s"),
         ("ingest alone: refresh rate (>= 10)", "ingest_hz", "Hz"),
         ("ingest alone: event-loop lag p95", "ingest_lag95", "ms"),
         ("ingest alone: event-loop lag max", "ingest_lagmax", "ms"),
