@@ -55,6 +55,8 @@ def check_writable(path: Path) -> None:
     if path.is_dir():
         raise ReportError(f"cannot write the report to {path}: it is a folder")
     parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise ReportError(f"cannot write the report to {path}: {parent} is not a folder")
     if not parent.is_dir():
         raise ReportError(f"cannot write the report to {path}: folder {parent} does not exist")
     if path.exists() and not os.access(path, os.W_OK):

@@ -95,16 +95,18 @@ def show_round(console: Console, run: PytestRun) -> Round:
     return Round(passed, total, "")
 
 
-def show_next_hint(console: Console, lesson: Lesson, exercises: list[Exercise]) -> None:
+def show_next_hint(
+    console: Console, lesson: Lesson, exercises: list[Exercise], workspace: Path
+) -> None:
     """The next hint of each exercise (as ``minilit lesson hint N`` would), remembered."""
-    progress = Progress()
+    progress = Progress(workspace)
     for exercise in exercises:
         hints = split_hints(exercise.files(lesson)["hints"].read_text(encoding="utf-8"))
         if not hints:
             continue
         shown = min(progress.hints_shown(exercise.name), len(hints) - 1)
         console.print(hint_panel(exercise.name, shown + 1, len(hints), hints[shown]))
-        progress.set_hints_shown(exercise.name, shown + 1)
+        progress.set_hints_shown(exercise.name, min(shown + 1, len(hints)))
 
 
 def watch(
@@ -147,7 +149,7 @@ def watch(
                 failures += 1
                 if failures >= hint_after:
                     failures = 0
-                    show_next_hint(console, lesson, exercises)
+                    show_next_hint(console, lesson, exercises, workspace)
             if on_round is not None:
                 on_round(result)
             console.print(f"[dim]Watching {folder} for saves (Ctrl-C to stop)...[/dim]")

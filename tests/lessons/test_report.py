@@ -156,12 +156,14 @@ def test_a_passing_exercise_is_reported_passed_as_json_and_junit(tmp_path: Path)
     [
         ("missing/grade.json", "does not exist"),
         (".", "it is a folder"),
+        ("a-file/grade.json", "is not a folder"),
         ("locked/grade.json", "is not writable"),
     ],
 )
 def test_a_report_that_cannot_be_written_is_refused_before_the_run(
     tmp_path: Path, where: str, says: str
 ) -> None:
+    (tmp_path / "a-file").write_text("")
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
