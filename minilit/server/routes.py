@@ -88,9 +88,35 @@ class StaticFileHandler(tornado.web.StaticFileHandler):
 
 
 class RemoveSlashHandler(tornado.web.RequestHandler):
-    """``/foo/`` redirects to ``/foo``; ``//foo`` is refused (open-redirect guard)."""
+    r"""``/foo/`` redirects to ``/foo``; anything that could leave the site is a 400.
+
+    Mirrors 1.67's trailing-slash redirect in starlette_static_routes.py (301,
+    the query string kept) with the 400s of its path-security checks. A
+    browser reads a ``Location`` leniently: it drops tabs and newlines and
+    takes ``\`` for ``/``, so ``/\evil.example`` and ``/\t/evil.example`` both
+    mean ``//evil.example``, another site. So the *decoded* path is refused
+    when it starts with ``//``, or holds a backslash or a control character
+    (a newline would also make Tornado refuse the header: a 500 before this).
+    The redirect itself reuses the request's own percent-encoded path, so
+    nothing decoded ever reaches the header.
+    """
 
     def get(self, path: str) -> None:
-        if self.request.path.startswith("//"):
+        decoded = "/" + path + "/"  # the route's group, percent-decoded by Tornado
+        if decoded.startswith("//") or _unsafe_in_redirect(decoded):
             raise tornado.web.HTTPError(400)
-        self.redirect("/" + path.strip("/"), permanent=True)
+        target = self.request.path.rstrip("/")
+        if not target.startswith("/") or target.startswith("//"):
+            raise tornado.web.HTTPError(400)
+        if self.request.query:
+            target += "?" + self.request.query
+        self.set_header("Cache-Control", "no-cache")
+        self.redirect(target, permanent=True)
+
+    def head(self, path: str) -> None:
+        self.get(path)
+
+
+def _unsafe_in_redirect(path: str) -> bool:
+    """A backslash, or a C0 control character or DEL (browsers drop or reinterpret them)."""
+    return "\\" in path or any(ord(c) < 0x20 or ord(c) == 0x7F for c in path)
