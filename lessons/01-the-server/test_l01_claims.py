@@ -20,7 +20,6 @@ from lessons.framework.harness import (
     port_lock,
     wait_until,
 )
-
 from minilit.config import OPTIONS
 from minilit.server.background import ServerThread
 

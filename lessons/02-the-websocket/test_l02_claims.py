@@ -6,10 +6,10 @@ import time
 from typing import Any
 
 import pytest
+
 from lessons.framework.claims import claim
 from lessons.framework.harness import ServerPool
 from lessons.framework.rawsocket import BINARY, PING, HandshakeRefused, RawWebSocket
-
 from minilit.config import OPTIONS
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory, unknown_fields
-from lessons.framework.claims import claim
 
 from inspector.protodecode import decode_tree
+from lessons.framework.claims import claim
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from lessons.framework.claims import claim
 from lessons.framework.harness import ServerPool, server_session_state, wait_until
-
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread

@@ -9,7 +9,6 @@ from typing import Any
 
 from lessons.framework.claims import claim
 from lessons.framework.harness import ServerPool, server_session_state
-
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.scriptrunner.script_runner import ScriptRunner

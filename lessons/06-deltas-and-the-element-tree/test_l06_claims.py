@@ -6,7 +6,6 @@ from typing import Any
 
 from lessons.framework.claims import claim
 from lessons.framework.harness import ServerPool
-
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient

@@ -9,7 +9,6 @@ from typing import Any
 
 from lessons.framework.claims import claim
 from lessons.framework.harness import ServerPool
-
 from minilit.elements.widgets.ids import compute_element_id
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg

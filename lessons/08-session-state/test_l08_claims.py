@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lessons.framework.claims import claim
-from lessons.framework.harness import ServerPool, server_session_state
 from playwright.sync_api import expect
 
+from lessons.framework.claims import claim
+from lessons.framework.harness import ServerPool, server_session_state
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
