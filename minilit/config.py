@@ -79,14 +79,23 @@ OPTIONS: dict[str, ConfigOption] = {
         _opt(
             "server.allowedHosts",
             [],
-            "Host header values accepted on the websocket "
-            "(DNS-rebinding guard). Empty list: any host.",
+            "Host names accepted on the websocket (DNS-rebinding guard), as in Streamlit: "
+            "ports ignored, case-insensitive, '*.example.com' for subdomains, '*' for any. "
+            "Empty list: any host, except that a server bound to a loopback address accepts "
+            "only loopback names (stricter than Streamlit).",
         ),
         _opt("server.maxMessageSize", 200, "Largest ForwardMsg sent, in MB (10^6 bytes)."),
         _opt(
             "server.maxWidgetStateSize",
             25,
             "Largest BackMsg frame accepted, in MB; bigger frames close the socket with 1009.",
+        ),
+        _opt(
+            "server.maxOutboundBufferSize",
+            16,
+            "Most data, in MB, a session's socket may hold unsent behind the message on its "
+            "way (the browser is not reading); a session over it when another message is due "
+            "is disconnected. Streamlit 1.67 bounds its send queue to 500 messages instead.",
         ),
         _opt(
             "server.disconnectedSessionTTL",
@@ -134,6 +143,12 @@ OPTIONS: dict[str, ConfigOption] = {
             True,
             "Start a new script thread at once on a rerun request "
             "instead of waiting for the old run to reach a checkpoint.",
+        ),
+        _opt(
+            "runner.maxScriptThreads",
+            3,
+            "Most script threads one session may have alive, counting runs told to stop "
+            "that have not reached a checkpoint yet; a rerun past it waits (not in Streamlit).",
         ),
         _opt("global.developmentMode", False, "Unused; kept for Streamlit compatibility."),
     ]

@@ -120,8 +120,11 @@ class Runtime:
             self._enqueued_some_message()  # anything queued meanwhile goes out now
         return session.id, resumed
 
-    def disconnect_session(self, session_id: str, client: SessionClient | None = None) -> None:
-        self._session_mgr.disconnect_session(session_id, client)
+    def disconnect_session(
+        self, session_id: str, client: SessionClient | None = None, reason: str = ""
+    ) -> None:
+        """The socket closed, or is being dropped for ``reason`` (e.g. it does not read)."""
+        self._session_mgr.disconnect_session(session_id, client, reason)
 
     def handle_backmsg(self, session_id: str, msg: BackMsg) -> None:
         info = self._session_mgr.get_active_session_info(session_id)

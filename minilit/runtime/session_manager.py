@@ -16,7 +16,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.runtime.app_session import AppSession
@@ -91,15 +91,21 @@ class SessionManager:
         return session, False
 
     # [lesson:store]
-    def disconnect_session(self, session_id: str, client: SessionClient | None = None) -> None:
-        """Move a session to storage (if ``client`` is given, only if it is still its client)."""
+    def disconnect_session(
+        self, session_id: str, client: SessionClient | None = None, reason: str = ""
+    ) -> None:
+        """Move a session to storage (if ``client`` is given, only if it is still its client).
+
+        ``reason`` is given when the server drops the client (it does not read
+        its messages); the trace event carries it. A socket that just closed has none.
+        """
         info = self._active.get(session_id)
         if info is None or (client is not None and info.client is not client):
             return
         del self._active[session_id]
         info.session.disconnect()
         self._stored[session_id] = (info.session, time.monotonic() + self._ttl)
-        BUS.publish(events.SESSION_DISCONNECTED, session_id=session_id)
+        BUS.publish(events.SESSION_DISCONNECTED, session_id=session_id, **_why(reason))
         while len(self._stored) > self._max_stored:
             old_id, (old, _) = self._stored.popitem(last=False)
             old.shutdown()
@@ -139,3 +145,9 @@ class SessionManager:
             session.shutdown()
         self._active.clear()
         self._stored.clear()
+
+
+def _why(reason: str) -> dict[str, Any]:
+    """The event's ``reason`` field, left out when there is none (recorded
+    transcripts of ordinary disconnects stay as they were)."""
+    return {"reason": reason} if reason else {}

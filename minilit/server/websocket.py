@@ -20,6 +20,21 @@ ForwardMsg out. What happens to bad input (each one affects only this socket):
     a text frame                  -> close 1003
     bytes that are not a BackMsg  -> close 1002, logged, no traceback sent
 
+Note [Outbound backpressure]
+    Tornado never refuses a write: a frame for a browser that does not read
+    waits in the socket's user-space buffer, so one client that requests
+    reruns and never reads grows the server without limit. Each frame is
+    counted in ``_unsent`` until Tornado's write future says the kernel took
+    it. When a frame is due and more than ``server.maxOutboundBufferSize`` MB
+    are still unsent, the client is dropped: the session is disconnected (as
+    if the socket closed; a ``session.disconnected`` event with a ``reason``)
+    and the socket aborted, which frees the buffer at once. Other sessions
+    do not notice. The oldest unsent frame, the one on its way, is not
+    counted: a slow browser receiving one big message (up to
+    server.maxMessageSize, e.g. a large table) is not dropped for the small
+    ones queued behind it. Streamlit 1.67 counts messages instead (an
+    asyncio queue of 500 per connection).
+
 Receives: frames from the browser. Hands to: runtime/runtime.py
 (``handle_backmsg``); receives ForwardMsgs back from the Runtime's flush loop
 through ``write_forward_msg``.
@@ -27,6 +42,8 @@ through ``write_forward_msg``.
 
 from __future__ import annotations
 
+import asyncio
+import collections
 import logging
 from typing import Any
 
@@ -57,6 +74,12 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
         self._config = config
         self._session_id: str | None = None
         self._max_outbound = int(config.get("server.maxMessageSize")) * 1_000_000
+        self._max_unsent = int(config.get("server.maxOutboundBufferSize")) * 1_000_000
+        self._unsent = 0
+        """Bytes written to the socket's buffer and not yet taken by the kernel
+        (Note [Outbound backpressure])."""
+        self._unsent_sizes: collections.deque[int] = collections.deque()
+        """The size of each of those frames, oldest first."""
 
     # --- Handshake ----------------------------------------------------------------
 
@@ -106,6 +129,7 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
             enable_cors=bool(self._config.get("server.enableCORS")),
             allowed_origins=list(self._config.get("server.corsAllowedOrigins")),
             allowed_hosts=list(self._config.get("server.allowedHosts")),
+            bind_address=str(self._config.get("server.address")),
         )
 
     def _reject_handshake(self, decision: OriginDecision, status: int) -> None:
@@ -173,14 +197,50 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
         """Write one binary frame and publish exactly what went out."""
         if self.ws_connection is None or self.ws_connection.is_closing():
             raise SessionClientDisconnectedError()
+        if self._backlog() > self._max_unsent:
+            self._drop_slow_client()
+            raise SessionClientDisconnectedError()
         try:
-            self.write_message(data, binary=True)
+            written = self.write_message(data, binary=True)
         except tornado.websocket.WebSocketClosedError:
             raise SessionClientDisconnectedError() from None
+        self._unsent += len(data)
+        self._unsent_sizes.append(len(data))
+        written.add_done_callback(self._frame_flushed)
         if BUS.enabled:
             BUS.publish(
                 events.FORWARDMSG_SENT, session_id=self._session_id or "", data=data, msg=msg
             )
+
+    def _backlog(self) -> int:
+        """Unsent bytes behind the frame on its way (Note [Outbound backpressure])."""
+        return self._unsent - self._unsent_sizes[0] if self._unsent_sizes else 0
+
+    def _frame_flushed(self, done: asyncio.Future[None]) -> None:
+        """The kernel took the oldest frame (or the socket closed): it no longer counts.
+
+        Tornado completes the writes of one stream in order, so it is the oldest.
+        """
+        if self._unsent_sizes:
+            self._unsent -= self._unsent_sizes.popleft()
+        if not done.cancelled():
+            done.exception()  # a closed socket is not news: mark it retrieved
+
+    def _drop_slow_client(self) -> None:
+        """Disconnect a browser that does not read (Note [Outbound backpressure])."""
+        reason = (
+            f"the client left {self._backlog() / 1e6:.1f} MB unread behind the frame on its "
+            f"way, more than server.maxOutboundBufferSize ({self._max_unsent / 1e6:.0f} MB)"
+        )
+        _LOGGER.warning("Dropping websocket of session %s: %s", self._session_id, reason)
+        if self._session_id is not None:
+            self._runtime.disconnect_session(self._session_id, self, reason=reason)
+        stream = self.ws_connection.stream if self.ws_connection is not None else None
+        if stream is not None:
+            # Not self.close(): its close frame would queue behind the unread
+            # backlog, and the buffer would be held for Tornado's 5 s close
+            # timeout. Closing the stream frees it now (on_close still runs).
+            stream.close()
 
 
 def _session_id_from_subprotocols(header: str) -> str | None:
