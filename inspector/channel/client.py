@@ -7,7 +7,8 @@ inspector/channel/protocol.py; the server side in inspector/channel/endpoint.py.
 The socket is opened by minilit's one websocket client,
 ``minilit.testing.connection.open_websocket``; this module adds the trace URL,
 the token, and readable reasons for a refusal. Trace messages are JSON text
-frames.
+frames, except ``events`` batches when the client asks for ``marshal``
+(Note [Binary batches] in protocol.py).
 
 Receives: a server URL and a token. Hands to: a Tornado websocket client
 connection that reads protocol messages.
@@ -42,9 +43,16 @@ class TraceConnectError(ConnectionError):
     """The server refused us (or was not there); the message says why."""
 
 
-async def connect(url: str, token: str) -> WebSocketClientConnection:
-    """Open the trace socket, turning a refusal into a readable error."""
-    full = trace_url(url) + "?" + urlencode({"token": token})
+async def connect(url: str, token: str, encoding: str = "json") -> WebSocketClientConnection:
+    """Open the trace socket, turning a refusal into a readable error.
+
+    ``encoding="marshal"`` asks for binary ``events`` batches (decode them
+    with inspector.channel.protocol.decode_batch): the server's cheapest.
+    """
+    query = {"token": token}
+    if encoding != "json":
+        query["encoding"] = encoding
+    full = trace_url(url) + "?" + urlencode(query)
     try:
         return await open_websocket(full)
     except HandshakeRejected as exc:

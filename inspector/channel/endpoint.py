@@ -24,7 +24,8 @@ A refusal is an HTTP 403 before the websocket upgrade, whose body and
 
 Receives: events from minilit.trace.bus (one bounded subscriber per attached
 inspector) and commands from the inspector. Hands to: the inspector (JSON
-text frames) and inspector.channel.stepper (pause, step, hold...).
+text frames, or binary event batches for a client that asks, Note [Binary
+batches] in protocol.py) and inspector.channel.stepper (pause, step, hold...).
 
 Note [Trace binding]
     Streamlit binds all interfaces by default, and so does minilit. A trace
@@ -52,7 +53,14 @@ import tornado.ioloop
 import tornado.websocket
 
 from inspector.channel.filters import FilterError
-from inspector.channel.protocol import PROTOCOL_VERSION, dumps, events_message, parse_command
+from inspector.channel.protocol import (
+    ENCODINGS,
+    PROTOCOL_VERSION,
+    dumps,
+    events_batch,
+    events_message,
+    parse_command,
+)
 from inspector.channel.recording import source_line
 from inspector.channel.stepper import STEPPER, StepperError
 from minilit.config import ConfigError
@@ -69,12 +77,16 @@ TRACE_PATH = "/_minilit/trace"
 SUBSCRIBER_MAXSIZE = 100_000
 """Undelivered events kept per inspector before new ones are dropped (and counted)."""
 BATCH = 250
-"""Events per ``events`` message: encoding one takes the IOLoop a few ms at most."""
+"""Events per ``events`` message: between two, the pump looks again whether
+the server got busy (a binary batch of 250 takes the IOLoop well under 1 ms)."""
 POLL_INTERVAL = 0.02
-"""Seconds between looks at the subscriber (Note [Quiet pump])."""
-MAX_DELAY = 0.1
-"""Longest an event waits before it is sent, even while the server is busy."""
+"""Seconds between looks at the subscriber (Note [Idle-time sending])."""
+MAX_DELAY = 0.25
+"""Longest an event waits while a run is in flight: a long-running script
+still streams to the inspector, four times a second."""
 MAX_DELAY_NS = int(MAX_DELAY * 1e9)
+SETTLE_YIELDS = 3
+"""Event-loop turns the pump gives away before it starts (Note [Idle-time sending])."""
 REFUSED_HEADER = "X-Minilit-Trace-Refused"
 
 
@@ -143,6 +155,9 @@ class TraceChannel:
             return "missing token (pass ?token=... or an Authorization: Bearer header)"
         if not hmac.compare_digest(given.encode(), self.token.encode()):
             return "wrong token"
+        encoding = encoding_of(request)
+        if encoding not in ENCODINGS:
+            return f"unknown encoding {encoding!r} (expected one of {', '.join(ENCODINGS)})"
         return ""
 
     def attach(self, client: TraceSocketHandler) -> None:
@@ -159,15 +174,22 @@ class TraceChannel:
         if not _CHANNELS_WITH_CLIENTS:
             STEPPER.detach()  # no inspector left: nothing may stay paused or held
 
-    def hello(self) -> dict[str, Any]:
+    def hello(self, encoding: str = "json") -> dict[str, Any]:
         return {
             "type": "hello",
             "protocol": PROTOCOL_VERSION,
             "minilit": __version__,
             "script_path": self.server.main_script_path,
             "app_url": f"http://127.0.0.1:{self.server.port}",
+            "encoding": encoding,
             "gate": STEPPER.state(),
         }
+
+
+def encoding_of(request: tornado.httputil.HTTPServerRequest) -> str:
+    """The ``encoding`` a trace client asked for (``json`` if none)."""
+    values = request.query_arguments.get("encoding")
+    return values[-1].decode("utf-8", "replace") if values else "json"
 
 
 _CHANNELS_WITH_CLIENTS: set[TraceChannel] = set()
@@ -188,7 +210,7 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
         self._subscriber: Subscriber | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._ticker: tornado.ioloop.PeriodicCallback | None = None
-        self._last_waiting = 0
+        self._binary = False
         self._gate_pending = False
         self._pumping = False
         self._pump_task: asyncio.Future[None] | None = None
@@ -211,9 +233,11 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
 
     def open(self, *args: Any, **kwargs: Any) -> None:
         self._loop = asyncio.get_running_loop()
+        encoding = encoding_of(self.request)
+        self._binary = encoding == "marshal"
         self.channel.attach(self)
         BUS.publish(ev.TRACE_ACCEPTED, peer=self.request.remote_ip or "")
-        self.write_message(dumps(self.channel.hello()))
+        self.write_message(dumps(self.channel.hello(encoding)))
         self._send_source(self.channel.server.main_script_path)
         self._subscriber = BUS.subscribe(SUBSCRIBER_MAXSIZE)
         self._ticker = tornado.ioloop.PeriodicCallback(self._tick, POLL_INTERVAL * 1000)
@@ -230,30 +254,39 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
     # --- events out ------------------------------------------------------------
 
     def _tick(self) -> None:
-        """Every POLL_INTERVAL on the IOLoop: send events when the server is quiet.
+        """Every POLL_INTERVAL on the IOLoop: send waiting events if the server is idle.
 
-        Note [Quiet pump]: describing and serializing an event costs several
-        microseconds (Note [Lazy event fields] moved that work here, off the
-        script thread), on the IOLoop thread that also sends the browser's
-        frames, and waking the IOLoop from the script thread costs a system
-        call. So nobody wakes us: this timer looks at the subscriber, and
-        sends once no new event arrived during the last tick (a rerun has
-        finished), or the oldest waiting event is MAX_DELAY old, or BATCH
-        events wait. A rerun's frames go out first; its events follow. The
-        pump sends BATCH events per message and gives way between messages
-        as soon as the server is busy again (bench/bench_trace.py measures
-        what that saves).
+        Note [Idle-time sending]: encoding and writing events costs the
+        IOLoop thread, the one that also sends the browser its frames. So
+        the trace channel works when the server has nothing else to do: no
+        script run in flight (``BUS.runs_in_flight``, Note [Runs in flight]
+        in minilit/trace/bus.py) and no frame waiting to be flushed. While
+        a run is in flight its events wait, at most MAX_DELAY (then they go
+        anyway, so a long-running script still streams). A script paused by
+        the stepper is not busy: it waits for the inspector, which must see
+        why. Nobody wakes the pump (waking the IOLoop from the script thread
+        costs a system call per event): this timer looks. The pump gives
+        the loop a few turns before it starts (SETTLE_YIELDS), so that the
+        last frames of a run that just finished (handed over from the
+        script thread, then flushed) go out first, and it looks again
+        between batches. With people clicking, reruns are tens of
+        milliseconds apart, and the trace travels in the gaps
+        (bench/bench_trace.py --pace).
         """
         sub = self._subscriber
-        if sub is None or self._pumping:
+        if sub is None or self._pumping or not len(sub):
             return
-        waiting = len(sub)
-        quiet = waiting == self._last_waiting
-        self._last_waiting = waiting
-        if waiting and (quiet or waiting >= BATCH or self._overdue(sub)):
-            self._last_waiting = 0
-            self._pumping = True
-            self._pump_task = asyncio.ensure_future(self._pump())
+        if self._busy() and not self._overdue(sub):
+            return
+        self._pumping = True
+        self._pump_task = asyncio.ensure_future(self._pump())
+
+    @staticmethod
+    def _busy() -> bool:
+        """A script run is in flight and not paused by the stepper."""
+        if not BUS.runs_in_flight:
+            return False
+        return BUS.gate is None or not STEPPER.state()["paused"]
 
     @staticmethod
     def _overdue(sub: Subscriber) -> bool:
@@ -263,16 +296,27 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
     async def _pump(self) -> None:
         """Send what the subscriber holds, BATCH events per message, waiting for
         each write (backpressure: while we wait, new events collect in the
-        bounded subscriber). Stops early when the server got busy again."""
+        bounded subscriber). Stops when the server got busy again, unless
+        events are overdue: then everything waiting goes in one go, so that a
+        busy server is interrupted once per MAX_DELAY rather than on every
+        tick (Note [Idle-time sending])."""
         try:
+            for _ in range(SETTLE_YIELDS):
+                await asyncio.sleep(0)
+            backlog = 0  # events still to send although the server is busy
             while (sub := self._subscriber) is not None:
+                if backlog <= 0 and self._busy():
+                    if not self._overdue(sub):
+                        break  # a run started meanwhile: the next idle tick goes on
+                    backlog = len(sub)
                 batch: list[TraceEvent] = sub.drain(BATCH)
                 if not batch:
                     break
-                left = len(sub)
-                await self.write_message(events_message(batch, sub.dropped))
-                if len(sub) > left and not self._overdue(sub):
-                    break  # new events meanwhile: a rerun runs; the next quiet tick goes on
+                backlog -= len(batch)
+                if self._binary:
+                    await self.write_message(events_batch(batch, sub.dropped), binary=True)
+                else:
+                    await self.write_message(events_message(batch, sub.dropped))
         except tornado.websocket.WebSocketClosedError:
             pass
         finally:

@@ -155,6 +155,39 @@ def delta_element(msg: ForwardMsg) -> tuple[str, str]:
     return kind, ""
 
 
+def derive(name: str, msg: Message, size: int = 0) -> tuple[dict[str, object], tuple[int, ...]]:
+    """The fields (and delta_path) an event about ``msg`` leaves to its reader.
+
+    ``name`` is the event's name, ``msg`` the ForwardMsg (BackMsg for
+    ``websocket.backmsg.received``) it carries, ``size`` the length of its
+    frame bytes. The delta_path is ``()`` for events that have none. Used on
+    the server by ``resolve`` and, for the trace channel's binary batches, in
+    the inspector's process (inspector.channel.protocol.decode_batch), which
+    parses the message from the bytes the batch ships.
+    """
+    path: tuple[int, ...] = ()
+    derived: dict[str, object]
+    if name == ev.DELTA_ENQUEUED:
+        assert isinstance(msg, ForwardMsg)
+        kind, element = delta_element(msg)
+        summary = ""
+        if element and kind == "new_element":
+            summary = clip(element_text(getattr(msg.delta.new_element, element)))
+        derived = {"kind": kind, "element": element, "summary": summary}
+        path = tuple(msg.metadata.delta_path)
+    elif name == ev.FORWARDMSG_SENT:
+        assert isinstance(msg, ForwardMsg)
+        derived = {"kind": _oneof(msg), "size": size}
+        path = tuple(msg.metadata.delta_path)
+    elif name == ev.QUEUE_COALESCED:
+        assert isinstance(msg, ForwardMsg)
+        derived = {"replaced": _oneof(msg.delta.new_element)}
+        path = tuple(msg.metadata.delta_path)
+    else:  # websocket.backmsg.received, and any message-carrying event to come
+        derived = {"kind": _oneof(msg)}
+    return derived, path
+
+
 def resolve(event: TraceEvent) -> TraceEvent:
     """Fill in the fields a published event left to its subscriber; returns ``event``.
 
@@ -168,23 +201,9 @@ def resolve(event: TraceEvent) -> TraceEvent:
     msg = event.msg
     if msg is None:
         return event
-    name = event.name
-    derived: dict[str, object]
-    if name == ev.DELTA_ENQUEUED:
-        kind, element = delta_element(msg)
-        summary = ""
-        if element and kind == "new_element":
-            summary = clip(element_text(getattr(msg.delta.new_element, element)))
-        derived = {"kind": kind, "element": element, "summary": summary}
-        event.delta_path = tuple(msg.metadata.delta_path)
-    elif name == ev.FORWARDMSG_SENT:
-        derived = {"kind": _oneof(msg), "size": len(event.data)}
-        event.delta_path = tuple(msg.metadata.delta_path)
-    elif name == ev.QUEUE_COALESCED:
-        derived = {"replaced": _oneof(msg.delta.new_element)}
-        event.delta_path = tuple(msg.metadata.delta_path)
-    else:  # websocket.backmsg.received, and any message-carrying event to come
-        derived = {"kind": _oneof(msg)}
+    derived, path = derive(event.name, msg, len(event.data))
+    if path:
+        event.delta_path = path
     event.fields = {**derived, **event.fields}
     event.msg = None  # described: let the message go
     return event

@@ -37,6 +37,18 @@ Note [Lazy event fields]
     are not changed after they are published (a delta is never edited once
     enqueued), so reading them later, from another thread, gives the same
     answer as reading them at once.
+
+Note [Runs in flight]
+    A subscriber that does its own work on the IOLoop thread (the trace
+    channel encodes and sends events there) should do it while the server
+    is idle, not while a script run is producing frames for a browser. The
+    bus already sees every run start and finish, so it counts them:
+    ``TraceBus.runs_in_flight`` is the number of runs started and not yet
+    finished, counted while someone listens (two string comparisons per
+    publish, under the lock the publish takes anyway). It is a hint, not an
+    invariant: a run that started before the first subscriber never counts,
+    and the count restarts at 0 when the last subscriber leaves, so a reader
+    must not wait on it forever (the trace channel waits at most 250 ms).
 """
 
 from __future__ import annotations
@@ -50,7 +62,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
-from minilit.trace.events import DELTA_ENQUEUED
+from minilit.trace.events import DELTA_ENQUEUED, RUN_FINISHED, RUN_STARTED
 
 
 @dataclass(slots=True)
@@ -191,6 +203,8 @@ class TraceBus:
         """Installed by the inspector's stepper to support step-through."""
         self.hold: FrameHold | None = None
         """Installed by the inspector's stepper to hold outgoing frames (Note [Frame holding])."""
+        self.runs_in_flight = 0
+        """Script runs started and not yet finished (Note [Runs in flight])."""
 
     def subscribe(
         self, maxsize: int = 10_000, wake: Callable[[], None] | None = None
@@ -205,6 +219,8 @@ class TraceBus:
         with self._lock:
             self._subscribers = tuple(s for s in self._subscribers if s is not sub)
             self.enabled = bool(self._subscribers)
+            if not self.enabled:
+                self.runs_in_flight = 0  # nobody counts meanwhile (Note [Runs in flight])
 
     def publish(
         self,
@@ -235,6 +251,10 @@ class TraceBus:
             self._seq += 1
             event.seq = self._seq
             event.t_ns = time.monotonic_ns()
+            if name == RUN_STARTED:
+                self.runs_in_flight += 1
+            elif name == RUN_FINISHED and self.runs_in_flight:
+                self.runs_in_flight -= 1
             for sub in self._subscribers:
                 sub.offer(event)
 
