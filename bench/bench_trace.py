@@ -10,8 +10,10 @@ loopback). Each configuration gets a fresh server:
     off          no --inspect: the bus has no subscriber, publishing is one check
     on, idle     --inspect, nobody attached (the same as off, by construction)
     on, consumer --inspect and a headless trace consumer in a third process
-                 (``minilit trace --attach`` style: reads and JSON-decodes every
-                 event of /_minilit/trace; the inspector's ingest, without UI)
+                 (``minilit trace --attach`` style: reads every event of
+                 /_minilit/trace as the inspector does, binary batches decoded
+                 and described by inspector.channel.protocol.decode_batch; the
+                 inspector's ingest, without UI)
     on, inspector --inspect and the real Textual inspector, headless, attached
 
 Rounds alternate between configurations so that machine drift hits all of them.
@@ -76,7 +78,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 @contextmanager
-def server(app: Path, config: str) -> Iterator[tuple[int, int]]:
+def server(app: Path, config: str, encoding: str = "marshal") -> Iterator[tuple[int, int]]:
     """A server for ``app`` in ``config``, plus its trace client process if any.
 
     Yields (port, the server's pid).
@@ -104,6 +106,8 @@ def server(app: Path, config: str) -> Iterator[tuple[int, int]]:
         wait_healthy(port)
         if config in ("on, consumer", "on, inspector"):
             mode = "inspector" if config == "on, inspector" else "protocol"
+            if mode == "protocol" and encoding == "json":
+                mode = "json"
             sink = subprocess.Popen(
                 [sys.executable, __file__, "--sink", str(port), token, mode],
                 stdout=subprocess.PIPE,
@@ -154,10 +158,17 @@ def pct(values: list[float], q: float) -> float:
 
 
 def sink(port: int, token: str, mode: str) -> None:
-    """Attach to the trace channel and consume everything until killed."""
+    """Attach to the trace channel and consume everything until killed.
+
+    ``mode``: ``inspector``, ``protocol`` (binary batches, as the inspector
+    reads them) or ``json`` (JSON text, as other tools read them).
+    """
     if mode == "inspector":
         from inspector.app import InspectorApp
+        from inspector.launch import yield_cpu
         from inspector.sources import LiveSource
+
+        yield_cpu()  # as ``minilit inspect`` does (run_inspector)
 
         app = InspectorApp(LiveSource(f"http://127.0.0.1:{port}", token))
         # Say "attached" once the hello arrived. (Patched on the instance, not by
@@ -172,16 +183,21 @@ def sink(port: int, token: str, mode: str) -> None:
         app.run(headless=True)
         return
 
+    from inspector.channel.protocol import decode_batch
     from inspector.sources import connect
 
     async def consume() -> None:
-        conn = await connect(f"http://127.0.0.1:{port}", token)
+        encoding = "json" if mode == "json" else "marshal"
+        conn = await connect(f"http://127.0.0.1:{port}", token, encoding=encoding)
         print("attached", flush=True)
         while True:
-            text = await conn.read_message()
-            if text is None:
+            message = await conn.read_message()
+            if message is None:
                 return
-            json.loads(text)
+            if isinstance(message, bytes):
+                decode_batch(message)
+            else:
+                json.loads(message)
 
     asyncio.run(consume())
 
@@ -198,6 +214,15 @@ def main() -> None:
         "clicking leaves far more)",
     )
     parser.add_argument(
+        "--consumer-encoding",
+        choices=("marshal", "json"),
+        default="marshal",
+        help="how the headless consumer asks for events (the inspector always uses marshal)",
+    )
+    parser.add_argument(
+        "--apps", default="counter.py,many_texts.py", help="comma-separated apps in bench/apps"
+    )
+    parser.add_argument(
         "--sink", nargs=3, metavar=("PORT", "TOKEN", "MODE"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
@@ -207,13 +232,15 @@ def main() -> None:
 
     load_before = os.getloadavg()
     rows = []
-    for app, n in (("counter.py", args.n), ("many_texts.py", max(60, args.n // 3))):
+    apps = [a for a in args.apps.split(",") if a]
+    for app in apps:
+        n = args.n if app == "counter.py" else max(60, args.n // 3)
         times: dict[str, list[float]] = {c: [] for c in CONFIGS}
         medians: dict[str, list[float]] = {c: [] for c in CONFIGS}
         cpu: dict[str, list[float]] = {c: [] for c in CONFIGS}
         for _ in range(args.rounds):
             for config in CONFIGS:
-                with server(APPS / app, config) as (port, pid):
+                with server(APPS / app, config, args.consumer_encoding) as (port, pid):
                     before = cpu_seconds(pid)
                     got = asyncio.run(round_trips(port, n, args.pace))
                     cpu[config].append((cpu_seconds(pid) - before) * 1000 / (n + 20))
@@ -247,8 +274,9 @@ def main() -> None:
             f" {server_cpu:>20.2f} {cpu_delta:>+7.1f}%"
         )
     print(
-        f"{args.rounds} interleaved rounds, pace {args.pace} s; median = median of per-round "
-        "medians; server CPU from /proc (user+system)"
+        f"{args.rounds} interleaved rounds, pace {args.pace} s, consumer encoding "
+        f"{args.consumer_encoding}; median = median of per-round medians; server CPU from "
+        "/proc (user+system)"
     )
     print(
         "load average (1, 5, 15 min): before "

@@ -13,6 +13,7 @@ inspector/sources.py.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -54,6 +55,25 @@ def output_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
     return base / "minilit" / "inspector"
+
+
+NICENESS = 10
+"""How much the live inspector lowers its own CPU priority (see yield_cpu)."""
+
+
+def yield_cpu() -> None:
+    """The observer yields to the observed: lower this process's CPU priority.
+
+    On a loaded machine (two cores: the server, a browser, the inspector)
+    the server and the browser should win; the inspector catches up in the
+    gaps. Called once the server child has started, so the server does not
+    inherit the lower priority. Where ``os.nice`` is missing (Windows) or
+    refused, nothing changes.
+    """
+    nice = getattr(os, "nice", None)
+    if nice is not None:
+        with contextlib.suppress(OSError):  # e.g. a sandbox that forbids it
+            nice(NICENESS)
 
 
 class LaunchError(RuntimeError):
@@ -221,6 +241,8 @@ def run_inspector(
     )
     if open_browser and server is not None and has_gui():
         webbrowser.open_new_tab(server.app_url)
+    if source.live:
+        yield_cpu()  # after the server and the browser were started: they keep theirs
     try:
         app.run()
     finally:
