@@ -180,8 +180,19 @@ class VirtualTable(ScrollView, can_focus=True):
         return self._index.get(key)
 
     def _resize(self) -> None:
-        width = sum(w + 1 for _, w in self.columns)
-        self.virtual_size = Size(width, len(self.rows) + 1)
+        """Make the scrollable area fit the rows: new scrollbars, not a new layout.
+
+        Setting ``virtual_size`` asks for a layout of the whole screen (about as
+        costly as drawing it), and a table that grows ten times a second would ask
+        ten times a second. The table's own box is set by CSS, not by its rows, so
+        only its scrollbars change: this is what Textual itself does when a layout
+        gives a widget a new virtual size (``Widget._size_updated``).
+        """
+        size = Size(sum(w + 1 for _, w in self.columns), len(self.rows) + 1)
+        if size == self.virtual_size:
+            return
+        self.set_reactive(ScrollView.virtual_size, size)
+        self._scroll_update(size)  # the callers repaint the rows if they are on screen
 
     def _on_screen(self, index: int) -> bool:
         top = int(self.scroll_offset.y)
