@@ -11,6 +11,25 @@ Hands to: its ForwardMsgQueue, which runtime/runtime.py flushes to the socket.
 
 Every method here runs on the IOLoop thread, except ``_on_scriptrunner_event``
 (see Note [Threading] in scriptrunner/script_runner.py).
+
+Note [Thread bound]
+    With fast reruns a rerun tells the running thread to stop and starts a new
+    one at once; the old thread lives on until its next checkpoint. A script in
+    ``time.sleep(5)`` has none for five seconds, so before this bound one
+    client sending 300 reruns made 300 threads. Now a session counts its
+    *superseded* runners (told to stop, thread not yet ended: their SHUTDOWN
+    event has not arrived) and never has more than ``runner.maxScriptThreads``
+    threads alive, the current one included. A rerun that would exceed it
+    *waits*: it is kept as ``_waiting_rerun``, later requests are coalesced
+    into it (coalesce_rerun_data keeps a button click), and it starts as soon
+    as a superseded thread ends. Waiting rather than refusing, because the
+    newest widget values must still run; coalescing rather than queueing,
+    because only the newest run matters and a queue would be one more
+    unbounded thing. The price: a script that never reaches a checkpoint
+    (``while True: pass``) pins its threads, and after ``maxScriptThreads - 1``
+    reruns the session runs nothing more; before, each rerun added another
+    spinning thread. The wait is traced as ``session.rerun.coalesced`` with a
+    ``waiting_for_threads`` field. Streamlit has no such bound.
 """
 
 from __future__ import annotations
@@ -72,6 +91,11 @@ class AppSession:
         self.session_state = SessionState()
         """Values that survive reruns (st.session_state, widget values)."""
         self._scriptrunner: ScriptRunner | None = None
+        self._superseded: list[ScriptRunner] = []
+        """Runners told to stop whose thread has not ended (Note [Thread bound])."""
+        self._waiting_rerun: RerunData | None = None
+        """A rerun waiting for a thread to end (Note [Thread bound])."""
+        self._max_threads = max(1, int(config.get("runner.maxScriptThreads")))
         self._run_id = ""
         """The run the browser was last told about (by new_session)."""
         self._run_finished = True
@@ -136,13 +160,15 @@ class AppSession:
                     BUS.publish(events.RERUN_COALESCED, session_id=self.id)
                 if accepted:
                     return
+                self._supersede(runner)  # it is stopping: still a live thread
             else:
                 pending = runner.request_stop()
                 if pending is not None:
                     rerun_data = coalesce_rerun_data(pending, rerun_data)
                     BUS.publish(events.RERUN_COALESCED, session_id=self.id)
+                self._supersede(runner)
                 self._end_current_run(ForwardMsg.FINISHED_EARLY_FOR_RERUN, status_msg=False)
-        self._create_scriptrunner(rerun_data)
+        self._start_or_wait(rerun_data)
 
     # [/lesson:request_rerun]
 
@@ -165,6 +191,41 @@ class AppSession:
         BUS.publish(events.STOP_REQUESTED, session_id=self.id, run_id=self._run_id)
         if self._scriptrunner is not None:
             self._scriptrunner.request_stop()
+        if self._waiting_rerun is not None:
+            # The browser was told the last run ended early and waits for the
+            # next one; there will be none, so say the session is idle.
+            self._waiting_rerun = None
+            self._enqueue_forward_msg(self._session_status_msg(running=False))
+
+    # --- The thread bound (Note [Thread bound]) -----------------------------
+
+    def _supersede(self, runner: ScriptRunner) -> None:
+        """``runner`` was told to stop; count its thread until it ends."""
+        if self._scriptrunner is runner:
+            self._scriptrunner = None
+        if runner.is_alive() and runner not in self._superseded:
+            self._superseded.append(runner)
+
+    def _start_or_wait(self, rerun_data: RerunData) -> None:
+        """Start a runner for ``rerun_data`` now, or keep it until a thread ends."""
+        self._superseded = [r for r in self._superseded if r.is_alive()]
+        if self._waiting_rerun is not None:
+            rerun_data = coalesce_rerun_data(self._waiting_rerun, rerun_data)
+            self._waiting_rerun = None
+        n = len(self._superseded)
+        if n >= self._max_threads:
+            self._waiting_rerun = rerun_data
+            BUS.publish(events.RERUN_COALESCED, session_id=self.id, waiting_for_threads=n)
+            return
+        self._create_scriptrunner(rerun_data)
+
+    def _on_superseded_shutdown(self, runner: ScriptRunner) -> None:
+        """A superseded thread ended: a waiting rerun may start now."""
+        with contextlib.suppress(ValueError):
+            self._superseded.remove(runner)
+        if self._waiting_rerun is not None and self._scriptrunner is None:
+            waiting, self._waiting_rerun = self._waiting_rerun, None
+            self._start_or_wait(waiting)
 
     def _create_scriptrunner(self, rerun_data: RerunData) -> None:
         self._scriptrunner = ScriptRunner(
@@ -214,6 +275,8 @@ class AppSession:
         self, sender: ScriptRunner, event: ScriptRunnerEvent, kwargs: dict[str, Any]
     ) -> None:
         if sender is not self._scriptrunner:
+            if event == ScriptRunnerEvent.SHUTDOWN:
+                self._on_superseded_shutdown(sender)
             return  # a superseded runner's late event (see Note [Threading])
         if event == ScriptRunnerEvent.ENQUEUE_FORWARD_MSG:
             self._enqueue_forward_msg(kwargs["forward_msg"])
@@ -230,6 +293,9 @@ class AppSession:
             self._end_current_run(ForwardMsg.FINISHED_WITH_COMPILE_ERROR)
         elif event == ScriptRunnerEvent.SHUTDOWN:
             self._scriptrunner = None
+            # Every run ends with a script_finished, even if the thread died
+            # of a bug of ours before it could say how the run went.
+            self._end_current_run(ForwardMsg.FINISHED_SUCCESSFULLY)
 
     def _on_script_started(self, run_id: str) -> None:
         """A run began: drop the old run's unsent deltas, announce the new run."""
@@ -274,6 +340,8 @@ class AppSession:
         runner, self._scriptrunner = self._scriptrunner, None
         if runner is not None:
             runner.request_stop()
+            self._supersede(runner)  # still counted if the browser comes back
+        self._waiting_rerun = None
         if not self._run_finished:
             self._run_finished = True
             self.last_finish_status = ForwardMsg.FINISHED_EARLY_FOR_RERUN
@@ -295,7 +363,8 @@ class AppSession:
 
     @property
     def is_running(self) -> bool:
-        return not self._run_finished
+        """A run is going, or one waits for a thread to end (Note [Thread bound])."""
+        return not self._run_finished or self._waiting_rerun is not None
 
     # --- Message builders --------------------------------------------------------
 

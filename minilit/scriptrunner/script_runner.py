@@ -38,6 +38,7 @@ Note [Checkpoints]
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sys
 import threading
@@ -58,6 +59,8 @@ from minilit.scriptrunner.script_requests import RerunData, ScriptRequests, Scri
 from minilit.scriptrunner.script_run_context import ScriptRunContext, add_script_run_ctx
 from minilit.trace import events
 from minilit.trace.bus import BUS
+
+_LOGGER = logging.getLogger("minilit.scriptrunner")
 
 
 class ScriptRunnerEvent(Enum):
@@ -176,14 +179,23 @@ class ScriptRunner:
     # --- The script thread ---------------------------------------------------
 
     def _run_script_thread(self) -> None:
-        """The thread's body: run while reruns are requested, then exit."""
+        """The thread's body: run while reruns are requested, then exit.
+
+        SHUTDOWN is sent however the thread ends: the session counts its
+        live threads by it (Note [Thread bound] in runtime/app_session.py).
+        """
         add_script_run_ctx(threading.current_thread(), self.ctx)
-        while True:
-            request = self._requests.on_scriptrunner_ready()
-            if request.type == ScriptRequestType.STOP:
-                break
-            self._run_script(request.rerun_data)
-        self._on_event(self, ScriptRunnerEvent.SHUTDOWN, {})
+        try:
+            while True:
+                request = self._requests.on_scriptrunner_ready()
+                if request.type == ScriptRequestType.STOP:
+                    break
+                self._run_script(request.rerun_data)
+        except BaseException:
+            # A bug of minilit's own (the script's exceptions are caught in _exec).
+            _LOGGER.exception("The script thread of session %s failed", self.ctx.session_id)
+        finally:
+            self._on_event(self, ScriptRunnerEvent.SHUTDOWN, {})
 
     def _run_script(self, rerun_data: RerunData) -> None:
         """One run: the spine of the script runner.
@@ -231,9 +243,13 @@ class ScriptRunner:
         """Execute the script in a fresh ``__main__``.
 
         Returns the rerun to do next (if a RerunException ended the run) and
-        whether the run stopped early (st.stop() or an uncaught exception). As in
-        Streamlit, an early stop skips the stale-widget cleanup: the widgets below
-        the stop did not disappear, the script just never reached them.
+        whether the run stopped early (st.stop(), sys.exit() or an uncaught
+        exception). As in Streamlit, an early stop skips the stale-widget
+        cleanup: the widgets below the stop did not disappear, the script just
+        never reached them. Unlike Streamlit 1.67, which catches only
+        ``Exception`` (its thread dies and the session stays "running"), a
+        KeyboardInterrupt, GeneratorExit or other BaseException is shown like
+        any error, and SystemExit stops the run quietly: every run ends.
         """
         module = _new_main_module(self._main_script_path)
         try:
@@ -244,7 +260,10 @@ class ScriptRunner:
                 self._maybe_handle_execution_control_request()  # end of the body
             except ScriptControlException:
                 raise
-            except Exception as exc:
+            except SystemExit as exc:
+                _log_system_exit(exc)  # the user's way to stop, like st.stop()
+                return None, True
+            except BaseException as exc:  # also KeyboardInterrupt, GeneratorExit...
                 _handle_uncaught_app_exception(exc)
                 return None, True
         except RerunException as rerun:
@@ -340,9 +359,12 @@ def _handle_uncaught_app_exception(exc: BaseException) -> None:
     Mirrors streamlit/error_util.py handle_uncaught_app_exception. The run
     still finishes successfully: the page shows the error, the session lives on.
     """
-    import logging
-
     import minilit
 
-    logging.getLogger("minilit.scriptrunner").warning("Uncaught app exception", exc_info=exc)
+    _LOGGER.warning("Uncaught app exception", exc_info=exc)
     minilit.exception(exc)
+
+
+def _log_system_exit(exc: SystemExit) -> None:
+    """sys.exit() in a script ends the run, not the server (nothing is shown)."""
+    _LOGGER.info("The script called sys.exit(%r): the run stops here", exc.code)
