@@ -6,10 +6,11 @@ they hide: the HTTP upgrade request and the ``101`` answer, the frame headers (F
 opcode, mask, length), pings, and close codes. Nothing is answered automatically, not
 even pings, unless asked: that is the point.
 
-A deliberate exception: minilit has one Python websocket client,
+A deliberate exception: minilit has one Python websocket client of its own,
 ``minilit.testing.connection`` (``open_websocket`` and ``WireConnection``, on Tornado),
-and everything else uses it. This second one exists only so that lesson 02 can show the
-handshake and the frames byte by byte; do not use it for anything else.
+used by the headless client, the inspector's trace client and the tests' wire helpers.
+This second one exists only so that lesson 02 can show the handshake and the frames
+byte by byte; do not use it for anything else.
 
 Example (what ``python -m lessons.framework.rawsocket URL`` prints)::
 
