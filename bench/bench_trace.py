@@ -10,10 +10,10 @@ loopback). Each configuration gets a fresh server:
     off          no --inspect: the bus has no subscriber, publishing is one check
     on, idle     --inspect, nobody attached (the same as off, by construction)
     on, consumer --inspect and a headless trace consumer in a third process
-                 (``minilit trace --attach`` style: reads every event of
-                 /_minilit/trace as the inspector does, binary batches decoded
-                 and described by inspector.channel.protocol.decode_batch; the
-                 inspector's ingest, without UI)
+                 (reads every event of /_minilit/trace and hands it through
+                 ``inspector.sources.deliver``, the inspector's decode path:
+                 binary batches decoded and described; the inspector without
+                 its model and UI)
     on, inspector --inspect and the real Textual inspector, headless, attached
 
 Rounds alternate between configurations so that machine drift hits all of them.
@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import secrets
 import socket
@@ -183,21 +182,28 @@ def sink(port: int, token: str, mode: str) -> None:
         app.run(headless=True)
         return
 
-    from inspector.channel.protocol import decode_batch
-    from inspector.sources import connect
+    from inspector.sources import connect, deliver
+
+    class NullSink:
+        """Takes every message as the inspector's app would, and keeps nothing."""
+
+        def on_hello(self, hello: object) -> None: ...
+        def on_events(self, events: object, dropped: int) -> None: ...
+        def on_gate(self, gate: object) -> None: ...
+        def on_source(self, path: str, text: str) -> None: ...
+        def on_reply(self, reply: object) -> None: ...
+        def on_closed(self, reason: str) -> None: ...
 
     async def consume() -> None:
         encoding = "json" if mode == "json" else "marshal"
         conn = await connect(f"http://127.0.0.1:{port}", token, encoding=encoding)
         print("attached", flush=True)
+        sink = NullSink()
         while True:
             message = await conn.read_message()
             if message is None:
                 return
-            if isinstance(message, bytes):
-                decode_batch(message)
-            else:
-                json.loads(message)
+            await deliver(sink, message)  # the inspector's one decode path
 
     asyncio.run(consume())
 
