@@ -36,9 +36,11 @@ Server -> inspector (JSON text frames, each an object with ``type``)
 ``events``     ``events``: a list of event objects (below), oldest first, and
                ``dropped``: how many events this subscriber lost so far
                (buffers are bounded; publishing never waits for us). Sent
-               in batches of at most 250 events once the server is quiet
-               for 20 ms, or when an event has waited 100 ms while it is
-               busy (Note [Quiet pump] in endpoint.py).
+               in batches of at most 250 events while the server is idle
+               (no script run in flight), or, while it is busy, once an
+               event has waited 250 ms (Note [Idle-time sending] in
+               endpoint.py). One binary frame instead when the client
+               asked for ``encoding=marshal`` (Note [Binary batches]).
 ``gate``       the step-through state: ``mode`` ("run" | "step"),
                ``stepping_sessions`` (sessions stepping after a breakpoint),
                ``breakpoints`` (filter expressions), ``hold`` (bool),
@@ -88,8 +90,9 @@ Note [Binary batches]
     For frame events ``message`` is ``data`` itself, which marshal writes
     once and refers to twice.
 
-    Building a row and ``marshal.dumps`` cost the server well under a
-    microsecond per event (bench/bench_trace.py). ``decode_batch`` turns a
+    Building a row and ``marshal.dumps`` cost the server under a
+    microsecond per event (about a tenth of the JSON path), and nothing is
+    derived there. ``decode_batch`` turns a
     batch into the same ``WireEvent`` objects as the JSON path, so the
     inspector, its recordings and the transcripts cannot tell the two
     apart. marshal is CPython's own format, readable by any Python 3 of

@@ -156,3 +156,34 @@ async def test_the_bus_counts_runs_in_flight(slow_server: ServerThread) -> None:
         BUS.unsubscribe(sub)
     # Nobody listens: nothing is counted, and nothing stale is kept.
     assert BUS.runs_in_flight == 0
+
+
+async def test_a_script_paused_by_the_stepper_is_not_busy(
+    trace_server: ServerThread, probe: Probe
+) -> None:
+    """While a script waits for the inspector, its events go at once, not after MAX_DELAY."""
+    arrived: dict[int, int] = {}
+    on_events = probe.on_events
+
+    def timed(events: list[WireEvent], dropped: int) -> None:
+        for e in events:
+            arrived[e.seq] = time.monotonic_ns()
+        on_events(events, dropped)
+
+    probe.on_events = timed  # type: ignore[method-assign]
+    app = await asyncio.to_thread(AppClient.connect, trace_server.url)
+    try:
+        assert (await probe.command(cmd="pause"))["ok"]
+        run = asyncio.ensure_future(asyncio.to_thread(app.run, timeout=30))
+        for count in (1, 2, 3):
+            await probe.wait_for(lambda n=count: len(probe.named(ev.STEP_PAUSED)) == n)  # type: ignore[misc]
+            assert BUS.runs_in_flight == 1  # the run is in flight, and waits
+            await asyncio.sleep(0.1)
+            assert (await probe.command(cmd="step"))["ok"]
+        assert (await probe.command(cmd="continue"))["ok"]
+        await run
+    finally:
+        app.close()
+    paused = probe.named(ev.STEP_PAUSED)
+    waits = sorted((arrived[e.seq] - e.t_ns) / 1e9 for e in paused[:3])
+    assert waits[1] < MAX_DELAY * 0.8, waits
