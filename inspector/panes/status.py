@@ -6,6 +6,7 @@ and recorder state on each tick. Hands to: the screen.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.widgets import Static
 
 from inspector.panes.view import View
@@ -36,5 +37,13 @@ class StatusLine(Static):
             parts.append(recording)
         text = " | ".join(parts)
         if text != self._plain:
+            # Static.update lays the whole screen out again by default (about as
+            # costly as drawing it). The line can wrap differently only when a
+            # word's width changes: counts change every tick, their widths rarely.
+            relayout = _word_widths(text) != _word_widths(self._plain)
             self._plain = text
-            self.update(text)
+            self.update(text, layout=relayout)
+
+
+def _word_widths(text: str) -> list[int]:
+    return [cell_len(word) for word in text.split(" ")]
