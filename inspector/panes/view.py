@@ -20,7 +20,8 @@ from inspector.channel.protocol import WireEvent
 from inspector.model import Model, Run
 from minilit.trace import events as ev
 
-HEARTBEAT_FILTER = Filter.parse("!kind:app_heartbeat !kind:heartbeat_ack")
+HEARTBEAT_KINDS = frozenset({"app_heartbeat", "heartbeat_ack"})
+"""Rows of these kinds are hidden unless heartbeats are shown (the ``H`` key)."""
 """Heartbeats are hidden unless asked for (inspector-anchors B3)."""
 
 
@@ -95,7 +96,9 @@ class View:
 
     def passes(self, subject: Subject) -> bool:
         """Whether a row passes the heartbeat rule and the user's filter."""
-        if not self.show_heartbeats and not HEARTBEAT_FILTER.matches(subject):
+        # The heartbeat rule looks at ``kind`` only: test that key directly (a
+        # Filter match costs a few µs a row, and every row of 10,000 meets it).
+        if not self.show_heartbeats and subject.get("kind") in HEARTBEAT_KINDS:
             return False
         return self.filter is None or self.filter.matches(subject)
 
