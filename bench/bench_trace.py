@@ -13,7 +13,8 @@ loopback). Each configuration gets a fresh server:
                  (reads every event of /_minilit/trace and hands it through
                  ``inspector.sources.deliver``, the inspector's decode path:
                  binary batches decoded and described; the inspector without
-                 its model and UI)
+                 its model and UI; at the lower CPU priority every observer
+                 takes, inspector.launch.yield_cpu)
     on, inspector --inspect and the real Textual inspector, headless, attached
 
 Rounds alternate between configurations so that machine drift hits all of them.
@@ -182,7 +183,10 @@ def sink(port: int, token: str, mode: str) -> None:
         app.run(headless=True)
         return
 
+    from inspector.launch import yield_cpu
     from inspector.sources import connect, deliver
+
+    yield_cpu()  # as ``minilit trace --attach`` and ``minilit inspect`` do
 
     class NullSink:
         """Takes every message as the inspector's app would, and keeps nothing."""

@@ -327,8 +327,12 @@ def attach(
     """``minilit trace --attach URL --token T``: print a running server's events.
 
     Stops after ``until_runs`` finished runs (0: when the server goes away or
-    on Ctrl-C). Returns the exit status.
+    on Ctrl-C). Returns the exit status. Like the inspector, it lowers its
+    own CPU priority once attached: the observer yields to the observed
+    (inspector.launch.yield_cpu).
     """
+    from inspector.launch import yield_cpu
+
     stream = out or sys.stdout
     console = Console(file=stream, highlight=False, soft_wrap=True)
     transcript = Transcript(stable=stable, show_all=show_all)
@@ -342,6 +346,7 @@ def attach(
         except TraceConnectError as exc:
             print(f"minilit trace: {exc}", file=sys.stderr)
             return 1
+        yield_cpu()
         finished = 0
         while True:
             message = await conn.read_message()

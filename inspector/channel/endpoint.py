@@ -49,7 +49,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tornado.httputil
-import tornado.ioloop
 import tornado.websocket
 
 from inspector.channel.filters import FilterError
@@ -80,7 +79,7 @@ BATCH = 250
 """Events per ``events`` message: between two, the pump looks again whether
 the server got busy (a binary batch of 250 takes the IOLoop well under 1 ms)."""
 POLL_INTERVAL = 0.02
-"""Seconds between looks at the subscriber (Note [Idle-time sending])."""
+"""Seconds between looks at the subscriber while events wait (Note [Idle-time sending])."""
 MAX_DELAY = 0.25
 """Longest an event waits while a run is in flight: a long-running script
 still streams to the inspector, four times a second."""
@@ -209,7 +208,9 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
         self.channel = channel
         self._subscriber: Subscriber | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._ticker: tornado.ioloop.PeriodicCallback | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self._armed = False
+        """A look at the subscriber is scheduled, or about to be (read by any thread)."""
         self._binary = False
         self._gate_pending = False
         self._pumping = False
@@ -239,22 +240,49 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
         BUS.publish(ev.TRACE_ACCEPTED, peer=self.request.remote_ip or "")
         self.write_message(dumps(self.channel.hello(encoding)))
         self._send_source(self.channel.server.main_script_path)
-        self._subscriber = BUS.subscribe(SUBSCRIBER_MAXSIZE)
-        self._ticker = tornado.ioloop.PeriodicCallback(self._tick, POLL_INTERVAL * 1000)
-        self._ticker.start()
+        self._subscriber = BUS.subscribe(SUBSCRIBER_MAXSIZE, wake=self._wake)
 
     def on_close(self) -> None:
-        if self._ticker is not None:
-            self._ticker.stop()
         if self._subscriber is not None:
             BUS.unsubscribe(self._subscriber)
             self._subscriber = None
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         self.channel.detach(self)
 
     # --- events out ------------------------------------------------------------
 
+    def _wake(self) -> None:
+        """Subscriber wake (the publishing thread, bus lock held; must not block).
+
+        The first event after a quiet spell arms the timer; the others cost
+        one attribute check.
+        """
+        if not self._armed:
+            self._armed = True
+            loop = self._loop
+            if loop is not None:
+                with contextlib.suppress(RuntimeError):  # the server's loop has closed
+                    loop.call_soon_threadsafe(self._schedule_tick)
+
+    def _schedule_tick(self) -> None:
+        """Look at the subscriber in POLL_INTERVAL (IOLoop thread)."""
+        if self._timer is None and self._subscriber is not None and self._loop is not None:
+            self._timer = self._loop.call_later(POLL_INTERVAL, self._tick)
+
+    def _disarm(self) -> None:
+        """Nothing left to look at: sleep until an event wakes us (IOLoop thread)."""
+        self._armed = False
+        sub = self._subscriber
+        # An event appended before ``_armed`` was cleared did not wake us: look
+        # again. (One appended after it did: _wake sees False.)
+        if sub is not None and len(sub):
+            self._armed = True
+            self._schedule_tick()
+
     def _tick(self) -> None:
-        """Every POLL_INTERVAL on the IOLoop: send waiting events if the server is idle.
+        """POLL_INTERVAL after an event arrived: send waiting events if the server is idle.
 
         Note [Idle-time sending]: encoding and writing events costs the
         IOLoop thread, the one that also sends the browser its frames. So
@@ -264,19 +292,29 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
         a run is in flight its events wait, at most MAX_DELAY (then they go
         anyway, so a long-running script still streams). A script paused by
         the stepper is not busy: it waits for the inspector, which must see
-        why. Nobody wakes the pump (waking the IOLoop from the script thread
-        costs a system call per event): this timer looks. The pump gives
-        the loop a few turns before it starts (SETTLE_YIELDS), so that the
-        last frames of a run that just finished (handed over from the
-        script thread, then flushed) go out first, and it looks again
-        between batches. With people clicking, reruns are tens of
-        milliseconds apart, and the trace travels in the gaps
-        (bench/bench_trace.py --pace).
+        why. The pump gives the loop a few turns before it starts
+        (SETTLE_YIELDS), so that the last frames of a run that just
+        finished (handed over from the script thread, then flushed) go out
+        first, and it looks again between batches. With people clicking,
+        reruns are tens of milliseconds apart, and the trace travels in the
+        gaps (bench/bench_trace.py --pace).
+
+        Nothing polls an idle server: the first event after a quiet spell
+        wakes the channel (``_wake``, one ``call_soon_threadsafe``), which
+        then looks every POLL_INTERVAL while events wait, and sleeps again
+        once they are sent. (A 50 Hz timer that always runs costs the
+        server's process about 17 ms of CPU a second on a busy two-core
+        machine: time its neighbours, the browser among them, would pay.)
         """
+        self._timer = None
         sub = self._subscriber
-        if sub is None or self._pumping or not len(sub):
+        if sub is None or self._pumping:
+            return  # closed; or the running pump disarms or re-arms when done
+        if not len(sub):
+            self._disarm()
             return
         if self._busy() and not self._overdue(sub):
+            self._schedule_tick()
             return
         self._pumping = True
         self._pump_task = asyncio.ensure_future(self._pump())
@@ -321,6 +359,7 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
             pass
         finally:
             self._pumping = False
+            self._disarm()
 
     def gate_changed(self) -> None:
         """Stepper state changed (any thread): send one ``gate`` message soon."""

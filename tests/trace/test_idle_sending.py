@@ -10,6 +10,7 @@ is lost or reordered on the way. The bus counts the runs in flight (Note
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -187,3 +188,28 @@ async def test_a_script_paused_by_the_stepper_is_not_busy(
     paused = probe.named(ev.STEP_PAUSED)
     waits = sorted((arrived[e.seq] - e.t_ns) / 1e9 for e in paused[:3])
     assert waits[1] < MAX_DELAY * 0.8, waits
+
+
+def _thread_cpu_seconds(thread: threading.Thread) -> float:
+    assert thread.ident is not None
+    return time.clock_gettime(time.pthread_getcpuclockid(thread.ident))
+
+
+@pytest.mark.skipif(
+    not hasattr(time, "pthread_getcpuclockid"), reason="needs per-thread CPU clocks"
+)
+async def test_an_idle_server_is_not_polled(trace_server: ServerThread, probe: Probe) -> None:
+    """With an inspector attached and nothing happening, the channel costs no wakeups.
+
+    (A timer that looks 50 times a second costs a process about 17 ms of CPU a
+    second on a busy two-core machine; the server's IOLoop thread would show it.)
+    """
+    with await asyncio.to_thread(AppClient.connect, trace_server.url) as app:
+        await asyncio.to_thread(app.run)
+        await probe.wait_for(lambda: bool(probe.named(ev.RUN_FINISHED)))
+        await asyncio.sleep(0.3)  # the run's last events go out; the channel goes to sleep
+        server_thread = next(t for t in threading.enumerate() if t.name == "minilit.ServerThread")
+        before = _thread_cpu_seconds(server_thread)
+        await asyncio.sleep(1.0)
+        used = _thread_cpu_seconds(server_thread) - before
+    assert used < 0.005, f"the idle server's IOLoop thread used {used * 1000:.1f} ms in 1 s"
