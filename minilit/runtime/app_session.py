@@ -30,6 +30,17 @@ Note [Thread bound]
     reruns the session runs nothing more; before, each rerun added another
     spinning thread. The wait is traced as ``session.rerun.coalesced`` with a
     ``waiting_for_threads`` field. Streamlit has no such bound.
+
+    The same waiting rerun also paces a session's threads in time. Starting a
+    thread blocks the IOLoop for about a millisecond (``Thread.start`` waits
+    for the new thread, which must win the GIL), so a client sending reruns
+    as fast as it could made everyone else wait. Now a rerun that arrives
+    before the current runner has begun its run is merged into that run
+    (``coalesce_if_pending``: it has sent nothing yet), and one that arrives
+    within ``_MIN_RERUN_INTERVAL`` (10 ms) of the current run's start waits
+    for the rest of it (``session.rerun.coalesced`` with ``held_ms``). At
+    most 100 new threads a second per session, whatever the client sends;
+    bench/bench_flood.py measures the effect on other sessions.
 """
 
 from __future__ import annotations
@@ -40,6 +51,7 @@ import logging
 import platform
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -62,6 +74,10 @@ from minilit.trace.bus import BUS
 from minilit.version import __version__
 
 _LOGGER = logging.getLogger(__name__)
+
+_MIN_RERUN_INTERVAL = 0.01
+"""Seconds: a rerun this soon after the current run's start waits for the rest
+(Note [Thread bound]). Nobody clicks twice in 10 ms; a flooding client does."""
 
 
 class AppSession:
@@ -96,6 +112,8 @@ class AppSession:
         self._waiting_rerun: RerunData | None = None
         """A rerun waiting for a thread to end (Note [Thread bound])."""
         self._max_threads = max(1, int(config.get("runner.maxScriptThreads")))
+        self._runner_started_at = 0.0
+        self._rerun_timer_set = False
         self._run_id = ""
         """The run the browser was last told about (by new_session)."""
         self._run_finished = True
@@ -152,6 +170,10 @@ class AppSession:
             cause=cause,
             widget_count=len(widget_states.widgets) if widget_states else 0,
         )
+        self._rerun(rerun_data)
+
+    def _rerun(self, rerun_data: RerunData) -> None:
+        """Replace the current run with one for ``rerun_data`` (or merge, or wait)."""
         runner = self._scriptrunner
         if runner is not None and runner.is_alive():
             if not self._config.get("runner.fastReruns"):
@@ -161,6 +183,12 @@ class AppSession:
                 if accepted:
                     return
                 self._supersede(runner)  # it is stopping: still a live thread
+            elif runner.coalesce_if_pending(rerun_data):
+                # Its run has not begun (and sent nothing): no need for a new thread.
+                BUS.publish(events.RERUN_COALESCED, session_id=self.id)
+                return
+            elif self._too_soon(rerun_data):
+                return
             else:
                 pending = runner.request_stop()
                 if pending is not None:
@@ -192,10 +220,11 @@ class AppSession:
         if self._scriptrunner is not None:
             self._scriptrunner.request_stop()
         if self._waiting_rerun is not None:
-            # The browser was told the last run ended early and waits for the
-            # next one; there will be none, so say the session is idle.
             self._waiting_rerun = None
-            self._enqueue_forward_msg(self._session_status_msg(running=False))
+            if self._scriptrunner is None:
+                # The browser was told the last run ended early and waits for
+                # the next one; there will be none, so say the session is idle.
+                self._enqueue_forward_msg(self._session_status_msg(running=False))
 
     # --- The thread bound (Note [Thread bound]) -----------------------------
 
@@ -219,6 +248,30 @@ class AppSession:
             return
         self._create_scriptrunner(rerun_data)
 
+    def _too_soon(self, rerun_data: RerunData) -> bool:
+        """Hold a rerun that comes within _MIN_RERUN_INTERVAL of the current run's start.
+
+        It waits (coalesced with any other that comes meanwhile) until the
+        interval is over; see Note [Thread bound].
+        """
+        wait = self._runner_started_at + _MIN_RERUN_INTERVAL - time.monotonic()
+        if wait <= 0 or self._run_finished:  # (a finished run's thread is ending: no cost)
+            return False
+        if self._waiting_rerun is not None:
+            rerun_data = coalesce_rerun_data(self._waiting_rerun, rerun_data)
+        self._waiting_rerun = rerun_data
+        if not self._rerun_timer_set:
+            self._rerun_timer_set = True
+            self._event_loop.call_later(wait, self._rerun_after_interval)
+        BUS.publish(events.RERUN_COALESCED, session_id=self.id, held_ms=round(wait * 1000, 3))
+        return True
+
+    def _rerun_after_interval(self) -> None:
+        self._rerun_timer_set = False
+        waiting, self._waiting_rerun = self._waiting_rerun, None
+        if waiting is not None:  # (None: a stop or a disconnect dropped it)
+            self._rerun(waiting)
+
     def _on_superseded_shutdown(self, runner: ScriptRunner) -> None:
         """A superseded thread ended: a waiting rerun may start now."""
         with contextlib.suppress(ValueError):
@@ -228,6 +281,7 @@ class AppSession:
             self._start_or_wait(waiting)
 
     def _create_scriptrunner(self, rerun_data: RerunData) -> None:
+        self._runner_started_at = time.monotonic()
         self._scriptrunner = ScriptRunner(
             session_id=self.id,
             main_script_path=self._main_script_path,

@@ -109,6 +109,20 @@ class ScriptRequests:
             self._rerun_data = new_data
             return True, False
 
+    def coalesce_if_pending(self, new_data: RerunData) -> bool:
+        """Merge ``new_data`` into a rerun the runner has not begun; False if there is none.
+
+        Unlike ``request_rerun`` this never interrupts a run in progress: the
+        session uses it so that a burst of rerun requests becomes one run on
+        one thread instead of one new thread per request (Note [Thread bound]
+        in runtime/app_session.py).
+        """
+        with self._lock:
+            if self._state != ScriptRequestType.RERUN:
+                return False
+            self._rerun_data = coalesce_rerun_data(self._rerun_data, new_data)
+            return True
+
     def request_stop(self) -> RerunData | None:
         """Make the runner stop. Returns a rerun that was pending and never started."""
         with self._lock:

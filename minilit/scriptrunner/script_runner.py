@@ -161,6 +161,10 @@ class ScriptRunner:
         """Ask for a rerun in this thread; see ScriptRequests.request_rerun."""
         return self._requests.request_rerun(rerun_data)
 
+    def coalesce_if_pending(self, rerun_data: RerunData) -> bool:
+        """Merge into the rerun this runner has not begun; see ScriptRequests."""
+        return self._requests.coalesce_if_pending(rerun_data)
+
     def request_stop(self) -> RerunData | None:
         """Stop at the next checkpoint; returns a rerun that never started.
 

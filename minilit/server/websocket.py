@@ -35,6 +35,24 @@ Note [Outbound backpressure]
     ones queued behind it. Streamlit 1.67 counts messages instead (an
     asyncio queue of 500 per connection).
 
+Note [Taking turns]
+    Tornado reads a connection's frames in a loop that does not give way
+    while frames are already buffered: a client that sends frames as fast as
+    it can kept the IOLoop to itself, and every other session waited (an
+    observer's rerun took 376 ms at the 99th percentile during a fuzz
+    flood, about 2 s during a rerun flood). So when a frame arrives within
+    ``_BURST_GAP`` of the previous one, ``on_message`` returns an awaitable
+    that Tornado awaits before reading the next frame: one turn of the
+    IOLoop (``asyncio.sleep(0)``), so that everything else that is ready runs
+    first. And a connection gets at most ``_FRAMES_PER_SECOND`` frames a
+    second, with bursts of ``_FRAME_BURST`` (a token bucket): past that its
+    next frame waits for a token (``asyncio.sleep(1 / _FRAMES_PER_SECOND)``),
+    and TCP makes the client wait in turn. A browser sends a few frames a
+    second and is never delayed. The other half of the fix paces script
+    threads (Note [Thread bound] in runtime/app_session.py).
+    bench/bench_flood.py measures both. minilit is stricter than Streamlit
+    here, which reads frames as fast as they come.
+
 Receives: frames from the browser. Hands to: runtime/runtime.py
 (``handle_backmsg``); receives ForwardMsgs back from the Runtime's flush loop
 through ``write_forward_msg``.
@@ -44,7 +62,10 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import logging
+import time
+from collections.abc import Awaitable
 from typing import Any
 
 import tornado.web
@@ -61,6 +82,13 @@ from minilit.trace import events
 from minilit.trace.bus import BUS
 
 _LOGGER = logging.getLogger(__name__)
+
+_BURST_GAP = 0.002
+"""Seconds: a frame this soon after the previous one is part of a burst."""
+_FRAMES_PER_SECOND = 1000.0
+"""The most frames a connection may send per second, sustained (Note [Taking turns])."""
+_FRAME_BURST = 200.0
+"""... and in one burst."""
 
 CLOSE_UNSUPPORTED_DATA = 1003
 CLOSE_PROTOCOL_ERROR = 1002
@@ -80,6 +108,9 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
         (Note [Outbound backpressure])."""
         self._unsent_sizes: collections.deque[int] = collections.deque()
         """The size of each of those frames, oldest first."""
+        self._last_frame_at = 0.0
+        """When the last frame was handled (Note [Taking turns])."""
+        self._frame_tokens = _FRAME_BURST
 
     # --- Handshake ----------------------------------------------------------------
 
@@ -146,28 +177,40 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
     # --- Inbound: the spine of the socket ----------------------------------------
 
     # [lesson:on_message]
-    def on_message(self, message: str | bytes) -> None:
+    def on_message(self, message: str | bytes) -> Awaitable[None] | None:
         """One frame from the browser: check it, decode it, hand it to the runtime."""
         session_id = self._session_id
         if session_id is None:
-            return
+            return None
         if isinstance(message, str):
             self._refuse_frame(CLOSE_UNSUPPORTED_DATA, "text frames are not accepted")
-            return
+            return None
         BUS.publish(events.FRAME_RECEIVED, session_id=session_id, data=message, size=len(message))
         try:
             msg = BackMsg.FromString(message)
         except DecodeError:
             self._refuse_frame(CLOSE_PROTOCOL_ERROR, "the frame is not a BackMsg")
-            return
+            return None
         BUS.publish(events.BACKMSG_DECODED, session_id=session_id, data=message, msg=msg)
         try:
             self._runtime.handle_backmsg(session_id, msg)
         except Exception:
             # A bug on our side must not take the server down: log it, keep going.
             _LOGGER.exception("Error handling a BackMsg (session %s)", session_id)
+        return self._take_turns()
 
     # [/lesson:on_message]
+
+    def _take_turns(self) -> Awaitable[None] | None:
+        """In a burst of frames, let other connections have the IOLoop (Note [Taking turns])."""
+        now = time.monotonic()
+        elapsed = now - self._last_frame_at
+        self._last_frame_at = now
+        tokens = min(_FRAME_BURST, self._frame_tokens + elapsed * _FRAMES_PER_SECOND) - 1
+        self._frame_tokens = tokens
+        if tokens < 0:
+            return _give_way(-tokens / _FRAMES_PER_SECOND)
+        return _give_way(0) if elapsed < _BURST_GAP else None
 
     def _refuse_frame(self, code: int, reason: str) -> None:
         _LOGGER.warning("Closing websocket of session %s (%d): %s", self._session_id, code, reason)
@@ -241,6 +284,13 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
             # backlog, and the buffer would be held for Tornado's 5 s close
             # timeout. Closing the stream frees it now (on_close still runs).
             stream.close()
+
+
+async def _give_way(seconds: float) -> None:
+    """Let everyone else have the IOLoop for a turn, or ``seconds`` (Note [Taking turns])."""
+    # Cancelled only when the server stops; Tornado would log it as an error.
+    with contextlib.suppress(asyncio.CancelledError):
+        await asyncio.sleep(seconds)
 
 
 def _session_id_from_subprotocols(header: str) -> str | None:

@@ -66,6 +66,16 @@ class DeafClient:
             return False
         return True
 
+    def send_many(self, payloads: list[bytes]) -> None:
+        """Several frames in one write, so they reach the server together."""
+        out = bytearray()
+        for payload in payloads:
+            assert len(payload) < 126
+            mask = os.urandom(4)
+            out += bytes([0x82, 0x80 | len(payload)]) + mask
+            out += bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        self.sock.sendall(out)
+
     def close(self) -> None:
         self.sock.close()
 
