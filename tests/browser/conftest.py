@@ -38,16 +38,21 @@ DEMO = REPO / "minilit" / "hello" / "demo.py"
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    # Module scope, not session: while Playwright's sync API is active it
-    # keeps an asyncio loop marked as running on this thread, which would
-    # break the asyncio tests that run after the browser tests.
+def require_chromium() -> None:
+    """Skip without Chromium on a developer's machine; fail in CI (CI=true)."""
     if not CHROMIUM.exists():
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    # Module scope, not session: while Playwright's sync API is active it
+    # keeps an asyncio loop marked as running on this thread, which would
+    # break the asyncio tests that run after the browser tests.
+    require_chromium()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

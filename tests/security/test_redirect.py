@@ -63,10 +63,9 @@ def test_chromium_does_not_leave_the_site(tmp_path: Path) -> None:
     """What a browser does with the answers (the issue's Chromium reproduction)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
-    if not CHROMIUM.exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    require_chromium()
     with serve(tmp_path, APP) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
