@@ -87,8 +87,46 @@ def _strip_ids(frames: list[bytes]) -> list[bytes]:
     return out
 
 
+def _settled(frames: list[bytes]) -> list[bytes]:
+    """The frames left when each delta_path keeps only its last delta.
+
+    Whether ``st.empty()`` and the text that fills it travel as one delta or
+    two depends on whether the queue was flushed between them, a matter of
+    thread timing (Note [Coalescing] in minilit/runtime/forward_msg_queue.py);
+    two untraced runs on a loaded machine can differ there too. Everything
+    else must be byte for byte the same.
+    """
+    last: dict[tuple[int, ...], int] = {}
+    for i, frame in enumerate(frames):
+        msg = ForwardMsg.FromString(frame)
+        if msg.HasField("delta"):
+            last[tuple(msg.metadata.delta_path)] = i
+    keep = set(last.values())
+    return [
+        frame
+        for i, frame in enumerate(frames)
+        if i in keep or not ForwardMsg.FromString(frame).HasField("delta")
+    ]
+
+
+def test_settled_frames_ignore_only_a_coalescing_difference() -> None:
+    """The comparison below is not vacuous: it sees a changed delta or a lost one."""
+
+    def delta(path: list[int], text: str) -> bytes:
+        msg = ForwardMsg()
+        msg.metadata.delta_path.extend(path)
+        msg.delta.new_element.text.body = text
+        return msg.SerializeToString()
+
+    one = [delta([0, 0], ""), delta([0, 0], "filled"), delta([0, 1], "b")]
+    assert _settled(one) == _settled(one[1:])  # coalesced or not: the same
+    assert _settled(one) != _settled([delta([0, 0], "other"), one[2]])
+    assert _settled(one) != _settled(one[:2])
+
+
 async def test_tracing_does_not_change_what_is_sent(app_path: Path) -> None:
-    """Principle 4 of the design: instrumentation never changes what is sent."""
+    """Principle 4 of the design: instrumentation never changes what is sent
+    (up to the coalescing that thread timing decides, see ``_settled``)."""
     frames = []
     for configure in (None, install_trace):
         with ServerThread(app_path, configure=configure) as server:
@@ -100,7 +138,7 @@ async def test_tracing_does_not_change_what_is_sent(app_path: Path) -> None:
             app.close()
             if probe is not None:
                 await probe.close()
-    assert frames[0] == frames[1]
+    assert _settled(frames[0]) == _settled(frames[1])
 
 
 async def test_drops_are_counted_not_waited_for(tmp_path: Path) -> None:
