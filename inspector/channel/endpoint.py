@@ -56,15 +56,15 @@ from inspector.channel.protocol import (
     ENCODINGS,
     PROTOCOL_VERSION,
     dumps,
-    events_batch,
     events_message,
     parse_command,
+    rows_batch,
 )
 from inspector.channel.recording import source_line
 from inspector.channel.stepper import STEPPER, StepperError
 from minilit.config import ConfigError
 from minilit.trace import events as ev
-from minilit.trace.bus import BUS, Subscriber, TraceEvent
+from minilit.trace.bus import BUS, Subscriber
 from minilit.version import __version__
 
 if TYPE_CHECKING:
@@ -256,8 +256,10 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
     def _wake(self) -> None:
         """Subscriber wake (the publishing thread, bus lock held; must not block).
 
-        The first event after a quiet spell arms the timer; the others cost
-        one attribute check.
+        Called when an event lands in an empty buffer. The first event after
+        a quiet spell arms the timer; one that finds the buffer just emptied
+        by a running pump costs one attribute check (the pump looks again
+        before it sleeps, ``_disarm``).
         """
         if not self._armed:
             self._armed = True
@@ -276,7 +278,8 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
         self._armed = False
         sub = self._subscriber
         # An event appended before ``_armed`` was cleared did not wake us: look
-        # again. (One appended after it did: _wake sees False.)
+        # again. (The first one appended after the look finds the buffer
+        # empty, so it wakes us, and _wake sees False.)
         if sub is not None and len(sub):
             self._armed = True
             self._schedule_tick()
@@ -347,13 +350,18 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
                     if not self._overdue(sub):
                         break  # a run started meanwhile: the next idle tick goes on
                     backlog = len(sub)
-                batch: list[TraceEvent] = sub.drain(BATCH)
-                if not batch:
-                    break
-                backlog -= len(batch)
                 if self._binary:
-                    await self.write_message(events_batch(batch, sub.dropped), binary=True)
+                    # Rows, no TraceEvent built (Note [Publishing cost] in bus.py).
+                    rows = sub.drain_rows(BATCH)
+                    if not rows:
+                        break
+                    backlog -= len(rows)
+                    await self.write_message(rows_batch(rows, sub.dropped), binary=True)
                 else:
+                    batch = sub.drain(BATCH)
+                    if not batch:
+                        break
+                    backlog -= len(batch)
                     await self.write_message(events_message(batch, sub.dropped))
         except tornado.websocket.WebSocketClosedError:
             pass

@@ -139,7 +139,7 @@ from google.protobuf.message import DecodeError, Message
 from inspector.channel.summary import derive, resolve
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
-from minilit.trace.bus import TraceEvent
+from minilit.trace.bus import EventRow, TraceEvent, event_row
 from minilit.trace.events import BACKMSG_DECODED
 
 PROTOCOL_VERSION = 1
@@ -299,40 +299,46 @@ _Row = tuple[int, int, str, str, str, str, tuple[int, ...], bytes, Mapping[str, 
 
 
 def events_batch(events: Sequence[TraceEvent], dropped: int) -> bytes:
-    """The binary ``events`` message for a batch drained from a subscriber.
+    """The binary ``events`` message for a batch of events (see ``rows_batch``)."""
+    return rows_batch([event_row(e) for e in events], dropped)
+
+
+def rows_batch(rows: Sequence[EventRow], dropped: int) -> bytes:
+    """The binary ``events`` message for rows drained from a subscriber.
 
     Nothing is derived here: an event still holding its message ships the
-    message's bytes, and the receiver derives the fields.
+    message's bytes, and the receiver derives the fields. A row as the bus
+    buffered it (``Subscriber.drain_rows``) is already a batch row, but for
+    its last member: the message itself, which becomes its bytes here.
     """
-    rows: list[_Row] = []
-    append = rows.append
-    for e in events:
-        # ``msg`` first: another subscriber may be resolving this event on its
-        # thread, and resolve() fills in fields and delta_path *before* it
-        # clears msg. Read in this order, a row is either undescribed with
-        # its message or described without it, never neither.
-        msg = e.msg
-        raw = None if msg is None else (e.data or msg.SerializeToString())
-        append(
-            (
-                e.seq,
-                e.t_ns,
-                e.name,
-                e.session_id,
-                e.run_id,
-                e.where,
-                e.delta_path,
-                e.data,
-                e.fields,
-                raw,
+    out: list[_Row] = []
+    append = out.append
+    for r in rows:
+        msg = r[9]
+        if msg is None:
+            append(r)
+        else:
+            # A frame event's message is its data (marshal writes it once).
+            append(
+                (
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                    r[8],
+                    r[7] or msg.SerializeToString(),
+                )
             )
-        )
     try:
-        return marshal.dumps((BATCH_TAG, BATCH_VERSION, dropped, rows), _MARSHAL_FORMAT)
+        return marshal.dumps((BATCH_TAG, BATCH_VERSION, dropped, out), _MARSHAL_FORMAT)
     except ValueError:
         # A field value marshal cannot write (rare: hops publish plain values).
         # Make the fields JSON values, as the JSON path would.
-        plain = [(*r[:8], _fields(r[8]), r[9]) for r in rows]
+        plain = [(*r[:8], _fields(r[8]), r[9]) for r in out]
         return marshal.dumps((BATCH_TAG, BATCH_VERSION, dropped, plain), _MARSHAL_FORMAT)
 
 
