@@ -157,6 +157,10 @@ class AppSession:
         A run in progress is told to stop and a new ScriptRunner starts at
         once. If the old runner had not even begun the request it was given,
         that request is coalesced into this one so a button click survives.
+        Two bounds make a rerun wait instead, with later requests merged into
+        it: runner.maxScriptThreads threads still stopping, or a current run
+        that began less than 10 ms ago (minilit's, not Streamlit's; Note
+        [Thread bound]).
         """
         widget_states = client_state.widget_states if client_state is not None else None
         rerun_data = RerunData(
