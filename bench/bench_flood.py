@@ -27,7 +27,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +35,7 @@ import websockets
 
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.testing.connection import wait_until_healthy
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "bench" / "apps" / "counter.py"
@@ -48,18 +48,6 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_healthy(port: int, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
-                if r.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.01)
-    raise TimeoutError("server did not become healthy")
-
-
 @contextmanager
 def server(app: Path) -> Iterator[int]:
     port = free_port()
@@ -69,7 +57,7 @@ def server(app: Path) -> Iterator[int]:
     args += ["--server.fileWatcherType", "none"]
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_healthy(port)
+        wait_until_healthy(f"http://127.0.0.1:{port}", timeout=10.0)
         yield port
     finally:
         proc.terminate()

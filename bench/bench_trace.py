@@ -35,7 +35,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,6 +43,7 @@ import websockets
 
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.testing.connection import wait_until_healthy
 
 APPS = Path(__file__).resolve().parent / "apps"
 RERUN = BackMsg(rerun_script={}).SerializeToString()
@@ -54,18 +54,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def wait_healthy(port: int, timeout: float = 15.0) -> None:
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
-                if r.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.01)
-    raise TimeoutError("server did not become healthy")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -103,7 +91,7 @@ def server(app: Path, config: str, encoding: str = "marshal") -> Iterator[tuple[
         args += ["--inspect", "--server.traceToken", token]
     procs = [subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     try:
-        wait_healthy(port)
+        wait_until_healthy(f"http://127.0.0.1:{port}", timeout=15.0)
         if config in ("on, consumer", "on, inspector"):
             mode = "inspector" if config == "on, inspector" else "protocol"
             if mode == "protocol" and encoding == "json":
