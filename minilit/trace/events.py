@@ -23,10 +23,10 @@ HANDSHAKE_ACCEPTED: Final = "security.handshake.accepted"
 HANDSHAKE_REJECTED: Final = "security.handshake.rejected"
 # A frame was refused (text frame, too big, unparsable); fields: reason, close_code.
 FRAME_REJECTED: Final = "security.frame.rejected"
-# An inspector attached to /_minilit/trace; fields: peer. trace/endpoint.py.
+# An inspector attached to /_minilit/trace; fields: peer. inspector/channel/endpoint.py.
 TRACE_ACCEPTED: Final = "security.trace.accepted"
 # A request to /_minilit/trace was refused (no token, wrong token, not loopback,
-# a browser Origin); fields: reason, peer. trace/endpoint.py.
+# a browser Origin); fields: reason, peer. inspector/channel/endpoint.py.
 TRACE_REJECTED: Final = "security.trace.rejected"
 
 # --- websocket (frames in both directions) ---
@@ -38,7 +38,7 @@ BACKMSG_DECODED: Final = "websocket.backmsg.received"
 # (derived), and delta_path (derived).
 FORWARDMSG_SENT: Final = "websocket.forwardmsg.sent"
 # The inspector holds a ForwardMsg back (frame holding); fields: kind, size,
-# hold_id. It is sent (websocket.forwardmsg.sent) when released. trace/stepper.py.
+# hold_id. It is sent (websocket.forwardmsg.sent) when released. inspector/channel/stepper.py.
 FORWARDMSG_HELD: Final = "websocket.forwardmsg.held"
 
 # --- runtime/ (sessions) ---
@@ -67,10 +67,10 @@ RUN_FINISHED: Final = "script.run.finished"
 # A widget callback ran; fields: widget_id. runtime/session_state.py.
 CALLBACK_RUN: Final = "script.callback.run"
 # The script thread paused before a delta (step-through); fields: element,
-# reason; where and delta_path as for delta.enqueued. trace/stepper.py.
+# reason; where and delta_path as for delta.enqueued. inspector/channel/stepper.py.
 STEP_PAUSED: Final = "script.step.paused"
 # A paused script thread went on; fields: how (step, finish, continue, abort,
-# detached), waited_ms. trace/stepper.py.
+# detached), waited_ms. inspector/channel/stepper.py.
 STEP_RESUMED: Final = "script.step.resumed"
 
 # --- runtime/forward_msg_queue.py (the browser queue) ---
