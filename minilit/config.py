@@ -117,8 +117,9 @@ OPTIONS: dict[str, ConfigOption] = {
         _opt(
             "server.enableTrace",
             False,
-            "Serve the trace channel /_minilit/trace (loopback "
-            "only, token required). Set by `minilit run --inspect`.",
+            "Serve the inspector's trace channel /_minilit/trace (loopback only, token "
+            "required) from `minilit run`/`hello`; `--inspect` sets it. The core "
+            "server does not read it: the command installs the channel.",
         ),
         _opt("server.traceToken", "", "Token the trace channel requires; random if empty."),
         _opt(
