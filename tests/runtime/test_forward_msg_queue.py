@@ -68,3 +68,63 @@ def test_flush_empties_and_resets_the_index() -> None:
     queue.flush()
     queue.enqueue(element([0, 0], "b"))
     assert len(queue) == 1
+
+
+def lifecycle(kind: str) -> ForwardMsg:
+    msg = ForwardMsg()
+    if kind == "new_session":
+        msg.new_session.SetInParent()
+    else:
+        msg.session_status_changed.script_is_running = True
+    return msg
+
+
+def test_clear_forgets_the_positions_of_dropped_deltas() -> None:
+    """After a clear, the next run's deltas never replace each other by a stale position.
+
+    The old run left deltas at [0,0]..[0,3] unsent; the new run's [0,0] lands where a
+    dropped one used to be counted, so with a stale index a later [0,3] would take its slot.
+    """
+    queue = ForwardMsgQueue()
+    queue.enqueue(lifecycle("new_session"))
+    queue.enqueue(lifecycle("status"))
+    for i in range(4):
+        queue.enqueue(element([0, i], f"old {i}"))
+    queue.clear(retain_lifecycle_msgs=True)
+    queue.enqueue(lifecycle("new_session"))
+    queue.enqueue(lifecycle("status"))
+    for i in range(4):
+        queue.enqueue(element([0, i], f"new {i}"))
+    sent = queue.flush()
+    assert [m.WhichOneof("type") for m in sent] == [
+        "new_session",
+        "session_status_changed",
+        "new_session",
+        "session_status_changed",
+        "delta",
+        "delta",
+        "delta",
+        "delta",
+    ]
+    bodies = [m.delta.new_element.text.body for m in sent if m.HasField("delta")]
+    assert bodies == ["new 0", "new 1", "new 2", "new 3"]
+
+
+def test_a_full_clear_also_forgets_the_positions() -> None:
+    queue = ForwardMsgQueue()
+    queue.enqueue(element([0, 0], "dropped"))
+    queue.enqueue(element([0, 1], "dropped"))
+    queue.clear()
+    queue.enqueue(element([0, 1], "b"))
+    queue.enqueue(element([0, 0], "a"))
+    assert [m.delta.new_element.text.body for m in queue.flush()] == ["b", "a"]
+
+
+def test_coalescing_still_works_after_a_clear() -> None:
+    """The index is rebuilt, not switched off: a same-path rewrite after a clear replaces."""
+    queue = ForwardMsgQueue()
+    queue.enqueue(element([0, 0], "dropped"))
+    queue.clear(retain_lifecycle_msgs=True)
+    queue.enqueue(element([0, 0], "first"))
+    queue.enqueue(element([0, 0], "second"))
+    assert [m.delta.new_element.text.body for m in queue.flush()] == ["second"]

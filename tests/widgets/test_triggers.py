@@ -42,10 +42,13 @@ def test_a_resent_request_without_the_trigger_sees_false(make_app: MakeApp) -> N
     app = make_app(COUNTER)
     app.run()
     app.button[0].click().run()
-    ids = [w.id for w in app.last_run.request.rerun_script.widget_states.widgets]
-    assert ids == [app.button[0].id]
+    click = app.last_run.request
+    assert click is not None
+    assert [w.id for w in click.rerun_script.widget_states.widgets] == [app.button[0].id]
     app.run()
-    assert [w.id for w in app.last_run.request.rerun_script.widget_states.widgets] == []
+    after = app.last_run.request
+    assert after is not None
+    assert [w.id for w in after.rerun_script.widget_states.widgets] == []
     assert texts(app)["clicked"] == "False"
 
 
@@ -144,3 +147,23 @@ def test_no_click_is_lost_or_doubled_with_fast_reruns(make_app: MakeApp) -> None
         app.wait_for_run(timeout=10)
     assert texts(app)["clicks"] == "20"
     assert app.session_state["clicks"] == 20
+
+
+def test_session_state_reads_false_after_the_click_run(make_app: MakeApp) -> None:
+    """The reset at the end of a run: between runs, a keyed button's value is False again.
+
+    The script sees True during the click run; when the run is over (script_finished has
+    arrived, and the reset precedes it on the script thread) st.session_state["go"] reads
+    False, and so do ``in`` and ``to_dict``, before any other run starts.
+    """
+    app = make_app(
+        "import minilit as st\n"
+        "go = st.button('Go', key='go')\n"
+        "st.text(f\"during={go},{st.session_state['go']}\")\n"
+    )
+    app.run()
+    assert app.session_state["go"] is False
+    app.button[0].click().run()
+    assert texts(app)["during"] == "True,True"
+    assert app.session_state["go"] is False
+    assert app.session_state.to_dict()["go"] is False
