@@ -203,34 +203,70 @@ st.text("second run")
     assert [m.WhichOneof("type") for m in messages].count("new_session") == 2
 
 
-def test_rerun_request_interrupts_a_running_script_at_its_next_checkpoint(tmp_path: Path) -> None:
-    source = """
-import time, minilit as st
-for i in range(400):
-    st.text(f"tick {i}")
-    time.sleep(0.01)
+GATED = """
+import pathlib, time, minilit as st
+from minilit.scriptrunner.script_run_context import get_script_run_ctx
+run_id = get_script_run_ctx().script_run_id
+log = pathlib.Path({log!r})
+st.text("before the gate")
+with log.open("a") as f:
+    f.write(f"waiting {{run_id}}\\n")
+while not pathlib.Path({gate!r}).exists():
+    time.sleep(0.005)          # no st.* call: no checkpoint in here
+st.text("after the gate")      # the next checkpoint: a stopped run ends here
+with log.open("a") as f:
+    f.write(f"passed {{run_id}}\\n")
 """
-    with serve(tmp_path, source) as server, ws_connect(server) as ws:
+
+
+def wait_for_line(path: Path, line: str, timeout: float = 10.0) -> None:
+    """Wait until the script has written ``line`` (an event from the script thread)."""
+    deadline = time.monotonic() + timeout
+    while not (path.exists() and line in path.read_text().splitlines()):
+        assert time.monotonic() < deadline, f"the script never wrote {line!r}"
+        time.sleep(0.005)
+
+
+def test_rerun_request_interrupts_a_running_script_at_its_next_checkpoint(tmp_path: Path) -> None:
+    """The old run's thread stops at its next st.* call and does nothing after it.
+
+    The script waits at a gate (a file) with no checkpoint inside. The rerun is requested
+    while the old run waits there, and the gate opens only once the new run has been
+    announced, so the stop request is in the old runner's mailbox before it reaches
+    ``st.text("after the gate")``: that call must end it. The new run passes the same
+    line and finishes; the old thread ends without writing its "passed" line.
+    """
+    log, gate = tmp_path / "log.txt", tmp_path / "gate"
+    with (
+        serve(tmp_path, GATED.format(log=str(log), gate=str(gate))) as server,
+        ws_connect(server) as ws,
+    ):
         ws.send(rerun_msg())
         first = recv(ws)
         assert first.WhichOneof("type") == "new_session"
-        run_id = first.metadata.run.script_run_id
-        while recv(ws).WhichOneof("type") != "delta":
-            pass
+        old_id = first.metadata.run.script_run_id
+        session = server.runtime.session_mgr.get_session(first.new_session.initialize.session_id)
+        assert session is not None
+        old_runner = server.call(session.runner)
+        assert old_runner is not None
+        wait_for_line(log, f"waiting {old_id}")  # the old run is at the gate
         ws.send(rerun_msg())  # interrupt
-        finished = None
-        while finished is None:
+        while True:
             msg = recv(ws)
-            if msg.WhichOneof("type") == "script_finished":
-                finished = msg
-        assert finished.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN
-        assert finished.metadata.run.script_run_id == run_id
-        nxt = recv(ws)
-        assert nxt.WhichOneof("type") == "new_session"
-        assert nxt.metadata.run.script_run_id != run_id
-        ws.send(BackMsg(stop_script=True).SerializeToString())
+            if msg.WhichOneof("type") == "new_session":
+                new_id = msg.metadata.run.script_run_id
+                if new_id != old_id:
+                    break
+        assert server.call(session.runner) is not old_runner
+        gate.touch()
         run = read_until_idle(ws)
-        assert run.finished == [ForwardMsg.FINISHED_SUCCESSFULLY]
+        old_runner.join(timeout=10)
+        assert not old_runner.is_alive(), "the old thread ended at its checkpoint"
+    assert run.finished[-1] == ForwardMsg.FINISHED_SUCCESSFULLY
+    assert [m.delta.new_element.text.body for m in run.deltas][-1] == "after the gate"
+    lines = log.read_text().splitlines()
+    assert f"passed {new_id}" in lines
+    assert f"passed {old_id}" not in lines, "the old run went on past its checkpoint"
 
 
 def test_pure_python_loop_is_not_interrupted(tmp_path: Path) -> None:
