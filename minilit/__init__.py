@@ -27,6 +27,8 @@ from minilit.delta_generator import SIDEBAR_DG, main_dg
 from minilit.elements.execution_control import rerun, stop
 from minilit.elements.page_config import set_page_config
 from minilit.errors import MinilitAPIException
+from minilit.missing import missing_st_name
+from minilit.runtime.secrets import secrets
 from minilit.runtime.state.session_state_proxy import SessionStateProxy
 from minilit.version import __version__
 
@@ -101,6 +103,7 @@ __all__ = [
     "progress",
     "radio",
     "rerun",
+    "secrets",
     "selectbox",
     "session_state",
     "set_page_config",
@@ -117,3 +120,12 @@ __all__ = [
     "warning",
     "write",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``st.<name>`` that minilit lacks: an error naming it and the coverage table.
+
+    Python calls a module's ``__getattr__`` only for names the module does not define
+    (PEP 562), so this costs nothing for the names above (minilit/missing.py).
+    """
+    raise missing_st_name(name)

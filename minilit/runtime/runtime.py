@@ -33,6 +33,7 @@ from enum import Enum
 
 from minilit.config import Config
 from minilit.proto.BackMsg_pb2 import BackMsg
+from minilit.runtime import streamlit_alias
 from minilit.runtime.app_session import AppSession
 from minilit.runtime.session_manager import (
     SessionClient,
@@ -89,6 +90,7 @@ class Runtime:
 
     async def start(self) -> None:
         self._need_send_data = asyncio.Event()
+        streamlit_alias.install(self)  # `import streamlit` in the script gives minilit
         self._start_source_watcher()
         self._state = RuntimeState.RUNNING
         self._tasks = [

@@ -73,6 +73,11 @@ STEP_PAUSED: Final = "script.step.paused"
 # detached), waited_ms. inspector/channel/stepper.py.
 STEP_RESUMED: Final = "script.step.resumed"
 
+# A script's ``import streamlit`` (or a streamlit.* module) resolved to minilit, the
+# first time each name is imported in the process; fields: module, shadowed (the real
+# Streamlit it hides, "" if none). runtime/streamlit_alias.py.
+STREAMLIT_ALIAS: Final = "script.streamlit_alias"
+
 # --- runtime/forward_msg_queue.py (the browser queue) ---
 # A delta left the script (scriptrunner/script_runner.py, through
 # TraceBus.publish_delta); fields: kind, element, summary (its text, clipped) and
@@ -107,6 +112,7 @@ ALL_EVENTS: Final = (
     CALLBACK_RUN,
     STEP_PAUSED,
     STEP_RESUMED,
+    STREAMLIT_ALIAS,
     DELTA_ENQUEUED,
     QUEUE_COALESCED,
     QUEUE_FLUSHED,
