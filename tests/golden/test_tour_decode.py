@@ -1,10 +1,10 @@
 """Every frame of a real Streamlit 1.67 session decodes correctly with minilit's messages.
 
-The golden (``data/tour.jsonl``, a copy of ``shared/reference/wire-goldens/tour.jsonl``)
-holds each frame twice: the exact bytes (``hex``) and the recorder's protobuf text format,
-printed with *Streamlit's* schema. So the expected side of every check here is the
-recorder's text, never minilit's own output: the bytes are decoded with minilit's
-``.proto`` files and compared with what the text says.
+The golden (``data/tour.jsonl``, the same recording as lesson 03's
+``streamlit-1.67/tour.jsonl``) holds each frame twice: the exact bytes (``hex``) and the
+recorder's protobuf text format, printed with *Streamlit's* schema. So the expected side
+of every check here is the recorder's text, never minilit's own output: the bytes are
+decoded with minilit's ``.proto`` files and compared with what the text says.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from minilit.testing.elements import widget_key
 from minilit.testing.golden import GoldenFrame, load_frames, load_runs
 
 GOLDEN = Path(__file__).parent / "data" / "tour.jsonl"
-SHARED_GOLDEN = Path(__file__).parents[3] / "shared" / "reference" / "wire-goldens" / "tour.jsonl"
+LESSON_COPY = (
+    Path(__file__).parents[2] / "lessons" / "03-protobuf-by-hand" / "streamlit-1.67" / "tour.jsonl"
+)
 FRAMES = load_frames(GOLDEN)
 
 
@@ -45,16 +47,33 @@ def frame_ids(frames: list[GoldenFrame]) -> list[str]:
     return [f"{f.index}-{f.direction}" for f in frames]
 
 
-def test_copy_matches_shared_reference() -> None:
-    if not SHARED_GOLDEN.exists():
-        pytest.skip("shared/reference is not beside this checkout")
-    assert GOLDEN.read_bytes() == SHARED_GOLDEN.read_bytes()
+def test_both_copies_of_the_recording_agree() -> None:
+    """The course reads the same recording (lesson 03's copy); the two may not drift apart."""
+    assert LESSON_COPY.read_bytes() == GOLDEN.read_bytes()
 
 
 def test_golden_has_two_runs_of_a_browser_session() -> None:
+    """Split into runs, the recording loses no frame and each run is one script run.
+
+    Each run is asked for by a rerun_script and answered by forward frames that all name
+    the run its new_session announced; the two runs are different runs of one session.
+    """
     runs = load_runs(GOLDEN)
     assert len(runs) == 2
-    assert len(FRAMES) == 37
+    regrouped = [frame for run in runs for frame in (run.request, *run.responses)]
+    assert regrouped == FRAMES
+    run_ids, session_ids = [], []
+    for run in runs:
+        assert run.request.decode_back().WhichOneof("type") == "rerun_script"
+        assert all(frame.direction == "forward" for frame in run.responses)
+        messages = run.messages()
+        run_id = messages[0].metadata.run.script_run_id
+        named = {m.metadata.run.script_run_id for m in messages} - {""}
+        assert named == {run_id}
+        run_ids.append(run_id)
+        session_ids.append(messages[0].new_session.initialize.session_id)
+    assert run_ids[0] != run_ids[1]
+    assert session_ids[0] == session_ids[1] != ""
 
 
 @pytest.mark.parametrize("frame", FRAMES, ids=frame_ids(FRAMES))

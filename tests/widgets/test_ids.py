@@ -9,6 +9,8 @@ as an exception element. A widget missing from a completed run loses its state.
 
 from __future__ import annotations
 
+import re
+
 from minilit.runtime.state.common import user_key_from_element_id
 from tests.widgets.conftest import MakeApp, texts
 
@@ -55,10 +57,15 @@ def test_id_format(make_app: MakeApp) -> None:
     )
     app.run()
     ids = [w.id for w in app.button]
+    digests = []
     for widget_id in ids:
         prefix, digest, _ = widget_id.split("-", 2)
-        assert prefix == "$$ID" and len(digest) == 32 and int(digest, 16) >= 0
+        assert prefix == "$$ID"
+        assert re.fullmatch(r"[0-9a-f]{32}", digest), f"BLAKE2b-128 as lowercase hex: {digest}"
+        digests.append(digest)
+    assert len(set(digests)) == 3, "three identities, three digests"
     assert [user_key_from_element_id(i) for i in ids] == [None, "b", "7"]
+    assert [w.id for w in app.run().button] == ids, "an id is the same in every run"
 
 
 def test_main_and_sidebar_and_forms_are_separate_identities(make_app: MakeApp) -> None:
