@@ -19,6 +19,7 @@ import pytest
 from lessons.framework.exercises import OverlayError, install_overlays_from_env
 from lessons.framework.harness import ServerPool, TraceCapture
 from lessons.framework.runner import REPORT_ENV
+from lessons.framework.targets import MINILIT, Target, TargetPool, kinds_of, test_id
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
 
@@ -41,6 +42,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         reporter.write_line("minilit lessons: your code is plugged in:")
         for line in _INSTALLED:
             reporter.write_line(f"  {line}")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``@against("minilit", "1.67")``: one run of the test per target (targets.py)."""
+    kinds = kinds_of(metafunc.function)
+    if kinds and "target_kind" in metafunc.fixturenames:
+        metafunc.parametrize("target_kind", kinds, ids=[test_id(k) for k in kinds])
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -84,9 +92,44 @@ def server(start_server: ServerPool, request: pytest.FixtureRequest) -> ServerTh
     return start_server.start(script, options)
 
 
+@pytest.fixture(scope="module")
+def target_pool() -> Iterator[TargetPool]:
+    pool = TargetPool()
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def app(server: ServerThread) -> Iterator[AppClient]:
-    client = AppClient.connect(server.url, wait_healthy=5.0)
+def target_kind() -> str:
+    """minilit, unless ``@against`` parametrizes the test (pytest_generate_tests)."""
+    return MINILIT
+
+
+@pytest.fixture
+def target(
+    target_kind: str,
+    target_pool: TargetPool,
+    start_server: ServerPool,
+    request: pytest.FixtureRequest,
+) -> Target:
+    """Where this run of the test goes: minilit or a real Streamlit (targets.py)."""
+    default = getattr(request.module, "APP", "app.py")
+    options = getattr(request.module, "SERVER_OPTIONS", {})
+    if target_kind == MINILIT and not options:
+        # The module's shared server serves the module's app.
+        target_pool.urls.setdefault(
+            (MINILIT, str((start_server.base / default).resolve()), ()),
+            request.getfixturevalue("server").url,
+        )
+    return Target(target_kind, start_server.base, target_pool, start_server.start, default)
+
+
+@pytest.fixture
+def app(target: Target, request: pytest.FixtureRequest) -> Iterator[AppClient]:
+    if target.is_minilit:
+        client = AppClient.connect(request.getfixturevalue("server").url, wait_healthy=5.0)
+    else:
+        client = target.connect()
     yield client
     client.close()
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from lessons.framework.claims import claim
 from lessons.framework.harness import ServerPool, server_session_state
+from lessons.framework.targets import Target, against
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.scriptrunner.script_runner import ScriptRunner
@@ -36,6 +37,19 @@ def _read_until(
 
 def _text(prefix: str) -> Callable[[ForwardMsg], bool]:
     return lambda m: m.delta.new_element.text.body.startswith(prefix)
+
+
+def _kind(msg: ForwardMsg) -> str:
+    return msg.WhichOneof("type") or ""
+
+
+def _body(msg: ForwardMsg) -> str:
+    return msg.delta.new_element.text.body
+
+
+def _run_id(msg: ForwardMsg) -> str:
+    """A new_session's run id: in metadata.run on 1.67 and minilit."""
+    return msg.metadata.run.script_run_id
 
 
 def _idle(msg: ForwardMsg) -> bool:
@@ -122,16 +136,34 @@ def test_each_rerun_gets_a_new_thread(start_server: ServerPool) -> None:
 
 
 @claim("L05.C7")
-def test_a_rerun_interrupts_a_run_at_its_next_st_call(start_server: ServerPool) -> None:
+@against("minilit", "1.67")
+def test_a_superseded_run_ends_without_a_word(target: Target) -> None:
+    conn = WireConnection(target.url("loop_app.py"))
+    conn.send(RERUN)
+    first = _read_until(conn, _text("tick 3"))
+    conn.send(RERUN)  # a second request while the first run is in its loop
+    rest = _read_until(conn, _text("tick 1"))
+    conn.close()
+    kinds = [_kind(m) for m in first + rest]
+    # new_session, running, tick 0..k (timing decides k), new_session, tick 0, tick 1
+    cut = kinds.index("new_session", 1)
+    assert kinds[:2] == ["new_session", "session_status_changed"], kinds
+    assert set(kinds[2:cut]) == {"delta"} and kinds[cut:] == ["new_session", "delta", "delta"]
+    assert [_body(m) for m in rest[-2:]] == ["tick 0", "tick 1"]
+    old_run, new_run = (first + rest)[0], (first + rest)[cut]
+    assert _run_id(old_run) != _run_id(new_run)
+
+
+@claim("L05.C14")
+def test_the_superseded_thread_ends_at_its_next_st_call(start_server: ServerPool) -> None:
     server = start_server.start("loop_app.py")
     conn = WireConnection(server.url)
     conn.send(RERUN)
     first = _read_until(conn, _text("tick 3"))
     old = _runner_of(server, first)
     asked = time.monotonic()
-    conn.send(RERUN)  # a second request while the first run is in its loop
-    rest = _read_until(conn, _text("tick 1"))
-    assert _statuses(rest) == [EARLY] and rest[-1].delta.new_element.text.body == "tick 1"
+    conn.send(RERUN)
+    _read_until(conn, _text("tick 1"))
     old.join(timeout=1)
     assert not old.is_alive() and time.monotonic() - asked < 1
     conn.close()
@@ -168,12 +200,15 @@ def test_stop_ends_the_run_as_a_success(start_server: ServerPool) -> None:
 
 
 @claim("L05.C10")
-def test_st_rerun_and_st_stop(start_server: ServerPool) -> None:
-    server = start_server.start("control_app.py")
-    with AppClient.connect(server.url) as app:
+@against("minilit", "1.67")
+def test_st_rerun_and_st_stop(target: Target) -> None:
+    with target.connect("control_app.py") as app:
         run = app.run().last_run
-        statuses = [m.script_finished for m in run.messages if m.HasField("script_finished")]
-        assert statuses == [EARLY, SUCCESS] and len(run.run_ids) == 2
+        assert _statuses(run.messages) == [EARLY, SUCCESS] and len(run.run_ids) == 2
+        kinds = run.kinds()
+        early = kinds.index("script_finished")
+        assert kinds[early + 1 : early + 3] == ["session_status_changed", "new_session"]
+        assert not run.messages[early + 1].session_status_changed.script_is_running
         assert [t.value for t in app.text] == ["run 2", "about to stop"]
 
 
@@ -186,16 +221,21 @@ def test_st_calls_from_your_own_thread_go_nowhere(start_server: ServerPool) -> N
 
 
 @claim("L05.C12")
-def test_a_bare_except_swallows_the_stop(start_server: ServerPool) -> None:
-    for script, survives in (("trap_app.py", True), ("loop_app.py", False)):
-        server = start_server.start(script)
-        conn = WireConnection(server.url)
-        conn.send(RERUN)
-        runner = _runner_of(server, _read_until(conn, _text("tick 2")))
-        conn.send(BackMsg(stop_script=True))
-        time.sleep(0.3)
-        assert runner.is_alive() == survives, script
-        conn.close()
+@against("minilit", "1.67", "1.56")
+def test_except_exception_lets_rerun_and_stop_through(target: Target) -> None:
+    with target.connect("except_app.py") as app:
+        run = app.run().last_run
+        assert _statuses(run.messages) == [EARLY, SUCCESS], target.name
+        assert [t.value for t in app.text] == ["run 2"]
+
+
+@claim("L05.C15")
+@against("minilit", "1.67", "1.56")
+def test_a_bare_except_swallows_the_rerun_but_not_the_stop(target: Target) -> None:
+    with target.connect("trap_app.py") as app:
+        run = app.run().last_run
+        assert _statuses(run.messages) == [SUCCESS] and len(run.run_ids) == 1, target.name
+        assert [t.value for t in app.text] == ["run 1", "swallowed the rerun"]
 
 
 @claim("L05.C13")

@@ -1,13 +1,15 @@
-"""Lesson 05: a loop that swallows every exception, the stop request included."""
-
-import time
+"""Lesson 05: the trap that remains, a bare ``except:`` around st.rerun() and st.stop()."""
 
 import minilit as st
 
-swallowed = 0
-for tick in range(100):
-    try:
-        st.text(f"tick {tick}")
-    except Exception:  # the trap: this also catches the StopException of a Stop
-        swallowed += 1
-    time.sleep(0.02)  # ... so the loop goes on: two more seconds of work after Stop
+runs = st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+st.text(f"run {runs}")
+try:
+    st.rerun()  # swallowed below: no new run, this one goes on
+except:  # noqa: E722 (the trap: a bare except catches BaseException too)
+    st.text("swallowed the rerun")
+try:
+    st.stop()
+except:  # noqa: E722
+    st.text("swallowed the stop")  # never shown: the stop is still asked for
+st.text("after the stop")  # never shown

@@ -5,11 +5,23 @@ rule: prose says ``<!-- claim L05.C2 -->`` right before a sentence a student cou
 ("a rerun request interrupts the old run at its next st.* call"), and a test in the same
 lesson folder is decorated ``@claim("L05.C2")`` and proves it against a real server.
 
+Claims come in two kinds, and the tag says which:
+
+- ``<!-- claim L05.C2 streamlit -->``: a claim about Streamlit (what a reader may repeat
+  about Streamlit itself). Its test runs against minilit *and* real Streamlit 1.67
+  (``@against("minilit", "1.67")``, lessons.framework.targets);
+  ``<!-- claim L05.C2 streamlit 1.56 -->`` also against 1.56, for a claim about the
+  Tornado era (1.56 is the last release whose default server is Tornado);
+- ``<!-- claim L05.C2 minilit -->``: a claim about minilit alone, worded as such in the
+  text ("minilit refuses...; Streamlit 1.67 instead..."), proven against minilit.
+
 The check is a bijection, done statically (nothing is imported or run):
 
 - every tag in ``README.md`` has at least one ``@claim`` test in the lesson folder;
 - every ``@claim`` id in the folder's tests is tagged in its README;
 - ids belong to their lesson (``L05.*`` only in ``05-*``) and are tagged once;
+- every tag says its kind, and a Streamlit claim has a test that runs against real
+  Streamlit 1.67 (and 1.56 when tagged so) as well as minilit;
 - every ``@claim`` test asks for a real-server fixture (``server``, ``app`` or
   ``start_server``; see lessons.framework.harness), so no claim is "proved" by a test
   that never talks to minilit.
@@ -29,10 +41,11 @@ from typing import TypeVar
 
 from lessons.framework.catalog import Lesson, Problem
 
-CLAIM_TAG_RE = re.compile(r"<!--\s*claim\s+(?P<id>[^\s>]+)\s*-->")
+CLAIM_TAG_RE = re.compile(r"<!--\s*claim\s+(?P<id>[^\s>]+)(?P<about>(?:\s+[^\s>-][^\s>]*)*)\s*-->")
+KINDS = ("streamlit", "minilit")
 CLAIM_ID_RE = re.compile(r"^L(?P<lesson>\d{2}[a-z]?)\.C(?P<n>\d+)$")
 
-SERVER_FIXTURES = frozenset({"server", "app", "start_server"})
+SERVER_FIXTURES = frozenset({"server", "app", "start_server", "target"})
 """Fixtures (lessons.framework.harness) that start or connect to a real minilit server."""
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -68,6 +81,19 @@ class ClaimTag:
     id: str
     line: int
     text: str
+    about: tuple[str, ...] = ()
+    """The words after the id: ``("streamlit",)``, ``("streamlit", "1.56")``, ``("minilit",)``."""
+
+    @property
+    def kind(self) -> str:
+        """ "streamlit", "minilit", or "" when the tag does not say."""
+        return self.about[0] if self.about and self.about[0] in KINDS else ""
+
+    def versions(self) -> tuple[str, ...]:
+        """The real Streamlit versions a Streamlit claim must be proven on."""
+        if self.kind != "streamlit":
+            return ()
+        return ("1.67", *(v for v in self.about[1:] if v != "1.67"))
 
 
 @dataclass(frozen=True)
@@ -79,6 +105,8 @@ class ClaimTest:
     function: str
     line: int
     fixtures: tuple[str, ...]
+    against: tuple[str, ...] = ()
+    """Its ``@against(...)`` targets (lessons.framework.targets); none: minilit only."""
 
 
 def readme_claims(text: str) -> list[ClaimTag]:
@@ -88,7 +116,7 @@ def readme_claims(text: str) -> list[ClaimTag]:
         line = text.count("\n", 0, match.start()) + 1
         rest = text[match.end() :]
         sentence = _first_sentence(rest)
-        tags.append(ClaimTag(match["id"], line, sentence))
+        tags.append(ClaimTag(match["id"], line, sentence, tuple(match["about"].split())))
     return tags
 
 
@@ -109,13 +137,19 @@ def claim_tests(files: list[Path]) -> list[ClaimTest]:
             if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
             fixtures = tuple(a.arg for a in node.args.args)
+            against = tuple(
+                kind for decorator in node.decorator_list for kind in _args_of(decorator, "against")
+            )
             for decorator in node.decorator_list:
-                for claim_id in _claim_ids(decorator):
-                    found.append(ClaimTest(claim_id, file, node.name, node.lineno, fixtures))
+                for claim_id in _args_of(decorator, "claim"):
+                    found.append(
+                        ClaimTest(claim_id, file, node.name, node.lineno, fixtures, against)
+                    )
     return found
 
 
-def _claim_ids(decorator: ast.expr) -> list[str]:
+def _args_of(decorator: ast.expr, wanted: str) -> list[str]:
+    """The string arguments of a ``@wanted(...)`` decorator (none if it is another)."""
     if not isinstance(decorator, ast.Call):
         return []
     func = decorator.func
@@ -126,7 +160,7 @@ def _claim_ids(decorator: ast.expr) -> list[str]:
         if isinstance(func, ast.Attribute)
         else ""
     )
-    if name != "claim":
+    if name != wanted:
         return []
     return [
         a.value for a in decorator.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
@@ -153,8 +187,26 @@ def check_claims(lesson: Lesson) -> list[Problem]:
         if tag.id in seen:
             problems.append(Problem(where, f"claim {tag.id} is tagged twice"))
         seen.add(tag.id)
-        if not any(t.id == tag.id for t in tests):
+        proofs = [t for t in tests if t.id == tag.id]
+        if not proofs:
             problems.append(Problem(where, f"claim {tag.id} has no @claim test"))
+        if tag.kind == "":
+            problems.append(
+                Problem(
+                    where,
+                    f"claim {tag.id} does not say whom it is about "
+                    f"(<!-- claim {tag.id} streamlit --> or <!-- claim {tag.id} minilit -->)",
+                )
+            )
+        for version in tag.versions():
+            if proofs and not any("minilit" in t.against and version in t.against for t in proofs):
+                problems.append(
+                    Problem(
+                        where,
+                        f"claim {tag.id} is about Streamlit but no test proves it on real "
+                        f'Streamlit {version} and minilit (@against("minilit", "{version}"))',
+                    )
+                )
     for test in tests:
         where = f"{lesson.name}/{test.file.relative_to(lesson.path)}:{test.line}"
         if test.id not in seen:

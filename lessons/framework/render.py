@@ -29,8 +29,16 @@ _COMMENT_RE = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 
 def terminal_markdown(body: str) -> str:
     """The README body as Rich renders it: claim tags shown, other comments dropped."""
-    marked = CLAIM_TAG_RE.sub(lambda m: f"`[{m['id']}]` ", body)
+    marked = CLAIM_TAG_RE.sub(lambda m: f"`[{m['id']}{_about(m['about'])}]` ", body)
     return _COMMENT_RE.sub("", marked)
+
+
+def _about(words: str) -> str:
+    """How a tag's kind is shown: " Streamlit", " Streamlit, 1.56", " minilit"."""
+    kind, *versions = words.split() or [""]
+    if kind == "streamlit":
+        return " Streamlit" + "".join(f", {v}" for v in versions)
+    return f" {kind}" if kind else ""
 
 
 def show(lesson: Lesson, console: Console) -> None:

@@ -35,6 +35,7 @@ from typing import Any
 from lessons.framework.catalog import Lesson, up_to
 from lessons.framework.exercises import OVERLAYS_ENV, Exercise, for_lesson
 from lessons.framework.results import RESULTS_ENV
+from lessons.framework.targets import ONLY_MINILIT_ENV
 from lessons.framework.workspace import exercise_file
 
 REPORT_ENV = "MINILIT_LESSON_REPORT"
@@ -90,6 +91,9 @@ def run_pytest(
         results = Path(tmp) / "results.jsonl"
         env = dict(os.environ)
         env[OVERLAYS_ENV] = json.dumps({k: str(v) for k, v in overlays.items()})
+        # A student's code is plugged into minilit: the Streamlit side of the claims
+        # checks the course, not the student (lessons.framework.targets).
+        env[ONLY_MINILIT_ENV] = "1"
         env[REPORT_ENV] = str(report)
         env[RESULTS_ENV] = str(results)
         command = [

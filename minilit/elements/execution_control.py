@@ -19,6 +19,11 @@ from minilit.scriptrunner.script_run_context import get_script_run_ctx
 
 def stop() -> NoReturn:
     """End this run now, quietly; what was drawn so far stays."""
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        # Asked for, then raised (as in Streamlit 1.67): a script that swallows the
+        # exception with a bare except meets the stop again at its next st.* call.
+        ctx.script_requests.request_stop()
     raise StopException()
 
 

@@ -41,6 +41,21 @@ Note [Thread bound]
     for the rest of it (``session.rerun.coalesced`` with ``held_ms``). At
     most 100 new threads a second per session, whatever the client sends;
     bench/bench_flood.py measures the effect on other sessions.
+
+Note [Superseded runs]
+    What the browser hears when a rerun request replaces a run in progress is
+    Streamlit 1.67's: nothing about the old run, only the next ``new_session``.
+    No ``script_finished`` for the old run and no ``session_status_changed``
+    either, because the session never stopped running; measured on 1.67 with
+    lesson 05's loop_app.py: ``new_session, session_status_changed(running),
+    tick 0..3, new_session, tick 0..199, script_finished(0),
+    session_status_changed(not running)``. (1.67 gets there by ignoring every
+    event of a runner that is no longer the session's; minilit does the same
+    and keeps ``_reported_running``, what the browser was last told, so a
+    status goes out only when it changes.) ``FINISHED_EARLY_FOR_RERUN`` is
+    sent when the *same* runner goes on with a new run: st.rerun(), or any
+    rerun with ``runner.fastReruns`` off; it is followed by not-running, then
+    by the new run's ``new_session`` and running, as in 1.67.
 """
 
 from __future__ import annotations
@@ -61,7 +76,9 @@ from minilit.config import Config
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.runtime.forward_msg_queue import ForwardMsgQueue
+from minilit.runtime.media_file_manager import MEDIA_FILES
 from minilit.runtime.state.session_state import SessionState
+from minilit.runtime.uploaded_file_manager import UPLOADED_FILES
 from minilit.scriptrunner.script_requests import RerunData, coalesce_rerun_data
 from minilit.scriptrunner.script_runner import (
     ScriptCache,
@@ -117,6 +134,8 @@ class AppSession:
         self._run_id = ""
         """The run the browser was last told about (by new_session)."""
         self._run_finished = True
+        self._reported_running = False
+        """What the browser was last told by session_status_changed (Note [Superseded runs])."""
         self._run_on_save = bool(config.get("server.runOnSave"))
         self.last_finish_status: int | None = None
         """How the last run ended (a ForwardMsg.ScriptFinishedStatus), None if none ran."""
@@ -139,14 +158,14 @@ class AppSession:
             self.session_state.clear()
         elif kind == "set_run_on_save":
             self._run_on_save = msg.set_run_on_save
-            self._enqueue_forward_msg(self._session_status_msg(not self._run_finished))
+            self._enqueue_forward_msg(self._session_status_msg(self._reported_running))
         elif kind == "app_heartbeat":
             self._enqueue_forward_msg(ForwardMsg(heartbeat_ack=True))
         elif kind == "file_urls_request":
-            reply = ForwardMsg()
-            reply.file_urls_response.response_id = msg.file_urls_request.request_id
-            reply.file_urls_response.error_msg = "minilit does not support file uploads"
-            self._enqueue_forward_msg(reply)
+            # Upload URLs for st.file_uploader (runtime/uploaded_file_manager.py).
+            self._enqueue_forward_msg(
+                UPLOADED_FILES.file_urls_response(self.id, msg.file_urls_request)
+            )
         else:
             _LOGGER.warning("Ignoring a BackMsg with no known type (session %s)", self.id)
 
@@ -199,7 +218,7 @@ class AppSession:
                     rerun_data = coalesce_rerun_data(pending, rerun_data)
                     BUS.publish(events.RERUN_COALESCED, session_id=self.id)
                 self._supersede(runner)
-                self._end_current_run(ForwardMsg.FINISHED_EARLY_FOR_RERUN, status_msg=False)
+                self._abandon_current_run()
         self._start_or_wait(rerun_data)
 
     # [/lesson:request_rerun]
@@ -225,9 +244,9 @@ class AppSession:
             self._scriptrunner.request_stop()
         if self._waiting_rerun is not None:
             self._waiting_rerun = None
-            if self._scriptrunner is None:
-                # The browser was told the last run ended early and waits for
-                # the next one; there will be none, so say the session is idle.
+            if self._scriptrunner is None and self._reported_running:
+                # The browser still believes the superseded run goes on and waits
+                # for the next one; there will be none, so say the session is idle.
                 self._enqueue_forward_msg(self._session_status_msg(running=False))
 
     # --- The thread bound (Note [Thread bound]) -----------------------------
@@ -343,7 +362,9 @@ class AppSession:
         elif event == ScriptRunnerEvent.SCRIPT_STOPPED_WITH_SUCCESS:
             self._end_current_run(ForwardMsg.FINISHED_SUCCESSFULLY)
         elif event == ScriptRunnerEvent.SCRIPT_STOPPED_FOR_RERUN:
-            self._end_current_run(ForwardMsg.FINISHED_EARLY_FOR_RERUN, status_msg=False)
+            # st.rerun() (or a rerun without fast reruns): the same runner goes on with
+            # a new run, and 1.67 says so: FINISHED_EARLY_FOR_RERUN, then not running.
+            self._end_current_run(ForwardMsg.FINISHED_EARLY_FOR_RERUN)
         elif event == ScriptRunnerEvent.SCRIPT_STOPPED_WITH_COMPILE_ERROR:
             session_event = ForwardMsg()
             session_event.session_event.script_compilation_exception.CopyFrom(kwargs["exception"])
@@ -361,10 +382,11 @@ class AppSession:
         self._run_finished = False
         self._browser_queue.clear(retain_lifecycle_msgs=True)
         self._enqueue_forward_msg(self._new_session_msg(run_id))
-        self._enqueue_forward_msg(self._session_status_msg(running=True))
+        if not self._reported_running:  # after a superseded run it still is (1.67)
+            self._enqueue_forward_msg(self._session_status_msg(running=True))
 
-    def _end_current_run(self, status: int, status_msg: bool = True) -> None:
-        """Send the run's one script_finished (and, if it is over, not-running)."""
+    def _end_current_run(self, status: int) -> None:
+        """Send the run's one script_finished, then not-running."""
         if self._run_finished:
             return
         self._run_finished = True
@@ -372,8 +394,18 @@ class AppSession:
         msg = ForwardMsg(script_finished=status)  # type: ignore[arg-type]
         msg.metadata.run.script_run_id = self._run_id
         self._enqueue_forward_msg(msg)
-        if status_msg:
+        if self._reported_running:
             self._enqueue_forward_msg(self._session_status_msg(running=False))
+
+    def _abandon_current_run(self) -> None:
+        """The current run was superseded by a rerun: it ends without a word.
+
+        See Note [Superseded runs]: the browser hears of the next run (new_session)
+        and nothing more of this one.
+        """
+        if not self._run_finished:
+            self._run_finished = True
+            self.last_finish_status = ForwardMsg.FINISHED_EARLY_FOR_RERUN
 
     # --- The browser queue ---------------------------------------------------
 
@@ -403,13 +435,19 @@ class AppSession:
         if not self._run_finished:
             self._run_finished = True
             self.last_finish_status = ForwardMsg.FINISHED_EARLY_FOR_RERUN
+        self._reported_running = False  # a browser that comes back has been told nothing
         self._browser_queue.clear()
 
     # [/lesson:disconnect]
 
     def shutdown(self) -> None:
-        """The session is gone for good (expired, evicted, or server stopping)."""
+        """The session is gone for good (expired, evicted, or server stopping).
+
+        Its uploaded files go, and the media files only it referred to.
+        """
         self.disconnect()
+        UPLOADED_FILES.remove_session_files(self.id)
+        MEDIA_FILES.clear_session(self.id)
 
     def runner(self) -> ScriptRunner | None:
         """The current ScriptRunner, if a run is alive (for tests and the lessons)."""
@@ -427,6 +465,7 @@ class AppSession:
     # --- Message builders --------------------------------------------------------
 
     def _session_status_msg(self, running: bool) -> ForwardMsg:
+        self._reported_running = running
         msg = ForwardMsg()
         msg.session_status_changed.run_on_save = self._run_on_save
         msg.session_status_changed.script_is_running = running

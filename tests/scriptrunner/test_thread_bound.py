@@ -85,4 +85,6 @@ def test_stop_drops_a_waiting_rerun_and_says_the_session_is_idle(tmp_path: Path)
         assert not session.is_running
         time.sleep(0.7)  # the first thread ends; nothing else starts
         assert session.runner() is None
-    assert run.finished == [ForwardMsg.FINISHED_EARLY_FOR_RERUN]
+    # The superseded run ends without a script_finished, as in Streamlit 1.67; the
+    # browser hears only that the session is idle.
+    assert run.finished == []
