@@ -79,13 +79,18 @@ def _serve(
     is_hello: bool = False,
 ) -> int:
     """Start the server for ``script`` and serve until interrupted (bootstrap.run)."""
-    from minilit.server.server import PortInUseError, RetriesExceededError, Server
+    from minilit.server.server import (
+        PortInUseError,
+        RetriesExceededError,
+        Server,
+        TLSConfigError,
+    )
 
     if not script.is_file():
         raise UsageError(f"file not found: {script}")
     if script.suffix != ".py":
         raise UsageError(f"not a Python script: {script}")
-    config = load_config(flags)
+    config = load_config(flags, main_script_path=str(script))
     sys.argv = [str(script), *script_args]
     server = Server(str(script), config)
     notes: list[Callable[[], str]] = []
@@ -116,6 +121,9 @@ def _serve(
     except RetriesExceededError as exc:
         print(f"minilit: {exc.strerror}", file=sys.stderr)
         return 1
+    except TLSConfigError as exc:
+        print(f"minilit: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -124,7 +132,8 @@ def _print_urls(server: Any, is_hello: bool, notes: Sequence[Callable[[], str]])
         print(f"  {server.port_notice}")
     name = "the minilit demo" if is_hello else "your minilit app"
     print(f"\n  You can now view {name} in your browser.\n")
-    print(f"  Local URL: http://localhost:{server.port}\n", flush=True)
+    scheme = "https" if server.uses_tls else "http"
+    print(f"  Local URL: {scheme}://localhost:{server.port}\n", flush=True)
     for note in notes:  # e.g. the trace channel's URL and token, known once listening
         print(note(), flush=True)
 
@@ -143,11 +152,49 @@ def _cmd_version(args: argparse.Namespace, flags: dict[str, str], script_args: l
 
 
 def _cmd_config(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
-    config = load_config(flags)
+    config = load_config(flags, main_script_path=args.script)
     for key, option in OPTIONS.items():
         print(f"{key} = {config.get(key)!r}   [{config.source(key)}]")
-        print(f"    {option.description}  (env: {option.env_var})")
+        print(f"    {option.description}  (env: {option.env_var}, {option.streamlit_env_var})")
+    for key, where in config.ignored:
+        print(f"skipped {key} from {where}: not a minilit option")
     return 0
+
+
+def _config_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "script", nargs="?", help="also read the .streamlit/config.toml in this script's folder"
+    )
+
+
+_METAVARS = {bool: "BOOLEAN", int: "INTEGER", list: "LIST", str: "TEXT"}
+
+
+def _option_arguments(parser: argparse.ArgumentParser) -> None:
+    """Every config option as ``--section.name VALUE``, with its environment variables.
+
+    As ``streamlit run --help`` lists them. ``split_config_flags`` takes these flags out of
+    the command line before argparse sees it; they are here for ``--help``.
+    """
+    group = parser.add_argument_group(
+        "config options",
+        "Lowest to highest: ~/.streamlit/config.toml, ./.streamlit/config.toml, the "
+        "script folder's .streamlit/config.toml, ./.minilit/config.toml, STREAMLIT_* "
+        "variables, MINILIT_* variables, these flags.",
+    )
+    for key, option in OPTIONS.items():
+        default = option.default
+        shown = ",".join(default) if isinstance(default, list) else default
+        text = (
+            f"{option.description} [env var: {option.env_var}, {option.streamlit_env_var}]"
+            f" (default: {shown!r})"
+        )
+        group.add_argument(
+            f"--{key}",
+            dest=key,
+            metavar=_METAVARS.get(type(default), "TEXT"),
+            help=text.replace("%", "%%"),
+        )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -168,8 +215,18 @@ def _observe_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.usage = (
+        "%(prog)s [--inspect] [--record FILE] [--section.option VALUE ...] SCRIPT [-- ARGS]"
+    )
     parser.add_argument("script", help="path to the app script")
     _observe_arguments(parser)
+    _option_arguments(parser)
+
+
+def _hello_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.usage = "%(prog)s [--inspect] [--record FILE] [--section.option VALUE ...]"
+    _observe_arguments(parser)
+    _option_arguments(parser)
 
 
 Handler = Callable[[argparse.Namespace, dict[str, str], list[str]], int]
@@ -194,9 +251,11 @@ class Command:
 COMMANDS: dict[str, Command] = {
     # The core: what mirrors ``streamlit run|hello|version|config``.
     "run": Command("run a script: minilit run APP.py [-- args]", _cmd_run, _run_arguments),
-    "hello": Command("run the bundled demo app", _cmd_hello, _observe_arguments),
+    "hello": Command("run the bundled demo app", _cmd_hello, _hello_arguments),
     "version": Command("print minilit's version", _cmd_version),
-    "config": Command("show every option, its value and where it came from", _cmd_config),
+    "config": Command(
+        "show every option, its value and where it came from", _cmd_config, _config_arguments
+    ),
     # The tools (inspector/ and lessons/), imported when their command runs.
     "inspect": Command(
         "watch and step through every rerun, delta and frame (Textual inspector)",

@@ -1,19 +1,33 @@
 """Configuration options: every knob minilit has, and where its value came from.
 
-Mirrors: streamlit/config.py (the option registry) and the flag handling of
+Mirrors: streamlit/config.py (the option registry, ``get_config_files``, the
+``STREAMLIT_*`` environment variables) and the flag handling of
 streamlit/web/bootstrap.py (``load_config_options``). Simplified: a flat table
-of options instead of decorated sections, no config file watching, no
-``~/.streamlit`` global file.
+of options instead of decorated sections, no config file watching.
 
-Precedence, lowest to highest (the last one that sets an option wins)::
+Note [Config precedence]
+~~~~~~~~~~~~~~~~~~~~~~~~
+Lowest to highest (the last layer that sets an option wins)::
 
     1. the default in OPTIONS below
-    2. .minilit/config.toml in the current directory   ([server] port = 8601)
-    3. environment variables                           MINILIT_SERVER_PORT=8601
-    4. command-line flags                              --server.port 8601
+    2. ~/.streamlit/config.toml                       (Streamlit's global file)
+    3. ./.streamlit/config.toml                       (the current directory)
+    4. <script's folder>/.streamlit/config.toml       (when it is another folder)
+    5. ./.minilit/config.toml                         (minilit's own file)
+    6. STREAMLIT_* environment variables              STREAMLIT_SERVER_PORT=8601
+    7. MINILIT_* environment variables                MINILIT_SERVER_PORT=8601
+    8. command-line flags                             --server.port 8601
 
-Streamlit reads the same four layers (with ``STREAMLIT_`` variables and
-``.streamlit/config.toml``), plus a global file in the home directory.
+Layers 2-4 and 6 are Streamlit's, read as Streamlit 1.67 reads them, so a reader's
+app folder works unchanged. Where minilit and Streamlit both have a layer, minilit's
+own name wins (5 over 2-4, 7 over 6): a ``.minilit/`` file or ``MINILIT_`` variable
+is there on purpose. The ``.streamlit/config.toml`` files often set options minilit
+does not have (``[theme]``, ``client.toolbarMode``); as Streamlit does for an
+unknown option, minilit skips them (listed by ``minilit config``) instead of
+failing; minilit's own file and variables must name real options. Environment
+names follow Streamlit's rule (``to_snake_case``): acronyms stay whole,
+``server.enableCORS`` -> ``STREAMLIT_SERVER_ENABLE_CORS`` /
+``MINILIT_SERVER_ENABLE_CORS``.
 
 Receives: flags from minilit.cli. Hands to: server/, runtime/ and scriptrunner/
 through ``Config.get``.
@@ -43,9 +57,24 @@ class ConfigOption:
 
     @property
     def env_var(self) -> str:
-        """``server.maxMessageSize`` -> ``MINILIT_SERVER_MAX_MESSAGE_SIZE``."""
-        snake = re.sub(r"(?<!^)(?=[A-Z])", "_", self.key.replace(".", "_"))
-        return "MINILIT_" + snake.upper()
+        """``server.enableCORS`` -> ``MINILIT_SERVER_ENABLE_CORS``."""
+        return "MINILIT_" + _env_suffix(self.key)
+
+    @property
+    def streamlit_env_var(self) -> str:
+        """``server.enableCORS`` -> ``STREAMLIT_SERVER_ENABLE_CORS``, Streamlit's name."""
+        return "STREAMLIT_" + _env_suffix(self.key)
+
+
+def _env_suffix(key: str) -> str:
+    """Streamlit's ``to_snake_case`` of the dotted key: a run of capitals stays one word.
+
+    ``maxMessageSize`` -> ``MAX_MESSAGE_SIZE``, ``enableCORS`` -> ``ENABLE_CORS``,
+    ``enableXsrfProtection`` -> ``ENABLE_XSRF_PROTECTION``.
+    """
+    name = key.replace(".", "_")
+    words = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", words).upper()
 
 
 def _opt(key: str, default: Any, description: str) -> ConfigOption:
@@ -168,6 +197,8 @@ class Config:
 
     values: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    ignored: list[tuple[str, str]] = field(default_factory=list)
+    """(option, file) for options of a ``.streamlit/config.toml`` minilit does not have."""
 
     def get(self, key: str) -> Any:
         if key not in OPTIONS:
@@ -212,33 +243,71 @@ def coerce(key: str, value: Any) -> Any:
         raise ConfigError(f"option '{key}' expects {kind}, got {value!r}") from None
 
 
+def config_files(
+    cwd: Path, home: Path | None = None, main_script_path: str | None = None
+) -> list[tuple[Path, bool]]:
+    """The config files read, lowest precedence first, each with "is Streamlit's file".
+
+    Layers 2-5 of Note [Config precedence]; a file that does not exist is skipped.
+    """
+    streamlit_files = [(home or Path.home()) / ".streamlit" / "config.toml"]
+    streamlit_files.append(cwd / ".streamlit" / "config.toml")
+    if main_script_path:
+        script_level = Path(os.path.abspath(os.path.dirname(main_script_path)))
+        candidate = script_level / ".streamlit" / "config.toml"
+        if candidate not in streamlit_files:
+            streamlit_files.append(candidate)
+    return [(path, True) for path in streamlit_files] + [(cwd / ".minilit" / "config.toml", False)]
+
+
+def _read_toml(cfg: Config, path: Path, lenient: bool) -> None:
+    """Apply one config file; ``lenient``: skip options minilit does not have."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror}") from None
+    for section, table in data.items():
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: '{section}' must be a [section]")
+        for name, value in table.items():
+            key = f"{section}.{name}"
+            if lenient and key not in OPTIONS:
+                cfg.ignored.append((key, str(path)))
+                continue
+            try:
+                cfg.set(key, value, str(path))
+            except ConfigError as exc:
+                raise ConfigError(f"{path}: {exc}") from None
+
+
 def load_config(
     flags: Mapping[str, Any] | None = None,
     *,
     env: Mapping[str, str] | None = None,
     cwd: Path | None = None,
+    home: Path | None = None,
+    main_script_path: str | None = None,
 ) -> Config:
-    """Resolve every option through the four layers (see the module docstring).
+    """Resolve every option through the layers of Note [Config precedence].
+
+    ``home`` stands for the user's home directory (``~``) and ``main_script_path``
+    names the script whose folder may hold a ``.streamlit/config.toml``.
 
     Raises:
-        ConfigError: an unknown option or a value of the wrong type, anywhere.
+        ConfigError: an unknown option (except in a ``.streamlit`` file, where it is
+            skipped) or a value of the wrong type, anywhere.
     """
     cfg = Config()
-    toml_path = (cwd or Path.cwd()) / ".minilit" / "config.toml"
-    if toml_path.is_file():
-        try:
-            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{toml_path}: {exc}") from None
-        for section, table in data.items():
-            if not isinstance(table, dict):
-                raise ConfigError(f"{toml_path}: '{section}' must be a [section]")
-            for name, value in table.items():
-                cfg.set(f"{section}.{name}", value, str(toml_path))
+    for path, is_streamlits in config_files(cwd or Path.cwd(), home, main_script_path):
+        if path.is_file():
+            _read_toml(cfg, path, lenient=is_streamlits)
     environ = os.environ if env is None else env
     for option in OPTIONS.values():
-        if option.env_var in environ:
-            cfg.set(option.key, environ[option.env_var], f"${option.env_var}")
+        for name in (option.streamlit_env_var, option.env_var):  # MINILIT_ wins
+            if name in environ:
+                cfg.set(option.key, environ[name], f"${name}")
     for key, value in (flags or {}).items():
         cfg.set(key, value, "command line")
     if cfg.get("server.baseUrlPath"):

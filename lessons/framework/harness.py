@@ -66,7 +66,12 @@ class ServerPool:
         if default_port:
             flags = {"server.address": "127.0.0.1", "server.headless": True, **(options or {})}
             # ServerThread's config and server are plain attributes, replaced before start().
-            server.config = load_config(flags, env={}, cwd=Path("/nonexistent-minilit-cwd"))
+            server.config = load_config(
+                flags,
+                env={},
+                cwd=Path("/nonexistent-minilit-cwd"),
+                home=Path("/nonexistent-minilit-home"),
+            )
             server.server = Server(str(path.resolve()), server.config)
         try:
             server.start()

@@ -54,7 +54,12 @@ class ServerThread:
             "server.fileWatcherType": "none",
         }
         flags.update(options or {})
-        self.config = load_config(flags, env={}, cwd=Path("/nonexistent-minilit-cwd"))
+        self.config = load_config(
+            flags,
+            env={},
+            cwd=Path("/nonexistent-minilit-cwd"),
+            home=Path("/nonexistent-minilit-home"),
+        )
         self.server = Server(str(script_path), self.config)
         self._configure = configure
         self._loop: asyncio.AbstractEventLoop | None = None

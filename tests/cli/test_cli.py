@@ -17,7 +17,9 @@ APP = "import minilit as st\nst.text('hi')\n"
 
 
 def minilit(*args: str, cwd: Path, timeout: float = 20) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
+    # Nothing from this machine: no MINILIT_/STREAMLIT_ variables, no ~/.streamlit.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MINILIT_", "STREAMLIT_"))}
+    env["HOME"] = str(cwd)
     return subprocess.run(
         [sys.executable, "-m", "minilit", *args],
         cwd=cwd,
