@@ -1,9 +1,9 @@
-"""The ``inspect`` and ``trace`` subcommands, and ``run --inspect/--record``.
+"""The ``inspect``, ``trace`` and ``proxy`` subcommands, and ``run --inspect/--record``.
 
-Not in Streamlit. ``minilit.cli.COMMANDS`` names ``inspect`` and ``trace``
-and imports this module only when one of them (or ``run --inspect/--record``)
-is given; this module defines ``add_arguments``, ``run`` and
-``observe_server`` for it.
+Not in Streamlit. ``minilit.cli.COMMANDS`` names ``inspect``, ``trace`` and
+``proxy`` and imports this module only when one of them (or ``run
+--inspect/--record``) is given; this module defines ``add_arguments``, ``run``
+and ``observe_server`` for it.
 
 Usage::
 
@@ -14,9 +14,12 @@ Usage::
     minilit inspect RECORDING.jsonl         # open a recording offline
     minilit trace APP.py [--do "click Go"]... [--json] [--stable]
     minilit trace --attach URL --token T [--until N] [--json]
+    minilit proxy TARGET_URL [--server.port P] [--server.address A] [--inspect] [--record F]
+    minilit inspect --proxy TARGET_URL      # the proxy (a child process) + the inspector
 
 Receives: parsed command lines. Hands to: inspector/launch.py (the TUI),
-inspector/transcript.py (text), inspector/channel/recording.py (recordings).
+inspector/transcript.py (text), inspector/channel/recording.py (recordings),
+inspector/proxy (the decoding proxy).
 """
 
 from __future__ import annotations
@@ -86,6 +89,11 @@ def _inspect_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--attach", metavar="URL", help="attach to a server run with --inspect")
     parser.add_argument("--token", help=f"the trace token for --attach (or ${TOKEN_ENV})")
+    parser.add_argument(
+        "--proxy",
+        metavar="TARGET_URL",
+        help="watch a running Streamlit server through the decoding proxy (minilit proxy)",
+    )
     parser.add_argument("--record", metavar="FILE", help="record what the inspector sees")
     parser.add_argument(
         "--no-browser", action="store_true", help="do not open the app in a browser"
@@ -97,6 +105,12 @@ def _cmd_inspect(args: argparse.Namespace, flags: dict[str, str], script_args: l
     from inspector.channel.recording import RecordingError
 
     record = Path(args.record) if args.record else None
+    if args.proxy:
+        if args.target or args.attach:
+            raise UsageError("give --proxy TARGET_URL alone (no script, recording or --attach)")
+        from inspector.proxy.launch import inspect_proxy
+
+        return inspect_proxy(args.proxy, record, flags, open_browser=not args.no_browser)
     if args.attach:
         if args.target:
             raise UsageError("give either --attach URL or a target, not both")
@@ -188,14 +202,97 @@ def _cmd_trace(args: argparse.Namespace, flags: dict[str, str], script_args: lis
     )
 
 
+# ----- minilit proxy --------------------------------------------------------------------
+
+PROXY_FLAGS = ("server.port", "server.address", "server.traceToken", "server.headless")
+"""The config flags ``minilit proxy`` reads (from the command line only: a
+config file's ``server.port`` is most likely the target's own)."""
+
+
+def _proxy_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", help="the running Streamlit server, e.g. http://127.0.0.1:8501")
+    parser.add_argument(
+        "--inspect",
+        action="store_true",
+        help="serve the trace channel /_minilit/trace for the inspector (loopback only)",
+    )
+    parser.add_argument(
+        "--record", metavar="FILE", help="write every trace event to FILE (JSON Lines)"
+    )
+
+
+def _cmd_proxy(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
+    import asyncio
+    import logging
+    import signal
+
+    from inspector.proxy.server import DEFAULT_ADDRESS, DEFAULT_PORT, PortInUseError, ProxyServer
+    from inspector.proxy.target import TargetError, parse_target, probe
+
+    if script_args:
+        raise UsageError("minilit proxy takes no script arguments")
+    unknown = sorted(set(flags) - set(PROXY_FLAGS))
+    if unknown:
+        raise UsageError(f"minilit proxy does not use --{unknown[0]} (it reads {PROXY_FLAGS})")
+    try:
+        target = parse_target(args.target)
+    except TargetError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        port = int(flags.get("server.port", DEFAULT_PORT))
+    except ValueError:
+        raise UsageError(f"--server.port must be a number, not {flags['server.port']!r}") from None
+    proxy = ProxyServer(target, port, flags.get("server.address", DEFAULT_ADDRESS))
+    # One line per problem, no traceback: the proxy's own warnings, nothing of Tornado's.
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    notes: list[Callable[[], str]] = []
+    if args.inspect:
+        channel = proxy.install_trace(flags.get("server.traceToken", ""))
+        notes.append(channel.banner)
+    if args.record:
+        from inspector.channel.recording import Recorder
+
+        recorder = Recorder(Path(args.record))
+        atexit.register(recorder.stop)
+
+    async def main() -> int:
+        try:
+            await proxy.start()
+        except PortInUseError as exc:
+            print(f"minilit proxy: {exc.strerror}", file=sys.stderr)
+            return 1
+        try:
+            await probe(target)
+        except TargetError as exc:
+            print(f"minilit proxy: {exc}; answering 502 until it does", file=sys.stderr)
+        print(f"\n  Proxying {target.url}\n", flush=True)
+        print(f"  Local URL: {proxy.url}\n", flush=True)
+        if args.record:
+            print(f"  Recording trace events to {args.record}", flush=True)
+        for note in notes:
+            print(note(), flush=True)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await stop.wait()
+        await proxy.stop()
+        return 0
+
+    return asyncio.run(main())
+
+
 # ----- the hooks minilit.cli calls ----------------------------------------------------
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
-    """Set up the arguments of ``minilit inspect`` or ``minilit trace``."""
-    {"inspect": _inspect_arguments, "trace": _trace_arguments}[name](parser)
+    """Set up the arguments of ``minilit inspect``, ``minilit trace`` or ``minilit proxy``."""
+    {"inspect": _inspect_arguments, "trace": _trace_arguments, "proxy": _proxy_arguments}[name](
+        parser
+    )
 
 
 def run(name: str, args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
-    """Run ``minilit inspect`` or ``minilit trace``."""
-    return {"inspect": _cmd_inspect, "trace": _cmd_trace}[name](args, flags, script_args)
+    """Run ``minilit inspect``, ``minilit trace`` or ``minilit proxy``."""
+    commands = {"inspect": _cmd_inspect, "trace": _cmd_trace, "proxy": _cmd_proxy}
+    return commands[name](args, flags, script_args)

@@ -151,10 +151,7 @@ class ServerProcess:
 
     def start(self, timeout: float = 20.0) -> ServerProcess:
         """Start the server and wait until it prints its trace URL."""
-        args = [sys.executable, "-m", "minilit", "run", str(self.script), "--inspect"]
-        args += ["--server.traceToken", self.token, "--server.headless", "true"]
-        for key, value in self.flags.items():
-            args += [f"--{key}", value]
+        args = self.command()
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         proc = self._proc = subprocess.Popen(
             args,
@@ -183,6 +180,14 @@ class ServerProcess:
             time.sleep(0.05)
         self.stop()
         raise LaunchError(f"the server did not start within {timeout} s:\n{self.tail()}")
+
+    def command(self) -> list[str]:
+        """The child's command line (the decoding proxy's launcher starts another)."""
+        args = [sys.executable, "-m", "minilit", "run", str(self.script), "--inspect"]
+        args += ["--server.traceToken", self.token, "--server.headless", "true"]
+        for key, value in self.flags.items():
+            args += [f"--{key}", value]
+        return args
 
     def tail(self, lines: int = 15) -> str:
         return "\n".join(self.output.text().splitlines()[-lines:])

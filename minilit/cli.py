@@ -265,6 +265,10 @@ COMMANDS: dict[str, Command] = {
         "run an app headless and print every rerun, delta and frame (text or --json)",
         module="inspector.cli",
     ),
+    "proxy": Command(
+        "watch an app on real Streamlit: a decoding proxy in front of a running server",
+        module="inspector.cli",
+    ),
     "lesson": Command(
         "the lessons: list, show, run, start, check, hint", module="lessons.framework.cli"
     ),

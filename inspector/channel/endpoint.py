@@ -46,7 +46,7 @@ import secrets
 import time
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import tornado.httputil
 import tornado.websocket
@@ -110,16 +110,35 @@ def is_loopback(host: str) -> bool:
     return ip.is_loopback
 
 
+class Observed(Protocol):
+    """What the channel reads of the server it serves: a minilit Server, or the
+    decoding proxy (inspector/proxy/server.py), whose script is in another
+    process (``main_script_path`` is then ``""``)."""
+
+    port: int
+    main_script_path: str
+
+
+PROXY_NO_STEP = (
+    "stepping by script line is unavailable on a proxy: the script runs inside the real "
+    "Streamlit server, which cannot be paused from outside; hold frames instead"
+)
+LINE_STEP_COMMANDS = frozenset({"pause", "step", "finish", "continue", "break", "source"})
+"""Commands that reach into the script (refused on a proxy, with PROXY_NO_STEP)."""
+
+
 class TraceChannel:
     """One server's trace endpoint: its token, its attached inspectors.
 
-    Made by ``install_trace``; the route's handler calls ``refusal``,
-    ``attach`` and ``detach``.
+    Made by ``install_trace`` (or by the decoding proxy, with ``proxy_target``
+    set: its hello says so, and only frame holding works there); the route's
+    handler calls ``refusal``, ``attach`` and ``detach``.
     """
 
-    def __init__(self, server: Server, token: str) -> None:
+    def __init__(self, server: Observed, token: str, proxy_target: str = "") -> None:
         self.server = server
         self.token = token
+        self.proxy_target = proxy_target
         self.clients: set[TraceSocketHandler] = set()
 
     @property
@@ -182,6 +201,7 @@ class TraceChannel:
             "app_url": f"http://127.0.0.1:{self.server.port}",
             "encoding": encoding,
             "gate": STEPPER.state(),
+            **({"proxy": self.proxy_target, "no_step": PROXY_NO_STEP} if self.proxy_target else {}),
         }
 
 
@@ -239,7 +259,8 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
         self.channel.attach(self)
         BUS.publish(ev.TRACE_ACCEPTED, peer=self.request.remote_ip or "")
         self.write_message(dumps(self.channel.hello(encoding)))
-        self._send_source(self.channel.server.main_script_path)
+        if self.channel.server.main_script_path:  # none behind a proxy
+            self._send_source(self.channel.server.main_script_path)
         self._subscriber = BUS.subscribe(SUBSCRIBER_MAXSIZE, wake=self._wake)
 
     def on_close(self) -> None:
@@ -412,6 +433,8 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
     def _run_command(self, cmd: dict[str, Any]) -> None:
         name = cmd["cmd"]
         session_id = str(cmd.get("session_id", ""))
+        if self.channel.proxy_target and name in LINE_STEP_COMMANDS:
+            raise StepperError(PROXY_NO_STEP)
         if name == "pause":
             STEPPER.pause()
         elif name == "step":
@@ -433,6 +456,8 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
             STEPPER.set_hold(bool(cmd.get("on", True)), str(cmd.get("match", "")))
         elif name == "release":
             STEPPER.release(int(cmd.get("count", 1)), all_frames=bool(cmd.get("all")))
+        elif name == "drop":
+            STEPPER.drop(int(cmd.get("count", 1)), all_frames=bool(cmd.get("all")))
         elif name == "source":
             self._send_source(str(cmd.get("path", self.channel.server.main_script_path)))
 

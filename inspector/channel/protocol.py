@@ -30,7 +30,12 @@ Server -> inspector (JSON text frames, each an object with ``type``)
 ``hello``      first message: ``protocol`` (= PROTOCOL_VERSION), ``minilit``
                (version), ``script_path``, ``app_url``, ``encoding``
                (``json`` or ``marshal``: how ``events`` will travel),
-               ``gate`` (a ``gate`` body, below).
+               ``gate`` (a ``gate`` body, below). From the decoding proxy
+               (inspector/proxy) also ``proxy`` (the target URL) and
+               ``no_step`` (why stepping by script line is unavailable
+               there: ``pause``, ``step``, ``finish``, ``continue``,
+               ``break`` and ``source`` are refused with that reason;
+               ``script_path`` is ``""``).
 ``source``     ``path``, ``sha256``, ``text``: a script's source, sent after
                ``hello`` and whenever asked, so the inspector can show lines.
 ``events``     ``events``: a list of event objects (below), oldest first, and
@@ -116,7 +121,11 @@ Every command may carry an ``id``; the server answers with a ``reply``.
 ``hold``    on: bool            hold outgoing ForwardMsg frames server-side
             [match: EXPR]       (with match: from the first frame matching
                                 EXPR on, per session; off releases all).
-``release`` [count: n | all]    send the oldest held frame(s) to the browser.
+``release`` [count: n | all]    send the oldest held frame(s) on their way (to the
+                                browser; behind the decoding proxy also BackMsgs
+                                to the server).
+``drop``    [count: n | all]    discard the oldest held frame(s): they never
+                                arrive (mitmproxy's kill).
 ``source``  path                ask for a ``source`` message.
 
 When the inspector disconnects, the server forgets its breakpoints, releases
@@ -145,7 +154,7 @@ from minilit.trace.events import BACKMSG_DECODED
 PROTOCOL_VERSION = 1
 """Bumped whenever a message or event object changes shape."""
 
-COMMANDS = ("pause", "step", "finish", "continue", "break", "hold", "release", "source")
+COMMANDS = ("pause", "step", "finish", "continue", "break", "hold", "release", "drop", "source")
 """Every ``cmd`` the endpoint understands."""
 
 ENCODINGS = ("json", "marshal")

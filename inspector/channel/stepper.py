@@ -14,7 +14,10 @@ hooks of minilit.trace.bus:
 * ``FrameHold.offer``: the websocket handler offers each outgoing ForwardMsg
   (Note [Frame holding] in trace/bus.py). While holding, frames queue here
   and go out one by one when released: the *delivery* is paused, not just
-  the display.
+  the display. A held frame may also be dropped: it never arrives.
+* ``offer_back``: behind the decoding proxy (inspector/proxy), BackMsgs
+  are offered too, before they reach the real server (Note [Holding both
+  ways]).
 
 When a script pauses, and why::
 
@@ -53,8 +56,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from google.protobuf.message import Message
+
 from inspector.channel.filters import Filter, Subject, matches_any
 from inspector.channel.summary import delta_element, describe_frame, resolve
+from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.trace import events as ev
 from minilit.trace.bus import BUS, FrameSend, Subscriber, TraceBus
@@ -91,15 +97,25 @@ class Paused:
         }
 
 
+BACKMSG_HELD = "websocket.backmsg.held"
+"""The stepper holds a BackMsg before the real server (decoding proxy only, Note
+[Holding both ways]); fields: kind, size, hold_id. A tool's event, not a core hop."""
+FRAME_DROPPED = "websocket.frame.dropped"
+"""The inspector dropped a held frame: it never arrives; fields: dir, kind, size,
+hold_id. A tool's event, not a core hop."""
+
+
 @dataclass(slots=True)
 class Held:
-    """One ForwardMsg frame waiting to be sent."""
+    """One frame waiting to be sent: a ForwardMsg, or (behind the proxy) a BackMsg."""
 
     hold_id: int
     session_id: str
-    msg: ForwardMsg
+    msg: Message
     data: bytes
-    send: FrameSend
+    send: Callable[[Any, bytes], None]
+    direction: str = "forward"
+    """``forward`` (to the browser) or ``back`` (to the server, decoding proxy only)."""
 
     @property
     def kind(self) -> str:
@@ -111,6 +127,7 @@ class Held:
             "session_id": self.session_id,
             "kind": self.kind,
             "size": len(self.data),
+            "dir": self.direction,
         }
 
 
@@ -448,7 +465,9 @@ class Stepper:
         """FrameHold: keep the frame if holding applies (order per session is kept)."""
         if not (self._hold_all or self._held or self._hold_match):
             return False  # the common case: nothing held, nothing to hold
-        queued_before = any(h.session_id == session_id for h in self._held)
+        queued_before = any(
+            h.session_id == session_id and h.direction == "forward" for h in self._held
+        )
         if not (self._hold_all or queued_before):
             if self._hold_match is None:
                 return False
@@ -476,10 +495,75 @@ class Stepper:
         self._changed()
         return True
 
+    def offer_back(
+        self, session_id: str, msg: BackMsg, data: bytes, send: Callable[[BackMsg, bytes], None]
+    ) -> bool:
+        """Note [Holding both ways]
+
+        The decoding proxy (inspector/proxy/hold.py) offers each BackMsg
+        here before it goes to the real server, as every ForwardMsg is
+        offered to ``offer``: while holding, the browser's clicks wait in
+        the proxy too, in order per session, and are released, or dropped,
+        oldest first, together with the held ForwardMsgs. A minilit server
+        never calls this (its BackMsgs are handled in the same process,
+        where stepping the script does more).
+        """
+        if not (self._hold_all or self._held or self._hold_match):
+            return False
+        queued_before = any(
+            h.session_id == session_id and h.direction == "back" for h in self._held
+        )
+        if not (self._hold_all or queued_before):
+            if self._hold_match is None:
+                return False
+            kind = msg.WhichOneof("type") or ""
+            subject = {
+                "dir": "back",
+                "kind": kind,
+                "backmsg": kind,
+                "session": session_id,
+                "event": ev.BACKMSG_DECODED,
+            }
+            if not self._hold_match.matches(subject):
+                return False
+        held = Held(next(self._hold_ids), session_id, msg, data, send, "back")
+        self._held.append(held)
+        self._bus.publish(
+            BACKMSG_HELD,
+            session_id=session_id,
+            kind=held.kind,
+            size=len(data),
+            hold_id=held.hold_id,
+        )
+        self._changed()
+        return True
+
+    def drop(self, count: int = 1, all_frames: bool = False) -> int:
+        """Discard the oldest held frame(s); returns how many. They never arrive.
+
+        Raises:
+            StepperError: when nothing is held.
+        """
+        if not self._held:
+            raise StepperError("no frame is held")
+        n = len(self._held) if all_frames else min(count, len(self._held))
+        for _ in range(n):
+            held = self._held.pop(0)
+            self._bus.publish(
+                FRAME_DROPPED,
+                session_id=held.session_id,
+                dir=held.direction,
+                kind=held.kind,
+                size=len(held.data),
+                hold_id=held.hold_id,
+            )
+        self._changed()
+        return n
+
     def release(self, count: int = 1, all_frames: bool = False) -> int:
         """Send the oldest held frame(s); returns how many went out.
 
-        A frame whose browser has gone is dropped (the session is gone too).
+        A frame whose socket has gone is dropped (the session is gone too).
         """
         n = len(self._held) if all_frames else min(count, len(self._held))
         sent = 0
