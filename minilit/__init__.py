@@ -42,6 +42,7 @@ session_state = SessionStateProxy()
 
 # Display elements (minilit/elements/*.py).
 caption = _main.caption
+audio = _main.audio
 code = _main.code
 columns = _main.columns
 container = _main.container
@@ -51,6 +52,7 @@ error = _main.error
 exception = _main.exception
 expander = _main.expander
 header = _main.header
+image = _main.image
 info = _main.info
 json = _main.json
 markdown = _main.markdown
@@ -60,12 +62,15 @@ subheader = _main.subheader
 success = _main.success
 text = _main.text
 title = _main.title
+video = _main.video
 warning = _main.warning
 write = _main.write
 
 # Widgets and forms (minilit/elements/widgets/*.py).
 button = _main.button
 checkbox = _main.checkbox
+download_button = _main.download_button
+file_uploader = _main.file_uploader
 form = _main.form
 form_submit_button = _main.form_submit_button
 multiselect = _main.multiselect
@@ -80,6 +85,7 @@ toggle = _main.toggle
 __all__ = [
     "MinilitAPIException",
     "__version__",
+    "audio",
     "button",
     "caption",
     "checkbox",
@@ -87,13 +93,16 @@ __all__ = [
     "columns",
     "container",
     "divider",
+    "download_button",
     "empty",
     "error",
     "exception",
     "expander",
+    "file_uploader",
     "form",
     "form_submit_button",
     "header",
+    "image",
     "info",
     "json",
     "markdown",
@@ -117,6 +126,7 @@ __all__ = [
     "text_input",
     "title",
     "toggle",
+    "video",
     "warning",
     "write",
 ]

@@ -180,6 +180,37 @@ OPTIONS: dict[str, ConfigOption] = {
             "Most script threads one session may have alive, counting runs told to stop "
             "that have not reached a checkpoint yet; a rerun past it waits (not in Streamlit).",
         ),
+        # --- The security surface (uploads, media, components, TLS, headers) ---
+        _opt(
+            "server.enableXsrfProtection",
+            True,
+            "Double-submit XSRF check on the upload route: the page gets the _streamlit_xsrf "
+            "cookie and every PUT/DELETE must send it back in X-Xsrftoken (else 403).",
+        ),
+        _opt(
+            "server.maxUploadSize",
+            200,
+            "Largest file st.file_uploader accepts, in MiB (2^20 bytes); bigger uploads get 413.",
+        ),
+        _opt(
+            "server.sslCertFile",
+            "",
+            "PEM certificate for HTTPS/WSS; needs server.sslKeyFile too. For a trusted network "
+            "only: in production terminate TLS at a proxy.",
+        ),
+        _opt("server.sslKeyFile", "", "PEM private key for server.sslCertFile."),
+        _opt(
+            "server.frameAncestors",
+            "'self'",
+            "The frame-ancestors source list of the page's Content-Security-Policy: which "
+            "pages may embed the app in a frame ('none', 'self', or origins). Not in Streamlit.",
+        ),
+        _opt(
+            "server.componentSandbox",
+            "minilit",
+            "The sandbox of custom-component iframes: 'minilit' (Streamlit's list without "
+            "allow-same-origin) or 'streamlit' (1.67's exact list, same-origin included).",
+        ),
         _opt("global.developmentMode", False, "Unused; kept for Streamlit compatibility."),
     ]
 }

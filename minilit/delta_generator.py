@@ -29,13 +29,17 @@ from minilit.elements.code import CodeMixin
 from minilit.elements.empty import EmptyMixin
 from minilit.elements.exception import ExceptionMixin
 from minilit.elements.heading import HeadingMixin
+from minilit.elements.image import ImageMixin
 from minilit.elements.json import JsonMixin
 from minilit.elements.layouts import LayoutsMixin
 from minilit.elements.markdown import MarkdownMixin
+from minilit.elements.media import MediaMixin
 from minilit.elements.metric import MetricMixin
 from minilit.elements.progress import ProgressMixin
 from minilit.elements.text import TextMixin
 from minilit.elements.widgets import WidgetsMixin
+from minilit.elements.widgets.download_button import DownloadButtonMixin
+from minilit.elements.widgets.file_uploader import FileUploaderMixin
 from minilit.elements.write import WriteMixin
 from minilit.proto.Delta_pb2 import Block, RootContainer
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -45,12 +49,16 @@ from minilit.scriptrunner.script_run_context import ScriptRunContext, get_script
 class DeltaGenerator(
     AlertMixin,
     CodeMixin,
+    DownloadButtonMixin,
     EmptyMixin,
     ExceptionMixin,
+    FileUploaderMixin,
     HeadingMixin,
+    ImageMixin,
     JsonMixin,
     LayoutsMixin,
     MarkdownMixin,
+    MediaMixin,
     MetricMixin,
     ProgressMixin,
     TextMixin,

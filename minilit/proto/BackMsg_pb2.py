@@ -22,31 +22,38 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from minilit.proto import ForwardMsg_pb2 as minilit_dot_proto_dot_ForwardMsg__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bminilit/proto/BackMsg.proto\x12\x07minilit\"\xd8\x01\n\x07\x42\x61\x63kMsg\x12,\n\x0crerun_script\x18\x0b \x01(\x0b\x32\x14.minilit.ClientStateH\x00\x12\x15\n\x0bstop_script\x18\x07 \x01(\x08H\x00\x12\x15\n\x0b\x63lear_cache\x18\x05 \x01(\x08H\x00\x12\x19\n\x0fset_run_on_save\x18\x06 \x01(\x08H\x00\x12\x35\n\x11\x66ile_urls_request\x18\x10 \x01(\x0b\x32\x18.minilit.FileURLsRequestH\x00\x12\x17\n\rapp_heartbeat\x18\x11 \x01(\x08H\x00\x42\x06\n\x04type\"\xc9\x01\n\x0b\x43lientState\x12\x14\n\x0cquery_string\x18\x01 \x01(\t\x12,\n\rwidget_states\x18\x02 \x01(\x0b\x32\x15.minilit.WidgetStates\x12\x18\n\x10page_script_hash\x18\x03 \x01(\t\x12\x11\n\tpage_name\x18\x04 \x01(\t\x12\x13\n\x0b\x66ragment_id\x18\x05 \x01(\t\x12\x15\n\ris_auto_rerun\x18\x06 \x01(\x08\x12\x1d\n\x15\x63\x61\x63hed_message_hashes\x18\x07 \x03(\t\"5\n\x0cWidgetStates\x12%\n\x07widgets\x18\x01 \x03(\x0b\x32\x14.minilit.WidgetState\"\xb7\x03\n\x0bWidgetState\x12\n\n\x02id\x18\x01 \x01(\t\x12\x17\n\rtrigger_value\x18\x02 \x01(\x08H\x00\x12\x14\n\nbool_value\x18\x03 \x01(\x08H\x00\x12\x16\n\x0c\x64ouble_value\x18\x04 \x01(\x01H\x00\x12\x13\n\tint_value\x18\x05 \x01(\x12H\x00\x12\x16\n\x0cstring_value\x18\x06 \x01(\tH\x00\x12\x32\n\x12\x64ouble_array_value\x18\x07 \x01(\x0b\x32\x14.minilit.DoubleArrayH\x00\x12/\n\x0fint_array_value\x18\x08 \x01(\x0b\x32\x14.minilit.SInt64ArrayH\x00\x12\x32\n\x12string_array_value\x18\t \x01(\x0b\x32\x14.minilit.StringArrayH\x00\x12\x14\n\njson_value\x18\n \x01(\tH\x00\x12\x15\n\x0b\x62ytes_value\x18\x0c \x01(\x0cH\x00\x12;\n\x14string_trigger_value\x18\x0e \x01(\x0b\x32\x1b.minilit.StringTriggerValueH\x00\x12\x1c\n\x12json_trigger_value\x18\x10 \x01(\tH\x00\x42\x07\n\x05value\"\x1b\n\x0b\x44oubleArray\x12\x0c\n\x04\x64\x61ta\x18\x01 \x03(\x01\"\x1b\n\x0bSInt64Array\x12\x0c\n\x04\x64\x61ta\x18\x01 \x03(\x12\"\x1b\n\x0bStringArray\x12\x0c\n\x04\x64\x61ta\x18\x01 \x03(\t\"\"\n\x12StringTriggerValue\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\t\"M\n\x0f\x46ileURLsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\nfile_names\x18\x02 \x03(\t\x12\x12\n\nsession_id\x18\x03 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bminilit/proto/BackMsg.proto\x12\x07minilit\x1a\x1eminilit/proto/ForwardMsg.proto\"\xd8\x01\n\x07\x42\x61\x63kMsg\x12,\n\x0crerun_script\x18\x0b \x01(\x0b\x32\x14.minilit.ClientStateH\x00\x12\x15\n\x0bstop_script\x18\x07 \x01(\x08H\x00\x12\x15\n\x0b\x63lear_cache\x18\x05 \x01(\x08H\x00\x12\x19\n\x0fset_run_on_save\x18\x06 \x01(\x08H\x00\x12\x35\n\x11\x66ile_urls_request\x18\x10 \x01(\x0b\x32\x18.minilit.FileURLsRequestH\x00\x12\x17\n\rapp_heartbeat\x18\x11 \x01(\x08H\x00\x42\x06\n\x04type\"\x94\x02\n\x0b\x43lientState\x12\x14\n\x0cquery_string\x18\x01 \x01(\t\x12,\n\rwidget_states\x18\x02 \x01(\x0b\x32\x15.minilit.WidgetStates\x12\x18\n\x10page_script_hash\x18\x03 \x01(\t\x12\x11\n\tpage_name\x18\x04 \x01(\t\x12\x13\n\x0b\x66ragment_id\x18\x05 \x01(\t\x12\x15\n\ris_auto_rerun\x18\x06 \x01(\x08\x12\x1d\n\x15\x63\x61\x63hed_message_hashes\x18\x07 \x03(\t\x12*\n\x0c\x63ontext_info\x18\x08 \x01(\x0b\x32\x14.minilit.ContextInfo\x12\x1d\n\x15is_history_navigation\x18\t \x01(\x08\"\xf3\x01\n\x0b\x43ontextInfo\x12\x15\n\x08timezone\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\x1c\n\x0ftimezone_offset\x18\x02 \x01(\x05H\x01\x88\x01\x01\x12\x13\n\x06locale\x18\x03 \x01(\tH\x02\x88\x01\x01\x12\x10\n\x03url\x18\x04 \x01(\tH\x03\x88\x01\x01\x12\x18\n\x0bis_embedded\x18\x05 \x01(\x08H\x04\x88\x01\x01\x12\x19\n\x0c\x63olor_scheme\x18\x06 \x01(\tH\x05\x88\x01\x01\x42\x0b\n\t_timezoneB\x12\n\x10_timezone_offsetB\t\n\x07_localeB\x06\n\x04_urlB\x0e\n\x0c_is_embeddedB\x0f\n\r_color_scheme\"5\n\x0cWidgetStates\x12%\n\x07widgets\x18\x01 \x03(\x0b\x32\x14.minilit.WidgetState\"\xf8\x03\n\x0bWidgetState\x12\n\n\x02id\x18\x01 \x01(\t\x12\x17\n\rtrigger_value\x18\x02 \x01(\x08H\x00\x12\x14\n\nbool_value\x18\x03 \x01(\x08H\x00\x12\x16\n\x0c\x64ouble_value\x18\x04 \x01(\x01H\x00\x12\x13\n\tint_value\x18\x05 \x01(\x12H\x00\x12\x16\n\x0cstring_value\x18\x06 \x01(\tH\x00\x12\x32\n\x12\x64ouble_array_value\x18\x07 \x01(\x0b\x32\x14.minilit.DoubleArrayH\x00\x12/\n\x0fint_array_value\x18\x08 \x01(\x0b\x32\x14.minilit.SInt64ArrayH\x00\x12\x32\n\x12string_array_value\x18\t \x01(\x0b\x32\x14.minilit.StringArrayH\x00\x12\x14\n\njson_value\x18\n \x01(\tH\x00\x12\x15\n\x0b\x62ytes_value\x18\x0c \x01(\x0cH\x00\x12?\n\x19\x66ile_uploader_state_value\x18\r \x01(\x0b\x32\x1a.minilit.FileUploaderStateH\x00\x12;\n\x14string_trigger_value\x18\x0e \x01(\x0b\x32\x1b.minilit.StringTriggerValueH\x00\x12\x1c\n\x12json_trigger_value\x18\x10 \x01(\tH\x00\x42\x07\n\x05value\"\x1b\n\x0b\x44oubleArray\x12\x0c\n\x04\x64\x61ta\x18\x01 \x03(\x01\"\x1b\n\x0bSInt64Array\x12\x0c\n\x04\x64\x61ta\x18\x01 \x03(\x12\"\x1b\n\x0bStringArray\x12\x0c\n\x04\x64\x61ta\x18\x01 \x03(\t\"\"\n\x12StringTriggerValue\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\t\"M\n\x0f\x46ileURLsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\nfile_names\x18\x02 \x03(\t\x12\x12\n\nsession_id\x18\x03 \x01(\t\"J\n\x11\x46ileUploaderState\x12\x35\n\x12uploaded_file_info\x18\x02 \x03(\x0b\x32\x19.minilit.UploadedFileInfo\"e\n\x10UploadedFileInfo\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04size\x18\x03 \x01(\x04\x12\x0f\n\x07\x66ile_id\x18\x04 \x01(\t\x12$\n\tfile_urls\x18\x05 \x01(\x0b\x32\x11.minilit.FileURLsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'minilit.proto.BackMsg_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_BACKMSG']._serialized_start=41
-  _globals['_BACKMSG']._serialized_end=257
-  _globals['_CLIENTSTATE']._serialized_start=260
-  _globals['_CLIENTSTATE']._serialized_end=461
-  _globals['_WIDGETSTATES']._serialized_start=463
-  _globals['_WIDGETSTATES']._serialized_end=516
-  _globals['_WIDGETSTATE']._serialized_start=519
-  _globals['_WIDGETSTATE']._serialized_end=958
-  _globals['_DOUBLEARRAY']._serialized_start=960
-  _globals['_DOUBLEARRAY']._serialized_end=987
-  _globals['_SINT64ARRAY']._serialized_start=989
-  _globals['_SINT64ARRAY']._serialized_end=1016
-  _globals['_STRINGARRAY']._serialized_start=1018
-  _globals['_STRINGARRAY']._serialized_end=1045
-  _globals['_STRINGTRIGGERVALUE']._serialized_start=1047
-  _globals['_STRINGTRIGGERVALUE']._serialized_end=1081
-  _globals['_FILEURLSREQUEST']._serialized_start=1083
-  _globals['_FILEURLSREQUEST']._serialized_end=1160
+  _globals['_BACKMSG']._serialized_start=73
+  _globals['_BACKMSG']._serialized_end=289
+  _globals['_CLIENTSTATE']._serialized_start=292
+  _globals['_CLIENTSTATE']._serialized_end=568
+  _globals['_CONTEXTINFO']._serialized_start=571
+  _globals['_CONTEXTINFO']._serialized_end=814
+  _globals['_WIDGETSTATES']._serialized_start=816
+  _globals['_WIDGETSTATES']._serialized_end=869
+  _globals['_WIDGETSTATE']._serialized_start=872
+  _globals['_WIDGETSTATE']._serialized_end=1376
+  _globals['_DOUBLEARRAY']._serialized_start=1378
+  _globals['_DOUBLEARRAY']._serialized_end=1405
+  _globals['_SINT64ARRAY']._serialized_start=1407
+  _globals['_SINT64ARRAY']._serialized_end=1434
+  _globals['_STRINGARRAY']._serialized_start=1436
+  _globals['_STRINGARRAY']._serialized_end=1463
+  _globals['_STRINGTRIGGERVALUE']._serialized_start=1465
+  _globals['_STRINGTRIGGERVALUE']._serialized_end=1499
+  _globals['_FILEURLSREQUEST']._serialized_start=1501
+  _globals['_FILEURLSREQUEST']._serialized_end=1578
+  _globals['_FILEUPLOADERSTATE']._serialized_start=1580
+  _globals['_FILEUPLOADERSTATE']._serialized_end=1654
+  _globals['_UPLOADEDFILEINFO']._serialized_start=1656
+  _globals['_UPLOADEDFILEINFO']._serialized_end=1757
 # @@protoc_insertion_point(module_scope)

@@ -1,3 +1,4 @@
+from minilit.proto import ForwardMsg_pb2 as _ForwardMsg_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -23,7 +24,7 @@ class BackMsg(_message.Message):
     def __init__(self, rerun_script: _Optional[_Union[ClientState, _Mapping]] = ..., stop_script: _Optional[bool] = ..., clear_cache: _Optional[bool] = ..., set_run_on_save: _Optional[bool] = ..., file_urls_request: _Optional[_Union[FileURLsRequest, _Mapping]] = ..., app_heartbeat: _Optional[bool] = ...) -> None: ...
 
 class ClientState(_message.Message):
-    __slots__ = ("query_string", "widget_states", "page_script_hash", "page_name", "fragment_id", "is_auto_rerun", "cached_message_hashes")
+    __slots__ = ("query_string", "widget_states", "page_script_hash", "page_name", "fragment_id", "is_auto_rerun", "cached_message_hashes", "context_info", "is_history_navigation")
     QUERY_STRING_FIELD_NUMBER: _ClassVar[int]
     WIDGET_STATES_FIELD_NUMBER: _ClassVar[int]
     PAGE_SCRIPT_HASH_FIELD_NUMBER: _ClassVar[int]
@@ -31,6 +32,8 @@ class ClientState(_message.Message):
     FRAGMENT_ID_FIELD_NUMBER: _ClassVar[int]
     IS_AUTO_RERUN_FIELD_NUMBER: _ClassVar[int]
     CACHED_MESSAGE_HASHES_FIELD_NUMBER: _ClassVar[int]
+    CONTEXT_INFO_FIELD_NUMBER: _ClassVar[int]
+    IS_HISTORY_NAVIGATION_FIELD_NUMBER: _ClassVar[int]
     query_string: str
     widget_states: WidgetStates
     page_script_hash: str
@@ -38,7 +41,25 @@ class ClientState(_message.Message):
     fragment_id: str
     is_auto_rerun: bool
     cached_message_hashes: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, query_string: _Optional[str] = ..., widget_states: _Optional[_Union[WidgetStates, _Mapping]] = ..., page_script_hash: _Optional[str] = ..., page_name: _Optional[str] = ..., fragment_id: _Optional[str] = ..., is_auto_rerun: _Optional[bool] = ..., cached_message_hashes: _Optional[_Iterable[str]] = ...) -> None: ...
+    context_info: ContextInfo
+    is_history_navigation: bool
+    def __init__(self, query_string: _Optional[str] = ..., widget_states: _Optional[_Union[WidgetStates, _Mapping]] = ..., page_script_hash: _Optional[str] = ..., page_name: _Optional[str] = ..., fragment_id: _Optional[str] = ..., is_auto_rerun: _Optional[bool] = ..., cached_message_hashes: _Optional[_Iterable[str]] = ..., context_info: _Optional[_Union[ContextInfo, _Mapping]] = ..., is_history_navigation: _Optional[bool] = ...) -> None: ...
+
+class ContextInfo(_message.Message):
+    __slots__ = ("timezone", "timezone_offset", "locale", "url", "is_embedded", "color_scheme")
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_OFFSET_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    IS_EMBEDDED_FIELD_NUMBER: _ClassVar[int]
+    COLOR_SCHEME_FIELD_NUMBER: _ClassVar[int]
+    timezone: str
+    timezone_offset: int
+    locale: str
+    url: str
+    is_embedded: bool
+    color_scheme: str
+    def __init__(self, timezone: _Optional[str] = ..., timezone_offset: _Optional[int] = ..., locale: _Optional[str] = ..., url: _Optional[str] = ..., is_embedded: _Optional[bool] = ..., color_scheme: _Optional[str] = ...) -> None: ...
 
 class WidgetStates(_message.Message):
     __slots__ = ("widgets",)
@@ -47,7 +68,7 @@ class WidgetStates(_message.Message):
     def __init__(self, widgets: _Optional[_Iterable[_Union[WidgetState, _Mapping]]] = ...) -> None: ...
 
 class WidgetState(_message.Message):
-    __slots__ = ("id", "trigger_value", "bool_value", "double_value", "int_value", "string_value", "double_array_value", "int_array_value", "string_array_value", "json_value", "bytes_value", "string_trigger_value", "json_trigger_value")
+    __slots__ = ("id", "trigger_value", "bool_value", "double_value", "int_value", "string_value", "double_array_value", "int_array_value", "string_array_value", "json_value", "bytes_value", "file_uploader_state_value", "string_trigger_value", "json_trigger_value")
     ID_FIELD_NUMBER: _ClassVar[int]
     TRIGGER_VALUE_FIELD_NUMBER: _ClassVar[int]
     BOOL_VALUE_FIELD_NUMBER: _ClassVar[int]
@@ -59,6 +80,7 @@ class WidgetState(_message.Message):
     STRING_ARRAY_VALUE_FIELD_NUMBER: _ClassVar[int]
     JSON_VALUE_FIELD_NUMBER: _ClassVar[int]
     BYTES_VALUE_FIELD_NUMBER: _ClassVar[int]
+    FILE_UPLOADER_STATE_VALUE_FIELD_NUMBER: _ClassVar[int]
     STRING_TRIGGER_VALUE_FIELD_NUMBER: _ClassVar[int]
     JSON_TRIGGER_VALUE_FIELD_NUMBER: _ClassVar[int]
     id: str
@@ -72,9 +94,10 @@ class WidgetState(_message.Message):
     string_array_value: StringArray
     json_value: str
     bytes_value: bytes
+    file_uploader_state_value: FileUploaderState
     string_trigger_value: StringTriggerValue
     json_trigger_value: str
-    def __init__(self, id: _Optional[str] = ..., trigger_value: _Optional[bool] = ..., bool_value: _Optional[bool] = ..., double_value: _Optional[float] = ..., int_value: _Optional[int] = ..., string_value: _Optional[str] = ..., double_array_value: _Optional[_Union[DoubleArray, _Mapping]] = ..., int_array_value: _Optional[_Union[SInt64Array, _Mapping]] = ..., string_array_value: _Optional[_Union[StringArray, _Mapping]] = ..., json_value: _Optional[str] = ..., bytes_value: _Optional[bytes] = ..., string_trigger_value: _Optional[_Union[StringTriggerValue, _Mapping]] = ..., json_trigger_value: _Optional[str] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., trigger_value: _Optional[bool] = ..., bool_value: _Optional[bool] = ..., double_value: _Optional[float] = ..., int_value: _Optional[int] = ..., string_value: _Optional[str] = ..., double_array_value: _Optional[_Union[DoubleArray, _Mapping]] = ..., int_array_value: _Optional[_Union[SInt64Array, _Mapping]] = ..., string_array_value: _Optional[_Union[StringArray, _Mapping]] = ..., json_value: _Optional[str] = ..., bytes_value: _Optional[bytes] = ..., file_uploader_state_value: _Optional[_Union[FileUploaderState, _Mapping]] = ..., string_trigger_value: _Optional[_Union[StringTriggerValue, _Mapping]] = ..., json_trigger_value: _Optional[str] = ...) -> None: ...
 
 class DoubleArray(_message.Message):
     __slots__ = ("data",)
@@ -109,3 +132,21 @@ class FileURLsRequest(_message.Message):
     file_names: _containers.RepeatedScalarFieldContainer[str]
     session_id: str
     def __init__(self, request_id: _Optional[str] = ..., file_names: _Optional[_Iterable[str]] = ..., session_id: _Optional[str] = ...) -> None: ...
+
+class FileUploaderState(_message.Message):
+    __slots__ = ("uploaded_file_info",)
+    UPLOADED_FILE_INFO_FIELD_NUMBER: _ClassVar[int]
+    uploaded_file_info: _containers.RepeatedCompositeFieldContainer[UploadedFileInfo]
+    def __init__(self, uploaded_file_info: _Optional[_Iterable[_Union[UploadedFileInfo, _Mapping]]] = ...) -> None: ...
+
+class UploadedFileInfo(_message.Message):
+    __slots__ = ("name", "size", "file_id", "file_urls")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SIZE_FIELD_NUMBER: _ClassVar[int]
+    FILE_ID_FIELD_NUMBER: _ClassVar[int]
+    FILE_URLS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    size: int
+    file_id: str
+    file_urls: _ForwardMsg_pb2.FileURLs
+    def __init__(self, name: _Optional[str] = ..., size: _Optional[int] = ..., file_id: _Optional[str] = ..., file_urls: _Optional[_Union[_ForwardMsg_pb2.FileURLs, _Mapping]] = ...) -> None: ...

@@ -2,7 +2,7 @@ from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from collections.abc import Iterable as _Iterable
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
@@ -174,3 +174,83 @@ class Metric(_message.Message):
     help: str
     show_border: bool
     def __init__(self, label: _Optional[str] = ..., body: _Optional[str] = ..., delta: _Optional[str] = ..., direction: _Optional[_Union[Metric.MetricDirection, str]] = ..., color: _Optional[_Union[Metric.MetricColor, str]] = ..., help: _Optional[str] = ..., show_border: _Optional[bool] = ...) -> None: ...
+
+class ImageList(_message.Message):
+    __slots__ = ("imgs", "link")
+    IMGS_FIELD_NUMBER: _ClassVar[int]
+    LINK_FIELD_NUMBER: _ClassVar[int]
+    imgs: _containers.RepeatedCompositeFieldContainer[Image]
+    link: str
+    def __init__(self, imgs: _Optional[_Iterable[_Union[Image, _Mapping]]] = ..., link: _Optional[str] = ...) -> None: ...
+
+class Image(_message.Message):
+    __slots__ = ("url", "caption", "alt")
+    URL_FIELD_NUMBER: _ClassVar[int]
+    CAPTION_FIELD_NUMBER: _ClassVar[int]
+    ALT_FIELD_NUMBER: _ClassVar[int]
+    url: str
+    caption: str
+    alt: str
+    def __init__(self, url: _Optional[str] = ..., caption: _Optional[str] = ..., alt: _Optional[str] = ...) -> None: ...
+
+class Audio(_message.Message):
+    __slots__ = ("url", "start_time", "end_time", "loop", "autoplay", "id", "alt")
+    URL_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    LOOP_FIELD_NUMBER: _ClassVar[int]
+    AUTOPLAY_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ALT_FIELD_NUMBER: _ClassVar[int]
+    url: str
+    start_time: int
+    end_time: int
+    loop: bool
+    autoplay: bool
+    id: str
+    alt: str
+    def __init__(self, url: _Optional[str] = ..., start_time: _Optional[int] = ..., end_time: _Optional[int] = ..., loop: _Optional[bool] = ..., autoplay: _Optional[bool] = ..., id: _Optional[str] = ..., alt: _Optional[str] = ...) -> None: ...
+
+class Video(_message.Message):
+    __slots__ = ("url", "start_time", "type", "end_time", "loop", "autoplay", "muted", "id", "alt")
+    class Type(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        UNUSED: _ClassVar[Video.Type]
+        NATIVE: _ClassVar[Video.Type]
+        YOUTUBE_IFRAME: _ClassVar[Video.Type]
+    UNUSED: Video.Type
+    NATIVE: Video.Type
+    YOUTUBE_IFRAME: Video.Type
+    URL_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    LOOP_FIELD_NUMBER: _ClassVar[int]
+    AUTOPLAY_FIELD_NUMBER: _ClassVar[int]
+    MUTED_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ALT_FIELD_NUMBER: _ClassVar[int]
+    url: str
+    start_time: int
+    type: Video.Type
+    end_time: int
+    loop: bool
+    autoplay: bool
+    muted: bool
+    id: str
+    alt: str
+    def __init__(self, url: _Optional[str] = ..., start_time: _Optional[int] = ..., type: _Optional[_Union[Video.Type, str]] = ..., end_time: _Optional[int] = ..., loop: _Optional[bool] = ..., autoplay: _Optional[bool] = ..., muted: _Optional[bool] = ..., id: _Optional[str] = ..., alt: _Optional[str] = ...) -> None: ...
+
+class IFrame(_message.Message):
+    __slots__ = ("src", "srcdoc", "scrolling", "tab_index", "alt")
+    SRC_FIELD_NUMBER: _ClassVar[int]
+    SRCDOC_FIELD_NUMBER: _ClassVar[int]
+    SCROLLING_FIELD_NUMBER: _ClassVar[int]
+    TAB_INDEX_FIELD_NUMBER: _ClassVar[int]
+    ALT_FIELD_NUMBER: _ClassVar[int]
+    src: str
+    srcdoc: str
+    scrolling: bool
+    tab_index: int
+    alt: str
+    def __init__(self, src: _Optional[str] = ..., srcdoc: _Optional[str] = ..., scrolling: _Optional[bool] = ..., tab_index: _Optional[int] = ..., alt: _Optional[str] = ...) -> None: ...

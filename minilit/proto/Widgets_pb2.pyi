@@ -2,7 +2,7 @@ from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from collections.abc import Iterable as _Iterable
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
@@ -286,3 +286,75 @@ class MultiSelect(_message.Message):
     placeholder: str
     raw_values: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[_Iterable[int]] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., max_selections: _Optional[int] = ..., placeholder: _Optional[str] = ..., raw_values: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class FileUploader(_message.Message):
+    __slots__ = ("id", "label", "type", "max_upload_size_mb", "multiple_files", "help", "form_id", "disabled")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    MAX_UPLOAD_SIZE_MB_FIELD_NUMBER: _ClassVar[int]
+    MULTIPLE_FILES_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    type: _containers.RepeatedScalarFieldContainer[str]
+    max_upload_size_mb: int
+    multiple_files: bool
+    help: str
+    form_id: str
+    disabled: bool
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., type: _Optional[_Iterable[str]] = ..., max_upload_size_mb: _Optional[int] = ..., multiple_files: _Optional[bool] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., disabled: _Optional[bool] = ...) -> None: ...
+
+class DownloadButton(_message.Message):
+    __slots__ = ("id", "label", "default", "help", "form_id", "url", "disabled", "use_container_width", "type", "icon", "ignore_rerun")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    USE_CONTAINER_WIDTH_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    ICON_FIELD_NUMBER: _ClassVar[int]
+    IGNORE_RERUN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    default: bool
+    help: str
+    form_id: str
+    url: str
+    disabled: bool
+    use_container_width: bool
+    type: str
+    icon: str
+    ignore_rerun: bool
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[bool] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., url: _Optional[str] = ..., disabled: _Optional[bool] = ..., use_container_width: _Optional[bool] = ..., type: _Optional[str] = ..., icon: _Optional[str] = ..., ignore_rerun: _Optional[bool] = ...) -> None: ...
+
+class ComponentInstance(_message.Message):
+    __slots__ = ("id", "json_args", "special_args", "component_name", "url", "form_id", "tab_index")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    JSON_ARGS_FIELD_NUMBER: _ClassVar[int]
+    SPECIAL_ARGS_FIELD_NUMBER: _ClassVar[int]
+    COMPONENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    TAB_INDEX_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    json_args: str
+    special_args: _containers.RepeatedCompositeFieldContainer[SpecialArg]
+    component_name: str
+    url: str
+    form_id: str
+    tab_index: int
+    def __init__(self, id: _Optional[str] = ..., json_args: _Optional[str] = ..., special_args: _Optional[_Iterable[_Union[SpecialArg, _Mapping]]] = ..., component_name: _Optional[str] = ..., url: _Optional[str] = ..., form_id: _Optional[str] = ..., tab_index: _Optional[int] = ...) -> None: ...
+
+class SpecialArg(_message.Message):
+    __slots__ = ("key", "bytes")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    BYTES_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    bytes: bytes
+    def __init__(self, key: _Optional[str] = ..., bytes: _Optional[bytes] = ...) -> None: ...

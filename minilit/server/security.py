@@ -25,6 +25,12 @@ minilit is stricter than Streamlit on purpose (DESIGN.md section 7):
   address it accepts only loopback host names (``localhost``,
   ``*.localhost``, 127.0.0.0/8, ``::1``), as Jupyter Server does.
   ``server.allowedHosts`` replaces that default when set.
+* The page's own origin means the same *scheme* too: a server reached over
+  https accepts ``https://host:port`` and refuses ``http://host:port`` (a
+  page served by a plain-http listener on the same host and port, e.g.
+  behind a misconfigured proxy, must not drive the TLS app).
+  ``server.corsAllowedOrigins`` entries are full origins and compare the
+  scheme as written.
 * A missing Origin (a non-browser client such as minilit.testing) is
   allowed, as in Streamlit 1.67: browsers always send one.
 
@@ -64,11 +70,13 @@ def check_websocket_origin(
     allowed_origins: list[str],
     allowed_hosts: list[str],
     bind_address: str = "",
+    scheme: str = "http",
 ) -> OriginDecision:
     """Decide whether a websocket handshake may proceed.
 
     ``bind_address`` is ``server.address``; a loopback one turns on the
-    loopback-only default of Note [DNS rebinding].
+    loopback-only default of Note [DNS rebinding]. ``scheme`` is how the
+    request reached the server (``http``, or ``https`` with TLS).
     """
     host_decision = check_host(host, allowed_hosts, bind_address)
     if not host_decision.allowed:
@@ -80,11 +88,18 @@ def check_websocket_origin(
     parts = urlsplit(origin)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return OriginDecision(False, f"Origin {origin!r} is not an http(s) origin")
-    if host and parts.netloc.lower() == host.lower():
+    same_host = bool(host) and parts.netloc.lower() == (host or "").lower()
+    if same_host and parts.scheme == scheme:
         return OriginDecision(True, "same origin as the Host header")
     normalized = origin.rstrip("/").lower()
     if normalized in {o.rstrip("/").lower() for o in allowed_origins}:
         return OriginDecision(True, "listed in server.corsAllowedOrigins")
+    if same_host:
+        return OriginDecision(
+            False,
+            f"Origin {origin!r} has the server's host but scheme {parts.scheme!r}; "
+            f"this server was reached over {scheme!r}",
+        )
     return OriginDecision(
         False,
         f"Origin {origin!r} is neither this server ({host!r}) nor in server.corsAllowedOrigins",

@@ -3,7 +3,9 @@
 Mirrors: streamlit/web/server/server.py (Server, start_listening with the port
 search, _create_app) as of 1.39, the last Tornado-based Streamlit. Since 1.57
 Streamlit serves the same routes with Starlette and uvicorn; the protocol did
-not change. Simplified: no TLS, no unix sockets, no baseUrlPath, no XSRF.
+not change. Simplified: no unix sockets, no baseUrlPath. TLS: server/tls.py;
+XSRF: server/xsrf.py; uploads, media and components: server/upload.py,
+server/media.py and server/component_route.py.
 
 Receives: a script path and the Config from minilit/cli.py (or
 server/background.py). Hands to: the Runtime (sessions) and the handlers in
@@ -22,15 +24,27 @@ import tornado.httpserver
 import tornado.netutil
 import tornado.web
 
+from minilit.components.v1.component_registry import COMPONENT_REGISTRY
 from minilit.config import Config
+from minilit.runtime.media_file_manager import MEDIA_FILES
 from minilit.runtime.runtime import Runtime
+from minilit.runtime.uploaded_file_manager import UPLOADED_FILES
+from minilit.server.component_route import COMPONENT_ROUTE, ComponentRequestHandler
+from minilit.server.headers import transforms
+from minilit.server.media import MEDIA_ROUTE, MediaFileHandler
 from minilit.server.routes import (
     HealthHandler,
     HostConfigHandler,
     RemoveSlashHandler,
     StaticFileHandler,
 )
+from minilit.server.tls import TLSConfigError, ssl_context
+from minilit.server.upload import UPLOAD_ROUTE, UploadFileRequestHandler
 from minilit.server.websocket import BrowserWebSocketHandler
+from minilit.trace import events
+from minilit.trace.bus import BUS
+
+__all__ = ["PortInUseError", "RetriesExceededError", "Server", "TLSConfigError"]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -74,12 +88,28 @@ class Server:
         """Set when the default port was busy: which port was taken instead."""
         self._http_server: tornado.httpserver.HTTPServer | None = None
 
+    @property
+    def uses_tls(self) -> bool:
+        return bool(self.config.get("server.sslCertFile"))
+
     async def start(self) -> None:
-        """Bind the port, then start the runtime. The app is healthy after this."""
+        """Bind the port, then start the runtime. The app is healthy after this.
+
+        Raises:
+            TLSConfigError: the TLS options are unusable (server/tls.py), before
+                anything is bound.
+        """
+        context = ssl_context(self.config)
         app = self._create_app()
         sockets = self._bind_sockets()
-        self._http_server = tornado.httpserver.HTTPServer(app)
+        self._http_server = tornado.httpserver.HTTPServer(app, ssl_options=context)
         self._http_server.add_sockets(sockets)
+        if context is not None:
+            BUS.publish(
+                events.TLS_ENABLED,
+                cert_file=str(self.config.get("server.sslCertFile")),
+                key_file=str(self.config.get("server.sslKeyFile")),
+            )
         await self.runtime.start()
 
     async def stop(self) -> None:
@@ -90,17 +120,25 @@ class Server:
 
     def _create_app(self) -> tornado.web.Application:
         base: dict[str, Any] = {"runtime": self.runtime}
+        page: dict[str, Any] = {"config": self.config}
         # [lesson:routes]
         routes: list[Any] = [
             (r"/_stcore/stream", BrowserWebSocketHandler, {**base, "config": self.config}),
-            (r"/_stcore/health", HealthHandler, base),
-            (r"/_stcore/host-config", HostConfigHandler, {}),
+            (r"/_stcore/health", HealthHandler, {**base, **page}),
+            (r"/_stcore/host-config", HostConfigHandler, page),
+            (
+                UPLOAD_ROUTE,
+                UploadFileRequestHandler,
+                {**base, **page, "uploads": UPLOADED_FILES},
+            ),
+            (MEDIA_ROUTE, MediaFileHandler, {"media": MEDIA_FILES}),
+            (COMPONENT_ROUTE, ComponentRequestHandler, {"registry": COMPONENT_REGISTRY}),
             *self.extra_routes,
             (r"/(.+)/", RemoveSlashHandler, {}),
             (
                 r"/(.*)",
                 StaticFileHandler,
-                {"path": str(STATIC_DIR), "default_filename": "index.html"},
+                {"path": str(STATIC_DIR), "default_filename": "index.html", **page},
             ),
         ]
         # [/lesson:routes]
@@ -111,7 +149,8 @@ class Server:
             websocket_max_message_size=max_frame,
             websocket_ping_interval=ping,
             websocket_ping_timeout=ping,
-            compress_response=True,
+            # nosniff and Referrer-Policy on every response, then gzip (server/headers.py).
+            transforms=transforms(compress=True),
         )
 
     def _bind_sockets(self) -> list[socket.socket]:

@@ -2,8 +2,11 @@
 
 Mirrors: streamlit/web/server/browser_websocket_handler.py (1.39, Tornado),
 with 1.67's stricter frame handling from
-web/server/starlette/starlette_websocket.py. Simplified: no auth cookies, no
-XSRF token check in subprotocol slot 2 (1.67 uses it only for st.user).
+web/server/starlette/starlette_websocket.py. Simplified: no auth cookies. The
+browser puts its XSRF cookie's value in subprotocol slot 2, as 1.67's
+frontend does; 1.67 checks it only before trusting its auth cookie (st.user),
+and minilit, which has no auth, accepts any value there: the websocket is
+protected by the Origin check, not by XSRF (server/xsrf.py).
 
 The handshake (Streamlit's trick for sending data with a browser WebSocket,
 which cannot set headers)::
@@ -77,6 +80,7 @@ from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.runtime.runtime import Runtime
 from minilit.runtime.session_manager import SessionClientDisconnectedError
+from minilit.runtime.uploaded_file_manager import UPLOADED_FILES
 from minilit.server.security import OriginDecision, check_websocket_origin
 from minilit.trace import events
 from minilit.trace.bus import BUS
@@ -145,6 +149,8 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
             self.request.headers.get("Sec-WebSocket-Protocol", "")
         )
         self._session_id, resumed = self._runtime.connect_session(self, existing_session_id)
+        # st.file_uploader shows this server's limit (runtime/uploaded_file_manager.py).
+        UPLOADED_FILES.open_session(self._session_id, int(self._config.get("server.maxUploadSize")))
         BUS.publish(
             events.HANDSHAKE_ACCEPTED,
             session_id=self._session_id,
@@ -161,6 +167,7 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
             allowed_origins=list(self._config.get("server.corsAllowedOrigins")),
             allowed_hosts=list(self._config.get("server.allowedHosts")),
             bind_address=str(self._config.get("server.address")),
+            scheme=self.request.protocol,
         )
 
     def _reject_handshake(self, decision: OriginDecision, status: int) -> None:

@@ -28,6 +28,33 @@ TRACE_ACCEPTED: Final = "security.trace.accepted"
 # A request to /_minilit/trace was refused (no token, wrong token, not loopback,
 # a browser Origin); fields: reason, peer. inspector/channel/endpoint.py.
 TRACE_REJECTED: Final = "security.trace.rejected"
+# An upload (PUT /_stcore/upload_file/<session>/<file>) was stored; fields: file_id,
+# file_name, size. server/upload.py.
+UPLOAD_ACCEPTED: Final = "security.upload.accepted"
+# An upload or delete was refused; fields: reason, status (400, 403, 404, 413),
+# method, file_id. server/upload.py.
+UPLOAD_REJECTED: Final = "security.upload.rejected"
+# A DELETE removed an uploaded file; fields: file_id, existed. server/upload.py.
+UPLOAD_DELETED: Final = "security.upload.deleted"
+# A PUT/DELETE failed the XSRF double-submit check; fields: reason, method, path.
+# server/upload.py (through server/xsrf.py).
+XSRF_REJECTED: Final = "security.xsrf.rejected"
+# A media file was served from /media/; fields: file_id, status (200, 206), bytes,
+# range. server/media.py.
+MEDIA_SERVED: Final = "security.media.served"
+# A /media/ request was refused; fields: reason, status (404, 416). server/media.py.
+MEDIA_REJECTED: Final = "security.media.rejected"
+# A custom component's file was served from /component/; fields: component, path.
+# server/component_route.py.
+COMPONENT_SERVED: Final = "security.component.served"
+# A /component/ request was refused; fields: reason, status (400, 403, 404), component,
+# path. server/component_route.py.
+COMPONENT_REJECTED: Final = "security.component.rejected"
+# The server listens with TLS; fields: cert_file, key_file. server/server.py.
+TLS_ENABLED: Final = "security.tls.enabled"
+# The TLS options were refused at start (one set without the other, a missing or
+# unreadable file, a key that does not fit); fields: reason. server/tls.py.
+TLS_REJECTED: Final = "security.tls.rejected"
 
 # --- websocket (frames in both directions) ---
 # A binary frame arrived from the browser; data = its exact bytes. server/websocket.py.
@@ -95,6 +122,16 @@ ALL_EVENTS: Final = (
     FRAME_REJECTED,
     TRACE_ACCEPTED,
     TRACE_REJECTED,
+    UPLOAD_ACCEPTED,
+    UPLOAD_REJECTED,
+    UPLOAD_DELETED,
+    XSRF_REJECTED,
+    MEDIA_SERVED,
+    MEDIA_REJECTED,
+    COMPONENT_SERVED,
+    COMPONENT_REJECTED,
+    TLS_ENABLED,
+    TLS_REJECTED,
     FRAME_RECEIVED,
     BACKMSG_DECODED,
     FORWARDMSG_SENT,

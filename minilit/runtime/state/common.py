@@ -44,6 +44,8 @@ ValueType = Literal[
     "double_array_value",
     "int_array_value",
     "string_array_value",
+    "json_value",
+    "file_uploader_state_value",
 ]
 """The WidgetState oneof member a widget's value travels in (Streamlit 1.67's choice)."""
 
