@@ -10,7 +10,8 @@ server that speaks the protocol: an in-process minilit, a minilit elsewhere, or 
 Streamlit.
 
 Simplified: one script run in flight at a time (``run`` waits for the run to end); no
-ForwardMsg cache; no query string or page changes; widget defaults are not sent (see
+ForwardMsg cache; no query string or page changes. Like the browser, every
+``rerun_script`` carries every widget's value, defaults included (see
 ``minilit.testing.widget_state``).
 
 Receives: ForwardMsg frames from ``minilit.testing.connection.WireConnection``.
@@ -315,6 +316,13 @@ class AppClient(Page):
             if state is not None:
                 state.id = widget.id
                 self.widget_states.adopt_server_value(state)
+            else:
+                # The browser commits a widget's default when it mounts, so the next
+                # ClientState carries every widget's value (widget_state.py).
+                default = widget.mount_state()
+                if default is not None:
+                    default.id = widget.id
+                    self.widget_states.commit_default(default)
         if result.status in (FINISHED_SUCCESSFULLY, FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
             self.widget_states.remove_inactive(w.id for w in widgets)
 

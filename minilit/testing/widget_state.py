@@ -14,14 +14,16 @@ The rules kept (streamlit-internals §6.2, §6.3, §6.5):
   values into the main state and sets the submit button's trigger;
 - after a successful run, values of widgets that are no longer on the page are dropped.
 
-Simplified: the browser also commits every widget's *default* value when the widget first
-mounts, so its ClientState lists all widgets on the page. This client sends only values it
-was told (through ``minilit.testing.elements``) or that the server pushed with
-``set_value``; for widgets it never touched the server keeps its own value, which comes to
-the same thing for the script. (minilit's protos have no field presence for ``default``, so
-a client cannot tell a ``None`` default from ``""`` or ``0``; sending defaults would turn
-``st.number_input(value=None)`` into ``0.0``.) ``clear_on_submit`` resets the form's pending
-values only.
+Like the browser, the client also commits every widget's *default* value when the widget
+first appears (``commit_default``, called by ``AppClient`` after each run; the browser's
+widgets do it when they mount), so the ClientState lists every widget on the page with
+its value, not only the widgets the test touched. A ``None`` default
+(``st.number_input(value=None)``, ``st.selectbox(index=None)``) is sent as the widget's
+id with no value; a button has no value until it is clicked. A widget inside a form
+commits its default to the main state too (sent before any submit); only the values the
+user changes wait for the submit. These rules were read off the frames Chromium sends to
+real Streamlit 1.67 (``tests/testing/test_client_complete_state.py`` keeps checking
+them). ``clear_on_submit`` resets the form's pending values only.
 
 Receives: values from ``minilit.testing.elements`` widget wrappers (``set_value``,
 ``click``, ``submit``) and the list of widgets on the page after each run from
@@ -96,6 +98,17 @@ class WidgetStateManager:
         self.set_trigger(submit_button_id)
         if clear_on_submit:
             self._cleared.update(form_widget_ids)
+
+    def commit_default(self, state: WidgetState) -> bool:
+        """A widget appeared: commit its default (``state``) unless a value is known.
+
+        Defaults go to the main state even for a widget in a form, as in the browser.
+        Returns True if the default was committed (the widget had no value yet).
+        """
+        if state.id in self._values or state.id in self._cleared:
+            return False
+        self.set_state(state)
+        return True
 
     def adopt_server_value(self, state: WidgetState) -> None:
         """The server sent ``set_value=true`` (a session_state write): take its value."""

@@ -5,7 +5,8 @@ Mirrors: the widget half of Streamlit's ``lib/streamlit/testing/v1/element_tree.
 ``Slider``, ``Selectbox``, ``Radio``, ``Multiselect``), and, for how each value travels,
 the browser's widget components (``setBoolValue``, ``setStringValue`` ... of
 ``WidgetStateManager.ts``). Value kinds, as Streamlit 1.67 sends them: checkbox/toggle
-``bool_value``; text_input/text_area ``string_value``; number_input ``double_value``;
+``bool_value``; text_input/text_area ``string_value``; number_input ``double_value`` (``int_value`` for
+an INT one);
 slider ``double_array_value``; selectbox/radio ``string_value`` (the option text);
 multiselect ``string_array_value``; button/form_submit_button ``trigger_value``.
 
@@ -105,6 +106,21 @@ class Widget(Element):
             return None
         return self._server_value()
 
+    def mount_state(self) -> WidgetState | None:
+        """The value the browser commits when this widget mounts: its default, or None.
+
+        A state with no value when the default is None (the browser sends the widget's
+        id alone for a null value); None when the widget has no value of its own (a
+        button) and so sends nothing until used.
+        """
+        default = self._default()
+        if default is None:
+            return WidgetState()  # an id and no value: what the browser sends for null
+        try:
+            return self._encode(default)
+        except (NotImplementedError, ValueError):
+            return None
+
     # Subclasses: how values travel.
     def _encode(self, value: Any) -> WidgetState:
         raise NotImplementedError(f"{type(self).__name__} cannot be set through this client")
@@ -140,6 +156,10 @@ class Button(Widget):
     def set_value(self, value: Any) -> Self:
         """``set_value(True)`` is ``click()``; False does nothing (triggers reset themselves)."""
         return self.click() if value else self
+
+    def mount_state(self) -> WidgetState | None:
+        """A button sends nothing until clicked."""
+        return None
 
 
 class FormSubmitButton(Button):
@@ -255,12 +275,19 @@ class NumberInput(Widget):
             raise ValueError(f"{number} is below the minimum {self.proto.min} of {self.label!r}")
         if self.proto.has_max and number > self.proto.max:
             raise ValueError(f"{number} is above the maximum {self.proto.max} of {self.label!r}")
+        if self.is_int:
+            # Chromium on 1.67 sends an INT number input's value as int_value.
+            if not number.is_integer():
+                raise ValueError(f"{number} is not a whole number ({self.label!r} takes ints)")
+            return WidgetState(int_value=int(number))
         return WidgetState(double_value=number)
 
     def _number(self, raw: float) -> int | float:
         return int(raw) if self.is_int else raw
 
     def decode_state(self, state: WidgetState) -> int | float:
+        if state.WhichOneof("value") == "int_value":
+            return int(state.int_value)
         return self._number(state.double_value)
 
     def _default(self) -> int | float | None:
@@ -323,6 +350,12 @@ class Slider(Widget):
 
     def _default(self) -> Any:
         return self._shape(self.proto.default)
+
+    def mount_state(self) -> WidgetState | None:
+        """The default as the proto carries it (also for date and select sliders)."""
+        state = WidgetState()
+        state.double_array_value.data.extend(self.proto.default)
+        return state
 
     def _server_value(self) -> WidgetState:
         state = WidgetState()
@@ -404,6 +437,7 @@ class Multiselect(Widget):
         if self.proto.max_selections and len(chosen) > self.proto.max_selections:
             raise ValueError(f"{self.label!r} allows {self.proto.max_selections} selections")
         state = WidgetState()
+        state.string_array_value.SetInParent()  # an empty selection is still a value
         state.string_array_value.data.extend(chosen)
         return state
 

@@ -44,11 +44,13 @@ def test_a_resent_request_without_the_trigger_sees_false(make_app: MakeApp) -> N
     app.button[0].click().run()
     click = app.last_run.request
     assert click is not None
-    assert [w.id for w in click.rerun_script.widget_states.widgets] == [app.button[0].id]
+    # Every widget's value travels (the checkbox's default too), the trigger once.
+    sent = {w.id: w.WhichOneof("value") for w in click.rerun_script.widget_states.widgets}
+    assert sent == {app.button[0].id: "trigger_value", app.checkbox[0].id: "bool_value"}
     app.run()
     after = app.last_run.request
     assert after is not None
-    assert [w.id for w in after.rerun_script.widget_states.widgets] == []
+    assert [w.id for w in after.rerun_script.widget_states.widgets] == [app.checkbox[0].id]
     assert texts(app)["clicked"] == "False"
 
 
