@@ -56,7 +56,7 @@ from inspector.panes.frames import FrameChosen, FramesPane
 from inspector.panes.log import LogPane
 from inspector.panes.prompt import Prompt
 from inspector.panes.reruns import RerunsPane
-from inspector.panes.screen import STEP_ACTIONS, TABS, MainScreen
+from inspector.panes.screen import FRAME_ACTIONS, STEP_ACTIONS, TABS, MainScreen
 from inspector.panes.security import SecurityPane
 from inspector.panes.sessions import SessionsPane
 from inspector.panes.source import SourcePane
@@ -353,6 +353,8 @@ class InspectorApp(App[None]):
             return True
         if not self.source.live or self.connection != "live":
             return False
+        if self.view.hello.get("proxy") and action not in FRAME_ACTIONS:
+            return False  # behind the decoding proxy the script is out of reach (hello no_step)
         gate = self.model.gate
         paused, stepping = bool(gate.get("paused")), bool(gate.get("stepping_sessions"))
         if action in ("step", "finish"):
@@ -361,7 +363,7 @@ class InspectorApp(App[None]):
             return gate.get("mode") != "step"
         if action == "continue":
             return paused or stepping or gate.get("mode") == "step"
-        if action == "release":
+        if action in ("release", "drop"):
             return bool(gate.get("held"))
         if action == "clear_breakpoints":
             return bool(gate.get("breakpoints"))
@@ -488,6 +490,9 @@ class InspectorApp(App[None]):
         self.command(
             {"cmd": "release", "count": count} if count else {"cmd": "release", "all": True}
         )
+
+    def action_drop(self, count: int) -> None:
+        self.command({"cmd": "drop", "count": count} if count else {"cmd": "drop", "all": True})
 
     # ----- command palette ------------------------------------------------------
 

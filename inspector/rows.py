@@ -317,17 +317,29 @@ def event_line(model: Model, e: WireEvent) -> Text:
     return line
 
 
-def gate_text(model: Model, live: bool) -> Text:
+def gate_text(model: Model, live: bool, no_step: str = "") -> Text:
     """The step panel: mode, paused scripts (with their line), held frames, breakpoints.
 
     The mode is the stepper's real one: ``step`` (every script pauses before
     each delta), a list of sessions stepping after a breakpoint hit, or
-    running.
+    running. Behind the decoding proxy (``no_step``: the hello's reason)
+    only frames can be held, in both directions.
     """
     g = model.gate
     text = Text()
     if not live:
         text.append("offline recording: step-through needs a live server", style="dim")
+        return text
+    if no_step:
+        held = g.get("held", [])
+        text.append("Proxy: ", style="bold")
+        text.append(no_step, style="dim")
+        text.append(f"\nHold: {'on' if g.get('hold') else 'off'}, {len(held)} held (h . > k K)")
+        for h in held[:3]:
+            arrow = DIR_ARROW.get(str(h.get("dir", "forward")), "")
+            text.append(
+                f"\n  #{h.get('id')} {arrow} {h.get('kind', '')} {h.get('size', '')}B", style="dim"
+            )
         return text
     stepping = [str(s)[:4] for s in g.get("stepping_sessions", [])]
     text.append("Step: ", style="bold")

@@ -39,9 +39,21 @@ TABS = ("deltas", "frames", "tree", "source", "state", "security", "events", "lo
 """The tabs, in the order of their keys 1 … 8."""
 
 STEP_ACTIONS = frozenset(
-    {"pause", "step", "finish", "continue", "breakpoint", "clear_breakpoints", "hold", "release"}
+    {
+        "pause",
+        "step",
+        "finish",
+        "continue",
+        "breakpoint",
+        "clear_breakpoints",
+        "hold",
+        "release",
+        "drop",
+    }
 )
 """Actions that need a live server (offline they are neither shown nor bound)."""
+FRAME_ACTIONS = frozenset({"hold", "release", "drop"})
+"""The step actions that work behind the decoding proxy (frames, not script lines)."""
 
 
 class MainScreen(Screen[None]):
@@ -62,6 +74,8 @@ class MainScreen(Screen[None]):
         Binding("h", "app.hold", "Hold"),
         Binding("full_stop", "app.release(1)", "Release one"),
         Binding("greater_than_sign", "app.release(0)", "Release all", show=False),
+        Binding("k", "app.drop(1)", "Drop one"),
+        Binding("K", "app.drop(0)", "Drop all", show=False),
         Binding("slash", "app.filter", "Filter"),
         Binding("H", "app.toggle_heartbeats", "Heartbeats", show=False),
         Binding("f", "app.follow", "Follow"),

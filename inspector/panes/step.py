@@ -23,7 +23,7 @@ class StepPane(Static):
         self._plain = ""
 
     def catch_up(self, view: View) -> None:
-        text = gate_text(view.model, view.live)
+        text = gate_text(view.model, view.live, str(view.hello.get("no_step", "")))
         if text.plain != self._plain:
             self._plain = text.plain
             self.update(text)

@@ -43,6 +43,9 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("h", "hold outgoing frames on the server (the browser waits)"),
             (".", "release the oldest held frame"),
             (">", "release every held frame"),
+            ("k", "drop (kill) the oldest held frame: it never arrives"),
+            ("K", "drop every held frame"),
+            ("", "behind minilit proxy: only h . > k K (frames both ways; no script lines)"),
         ],
     ),
     (
