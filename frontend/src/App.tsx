@@ -13,8 +13,9 @@
  * tree rendered by AppView.
  *
  * The life of one run, as the browser sees it:
- *   new_session              → remember the run id and session id
- *   session_status_changed   → scriptRunState = RUNNING (old elements fade)
+ *   new_session              → remember the run id and session id; RUNNING
+ *   session_status_changed   → scriptRunState = RUNNING (old elements fade);
+ *                              not sent again when a rerun supersedes a run
  *   delta × n                → applied to the tree at their delta paths
  *   script_finished          → on success: remove what this run did not send
  *   session_status_changed   → scriptRunState = NOT_RUNNING
@@ -24,6 +25,7 @@ import { Component, type ReactNode } from "react"
 import { AppView } from "./components/AppView"
 import { Header } from "./components/Header"
 import { ConnectionState } from "./connection/ConnectionState"
+import { contextInfo } from "./connection/contextInfo"
 import { serverLocationOf } from "./connection/endpoints"
 import { WebsocketConnection } from "./connection/WebsocketConnection"
 import { minilit } from "./proto/proto"
@@ -173,14 +175,19 @@ export class App extends Component<Record<string, never>, AppState> {
       this.sessionId = initialize.sessionId
     }
     this.pageScriptHash = newSession.pageScriptHash ?? ""
-    this.setState({
+    this.setState((prev) => ({
+      // A run has begun. After a superseded run no session_status_changed
+      // follows (the session never stopped running, as in 1.67), so this is
+      // where a requested rerun becomes the running one.
+      scriptRunState:
+        prev.scriptRunState === ScriptRunState.STOP_REQUESTED ? prev.scriptRunState : ScriptRunState.RUNNING,
       scriptRunId,
       sessionId: this.sessionId ?? "",
       appName: newSession.name ?? "",
       allowRunOnSave: newSession.config?.allowRunOnSave ?? false,
       scriptChangedOnDisk: false,
       compileError: undefined,
-    })
+    }))
   }
 
   private handleSessionStatusChanged(status: minilit.SessionStatus): void {
@@ -299,6 +306,7 @@ export class App extends Component<Record<string, never>, AppState> {
           queryString: window.location.search.replace(/^\?/, ""),
           widgetStates,
           pageScriptHash: this.pageScriptHash,
+          contextInfo: contextInfo(),
         }),
       }),
     )
