@@ -337,3 +337,25 @@ def test_a_huge_content_length_is_refused_before_the_body(browser: Uploader) -> 
         head = sock.recv(4096).decode("latin-1")
     assert head.startswith("HTTP/1.1 413"), head
     assert "server.maxUploadSize" in head
+
+
+def test_the_session_id_is_a_bearer_secret(browser: Uploader) -> None:
+    """XSRF stops *pages* in a browser; a script sets its own cookie and header pair.
+
+    A client that is not a browser, knowing only the session id and an issued
+    file id, makes up a token, sends it as both cookie and header, and uploads
+    into the victim's session. Nothing else ties the upload to the session.
+    """
+    from minilit.server.xsrf import generate_token_string
+
+    (urls,) = request_file_urls(browser.ws, ["x.txt"])
+    own = generate_token_string()
+    stranger = Uploader(browser.server, browser.ws, browser.session_id, own)
+    assert stranger.put(urls.upload_url, [("x.txt", "text/plain", b"from a script")]).status == 204
+    assert UPLOADED_FILES.file_count(browser.session_id) == 1
+
+
+def test_a_websocket_without_origin_is_accepted(browser: Uploader) -> None:
+    """The Origin check stops other pages; a script just leaves the header out."""
+    with ws_connect(browser.server) as ws:  # minilit's client sends no Origin
+        assert session_id_of(ws) != browser.session_id
