@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
 
 from lessons.framework.claims import claim
 from lessons.framework.harness import ServerPool, server_session_state
+from lessons.framework.targets import Target, against
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
@@ -58,47 +61,57 @@ def test_setting_a_key_before_the_widget_sets_the_widget(app: AppClient) -> None
 
 
 @claim("L08.C5")
-def test_setting_a_key_after_the_widget_is_an_error(start_server: ServerPool) -> None:
-    server = start_server.start("mistakes_app.py")
-    with AppClient.connect(server.url) as app:
-        app.run()
-        assert app.exception[0].message == (
-            "`st.session_state.city` cannot be modified after the widget with key `city` "
-            "is instantiated."
+@against("minilit", "1.67")
+def test_setting_a_key_after_the_widget_is_an_error(target: Target) -> None:
+    with _mistake(target, 1) as app:
+        assert app.exception[0].message.startswith(
+            "`st.session_state['city']` cannot be modified after the widget with that key "
+            "is instantiated. Assign `st.session_state['city']` before creating the widget,"
         )
 
 
-def _mistake(server: ServerThread, number: int) -> AppClient:
-    app = AppClient.connect(server.url)
+def _mistake(target: Target, number: int) -> AppClient:
+    """A tab on mistakes_app.py after ``number`` runs (the app makes mistake ``number``)."""
+    app = target.connect("mistakes_app.py")
     for _ in range(number):
         app.run()
     return app
 
 
 @claim("L08.C6")
-def test_a_buttons_key_cannot_be_set(start_server: ServerPool) -> None:
-    with _mistake(start_server.start("mistakes_app.py"), 2) as app:
+@against("minilit", "1.67")
+def test_a_buttons_key_cannot_be_set(target: Target) -> None:
+    with _mistake(target, 2) as app:
         assert app.exception[0].message == (
-            'Values for the widget with key "go" cannot be set using `st.session_state`.'
+            "`st.session_state['go']` is read-only and cannot be assigned through session "
+            "state. Use a different session state key for values you need to set."
         )
 
 
 @claim("L08.C7")
-def test_a_missing_key_says_so(start_server: ServerPool) -> None:
-    with _mistake(start_server.start("mistakes_app.py"), 3) as app:
+@against("minilit", "1.67")
+def test_a_missing_key_says_so(target: Target) -> None:
+    with _mistake(target, 3) as app:
         assert app.exception[0].message.startswith(
             'st.session_state has no attribute "never_set". Did you forget to initialize it?'
         )
 
 
+WARNING = (
+    'The widget with key "level" was created with a default value but also had its '
+    "value set via the Session State API."
+)
+
+
 @claim("L08.C8")
-def test_a_default_and_a_session_value(start_server: ServerPool) -> None:
-    with _mistake(start_server.start("mistakes_app.py"), 4) as app:
-        assert app.warning[0].value == (
-            'The widget with key "level" was created with a default value but also had its '
-            "value set via the Session State API."
-        )
+@against("minilit", "1.67")
+def test_a_default_and_a_session_value(target: Target, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING), _mistake(target, 4) as app:
         assert _texts(app) == ["level = 3"]  # the session-state value wins
+        assert not app.warning and not app.exception  # nothing drawn
+        url = target.url("mistakes_app.py")
+        logged = caplog.text if target.is_minilit else target.log(url)
+        assert WARNING in logged, target.name
 
 
 @claim("L08.C9")
@@ -125,12 +138,10 @@ def test_clear_cache_clears_session_state(app: AppClient) -> None:
 
 
 @claim("L08.C11")
-def test_widget_id_like_keys_are_reserved(start_server: ServerPool) -> None:
-    with _mistake(start_server.start("mistakes_app.py"), 5) as app:
-        assert (
-            app.exception[0].message
-            == "Keys beginning with $$ID are reserved (got `$$ID-reserved`)."
-        )
+@against("minilit", "1.67")
+def test_widget_id_like_keys_are_reserved(target: Target) -> None:
+    with _mistake(target, 5) as app:
+        assert app.exception[0].message == "Keys beginning with $$ID are reserved."
 
 
 @claim("L08.C12")

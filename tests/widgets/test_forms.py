@@ -81,7 +81,7 @@ ERRORS = [
     ),
     (
         "with st.form('f'):\n    st.checkbox('C', on_change=print)\n    st.form_submit_button()\n",
-        "Within a form, callbacks can only be defined on the `st.form_submit_button`.",
+        "Within a form, callbacks can only be defined on `st.form_submit_button`.",
     ),
     (
         "with st.form('f'):\n    with st.form('g'):\n        pass\n",

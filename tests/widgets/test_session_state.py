@@ -135,9 +135,9 @@ def test_setting_after_the_widget_raises(make_app: MakeApp) -> None:
     app.run()
     exc = app.exception[0].proto
     assert exc.type == "WidgetAlreadyInstantiatedError"
-    assert (
-        "`st.session_state.level` cannot be modified after the widget with key `level` "
-        "is instantiated." in exc.message
+    assert exc.message.startswith(
+        "`st.session_state['level']` cannot be modified after the widget with that key "
+        "is instantiated."
     )
 
 
@@ -168,7 +168,7 @@ def test_default_and_session_state_value_warns(
         'The widget with key "level" was created with a default value but also had its '
         "value set via the Session State API."
     )
-    assert app.warning[0].value == message
+    assert not app.warning  # only logged, as in Streamlit 1.67
     assert message in caplog.text
     assert texts(app)["level"] == "7"  # the session_state value wins
 

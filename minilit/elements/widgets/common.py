@@ -100,14 +100,12 @@ def check_session_state_rules(default_value: Any, key: str | None, writes_allowe
         raise ValueAssignmentNotAllowedError(key)
     if default_value is not None and not state.shown_default_value_warning:
         state.shown_default_value_warning = True
-        message = (
-            f'The widget with key "{key}" was created with a default value but also had '
-            "its value set via the Session State API."
+        # Only logged, never drawn on the page: Streamlit 1.67 does the same.
+        _LOGGER.warning(
+            'The widget with key "%s" was created with a default value but also had '
+            "its value set via the Session State API.",
+            key,
         )
-        _LOGGER.warning(message)
-        from minilit.delta_generator import main_dg
-
-        main_dg().warning(message)
 
 
 def register_widget(

@@ -6,7 +6,8 @@ StreamlitWidgetAlreadyInstantiatedError (1.67; 1.39 raised a plain
 StreamlitAPIException with the same text), StreamlitValueAssignmentNotAllowedError,
 StreamlitInvalidFormCallbackError). All derive from MinilitAPIException, so an
 uncaught one is shown where the script was, as an Exception element whose
-message is Markdown meant for the app's author.
+message is Markdown meant for the app's author. The messages are 1.67's word for
+word (they changed since 1.56: a key is now named as ``st.session_state['k']``).
 """
 
 from __future__ import annotations
@@ -38,13 +39,31 @@ class DuplicateElementKey(MinilitAPIException):
         )
 
 
+def _markdown_code_span(text: str) -> str:
+    """``text`` as a Markdown code span, its fence longer than any backtick run inside."""
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    return f"{fence}{text}{fence}"
+
+
+def session_state_item(key: str) -> str:
+    """How 1.67's messages name a key: ``st.session_state['k']`` in a code span."""
+    return _markdown_code_span(f"st.session_state[{key!r}]")
+
+
 class WidgetAlreadyInstantiatedError(MinilitAPIException):
     """``st.session_state[key] = ...`` after the widget with that key was created this run."""
 
     def __init__(self, key: str) -> None:
+        item = session_state_item(key)
         super().__init__(
-            f"`st.session_state.{key}` cannot be modified after the widget with key "
-            f"`{key}` is instantiated."
+            f"{item} cannot be modified after the widget with that key is instantiated. "
+            f"Assign {item} before creating the widget, or update it from an `on_change` "
+            "or `on_click` callback, which runs before the widget is instantiated. "
+            "If this is a read-only session state key (buttons, file and media inputs, "
+            "`st.data_editor`, forms, chart or `ButtonColumn` selections), store the value "
+            "under a different session state key."
         )
 
 
@@ -53,7 +72,8 @@ class ValueAssignmentNotAllowedError(MinilitAPIException):
 
     def __init__(self, key: str) -> None:
         super().__init__(
-            f'Values for the widget with key "{key}" cannot be set using `st.session_state`.'
+            f"{session_state_item(key)} is read-only and cannot be assigned through "
+            "session state. Use a different session state key for values you need to set."
         )
 
 
@@ -62,7 +82,7 @@ class InvalidFormCallbackError(MinilitAPIException):
 
     def __init__(self) -> None:
         super().__init__(
-            "Within a form, callbacks can only be defined on the `st.form_submit_button`. "
+            "Within a form, callbacks can only be defined on `st.form_submit_button`. "
             "Defining callbacks on other widgets inside a form is not allowed."
         )
 
@@ -71,4 +91,5 @@ class ReservedKeyError(MinilitAPIException):
     """A session_state key or widget key that looks like a generated widget id."""
 
     def __init__(self, key: str) -> None:
-        super().__init__(f"Keys beginning with $$ID are reserved (got `{key}`).")
+        super().__init__("Keys beginning with $$ID are reserved.")  # 1.67's words
+        self.key = key
