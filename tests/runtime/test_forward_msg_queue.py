@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.runtime.forward_msg_queue import ForwardMsgQueue
+from minilit.trace import events
+from minilit.trace.bus import BUS, Subscriber
+
+
+@pytest.fixture
+def trace() -> Iterator[Subscriber]:
+    """A subscriber on the process's trace bus for the length of one test."""
+    sub = BUS.subscribe()
+    yield sub
+    BUS.unsubscribe(sub)
 
 
 def element(path: list[int], text: str) -> ForwardMsg:
@@ -111,7 +125,10 @@ def test_clear_forgets_the_positions_of_dropped_deltas() -> None:
 
 
 def test_a_full_clear_also_forgets_the_positions() -> None:
+    """clear() without arguments drops everything, lifecycle messages too (a disconnect)."""
     queue = ForwardMsgQueue()
+    queue.enqueue(lifecycle("new_session"))
+    queue.enqueue(ForwardMsg(script_finished=ForwardMsg.FINISHED_SUCCESSFULLY))
     queue.enqueue(element([0, 0], "dropped"))
     queue.enqueue(element([0, 1], "dropped"))
     queue.clear()
@@ -128,3 +145,17 @@ def test_coalescing_still_works_after_a_clear() -> None:
     queue.enqueue(element([0, 0], "first"))
     queue.enqueue(element([0, 0], "second"))
     assert [m.delta.new_element.text.body for m in queue.flush()] == ["second"]
+
+
+def test_coalescing_and_flushing_are_traced(trace: Subscriber) -> None:
+    """The inspector learns which unsent delta was replaced, and how many messages left."""
+    queue = ForwardMsgQueue("session-1")
+    queue.enqueue(element([0, 0], "loading"))
+    queue.enqueue(element([0, 0], "done"))
+    assert queue.flush()[0].delta.new_element.text.body == "done"
+    assert queue.flush() == []  # an empty flush is not an event
+    mine = [e for e in trace.drain() if e.session_id == "session-1"]
+    assert [e.name for e in mine] == [events.QUEUE_COALESCED, events.QUEUE_FLUSHED]
+    coalesced, flushed = mine
+    assert coalesced.msg.delta.new_element.text.body == "loading", "the message replaced"
+    assert flushed.fields == {"count": 1}

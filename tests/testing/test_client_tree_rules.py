@@ -137,8 +137,27 @@ def test_path_through_an_element_is_an_error() -> None:
     tree = ElementTree()
     tree.apply(new_session("r1"))
     tree.apply(text([0, 0], "leaf"))
-    with pytest.raises(TreeError, match=r"\[0, 0, 0\]"):
+    with pytest.raises(TreeError, match=r"\[0, 0, 0\]: path goes through an element at index 0$"):
         tree.apply(text([0, 0, 0], "child"))
+
+
+def test_a_hole_is_exactly_as_wide_as_the_gap() -> None:
+    """As a JavaScript array assignment past the end: the block grows to index + 1."""
+    tree = ElementTree()
+    tree.apply(new_session("r1"))
+    tree.apply(text([0, 2], "late"))
+    main = tree.root.get_in((0,))
+    assert isinstance(main, BlockNode)
+    assert [child is None for child in main.children] == [True, True, False]
+
+
+def test_path_through_the_slot_just_past_the_end_is_an_error() -> None:
+    """An index equal to the number of children names nothing yet (not an IndexError)."""
+    tree = ElementTree()
+    tree.apply(new_session("r1"))
+    tree.apply(text([0, 0], "only child"))
+    with pytest.raises(TreeError, match=r"path goes through nothing at index 1$"):
+        tree.apply(text([0, 1, 0], "orphan"))
 
 
 def test_a_refused_path_changes_nothing() -> None:

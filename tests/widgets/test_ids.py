@@ -51,6 +51,46 @@ def test_what_changes_an_id_follows_1_67(make_app: MakeApp) -> None:
     assert texts(app)["quiet"] == "5"
 
 
+KEYED_TOGGLE = """
+import minilit as st
+variant = st.checkbox("Variant")
+label = "Second label" if variant else "First label"
+st.text(f"keyed={st.checkbox(label, key='c')}")
+st.text(f"sidebar_keyed={st.sidebar.checkbox(label + ' in the sidebar', key='s')}")
+st.text(f"unkeyed={st.checkbox(label + ' without a key')}")
+"""
+
+
+def test_a_keyed_checkbox_is_its_key(make_app: MakeApp) -> None:
+    """key_as_main_identity=True (buttons, checkboxes): with a key nothing else counts,
+    not the label, not main/sidebar; without one the label makes a new widget.
+    """
+    app = make_app(KEYED_TOGGLE)
+    app.run()
+
+    def ids() -> dict[str, str]:
+        return {w.label.replace("Second", "First"): w.id for w in app.checkbox}
+
+    before = ids()
+    for box in app.checkbox:
+        if box.label != "Variant":
+            box.check()
+    app.run()
+    assert texts(app) == {"keyed": "True", "sidebar_keyed": "True", "unkeyed": "True"}
+    next(box for box in app.checkbox if box.label == "Variant").check().run()
+    after = ids()
+    assert after.keys() == before.keys()
+    keyed = [label for label, i in before.items() if user_key_from_element_id(i) is not None]
+    assert len(keyed) == 2
+    for label in keyed:
+        assert after[label] == before[label], "the key is the identity"
+    assert texts(app)["keyed"] == "True"
+    assert texts(app)["sidebar_keyed"] == "True"
+    unkeyed = "First label without a key"
+    assert after[unkeyed] != before[unkeyed], "unkeyed: a new label, a new widget"
+    assert texts(app)["unkeyed"] == "False"
+
+
 def test_id_format(make_app: MakeApp) -> None:
     app = make_app(
         "import minilit as st\nst.button('A')\nst.button('B', key='b')\nst.button('C', key=7)\n"
