@@ -20,8 +20,8 @@ from lessons.framework.harness import (
     port_lock,
     wait_until,
 )
+from lessons.framework.targets import Target, against
 from minilit.config import OPTIONS
-from minilit.server.background import ServerThread
 
 HERE = Path(__file__).parent
 DEFAULT = int(OPTIONS["server.port"].default)
@@ -61,9 +61,67 @@ def _read_until(proc: subprocess.Popen[str], marker: str) -> str:
     raise AssertionError(f"minilit exited before printing {marker!r}: {seen}")
 
 
+def _streamlit_run(version: str, *args: str, cwd: Path) -> subprocess.Popen[str]:
+    """``streamlit run app.py ...`` from real Streamlit ``version`` (tests/realstreamlit.py)."""
+    from tests.realstreamlit import DEAD_PROXY, require_real_streamlit
+
+    python = require_real_streamlit(version)
+    env = {**os.environ, "HTTP_PROXY": DEAD_PROXY, "HTTPS_PROXY": DEAD_PROXY}
+    env = {k: v for k, v in env.items() if not k.startswith("STREAMLIT_")}
+    return subprocess.Popen(
+        [
+            str(python),
+            "-m",
+            "streamlit",
+            "run",
+            str(HERE / "app.py"),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+            "--server.address",
+            "127.0.0.1",
+            *args,
+        ],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _run(target: Target, *args: str, cwd: Path) -> subprocess.Popen[str]:
+    if target.is_minilit:
+        return _minilit_run(*args, cwd=cwd)
+    return _streamlit_run(target.kind, *args, cwd=cwd)
+
+
 @claim("L01.C1")
-def test_default_port_is_8501(start_server: ServerPool) -> None:
-    assert DEFAULT == 8501
+@against("minilit", "1.67")
+def test_default_port_is_8501(target: Target) -> None:
+    if target.is_minilit:
+        assert DEFAULT == 8501
+        return
+    from tests.realstreamlit import require_real_streamlit
+
+    shown = subprocess.run(
+        [str(require_real_streamlit(target.kind)), "-c", _PRINT_DEFAULT_PORT],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")},
+    ).stdout
+    assert shown.strip() == "8501"
+
+
+_PRINT_DEFAULT_PORT = "from streamlit import config; print(config.get_option('server.port'))"
+
+
+@claim("L01.C1")
+def test_minilit_tries_8501_first(start_server: ServerPool) -> None:
     with port_lock():
         server = start_server.start("app.py", default_port=True)
         server.stop()
@@ -73,8 +131,27 @@ def test_default_port_is_8501(start_server: ServerPool) -> None:
     assert server.port == 8501 or notice.startswith("Port 8501 is already in use"), notice
 
 
+_URL_RE = re.compile(r"URL: http://[\w.]+:(\d+)")
+
+
 @claim("L01.C2")
-def test_busy_default_port_moves_on_and_says_so(start_server: ServerPool, tmp_path: Path) -> None:
+@against("minilit", "1.67")
+def test_busy_default_port_moves_on(target: Target, tmp_path: Path) -> None:
+    with port_lock(), hold_ports([DEFAULT]):
+        proc = _run(target, cwd=tmp_path)
+        try:
+            printed = _read_until(proc, "URL:")
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    match = _URL_RE.search(printed)
+    assert match and int(match[1]) > DEFAULT, printed
+    # minilit says why (L01.C15); Streamlit 1.67 moves on without a word.
+    assert ("already in use" in printed) == target.is_minilit, printed
+
+
+@claim("L01.C15")
+def test_minilit_says_the_default_port_is_busy(start_server: ServerPool, tmp_path: Path) -> None:
     with port_lock(), hold_ports([DEFAULT]):
         proc = _minilit_run(cwd=tmp_path)
         try:
@@ -88,51 +165,68 @@ def test_busy_default_port_moves_on_and_says_so(start_server: ServerPool, tmp_pa
 
 
 @claim("L01.C3")
-def test_busy_chosen_port_is_an_error(start_server: ServerPool, tmp_path: Path) -> None:
+@against("minilit", "1.67", "1.56")
+def test_busy_chosen_port_is_an_error(target: Target, tmp_path: Path) -> None:
     with hold_free_port() as port:
-        proc = _minilit_run("--server.port", str(port), cwd=tmp_path)
-        _, stderr = proc.communicate(timeout=30)
+        proc = _run(target, "--server.port", str(port), cwd=tmp_path)
+        out, err = proc.communicate(timeout=60)
     assert proc.returncode == 1
-    assert f"Port {port} is already in use" in stderr
+    said = (out or "") + (err or "")
+    expected = (
+        f"Port {port} is already in use" if target.is_minilit else f"Port {port} is not available"
+    )
+    assert expected in said, said
 
 
 @claim("L01.C4")
-def test_health_says_ok(server: ServerThread) -> None:
-    assert http_get(f"{server.url}/_stcore/health")[::2] == (200, b"ok")
+@against("minilit", "1.67", "1.56")
+def test_health_says_ok(target: Target) -> None:
+    url = target.url()
+    assert http_get(f"{url}/_stcore/health")[::2] == (200, b"ok")
 
 
 @claim("L01.C5")
-def test_host_config_is_json(server: ServerThread) -> None:
-    status, headers, body = http_get(f"{server.url}/_stcore/host-config")
+@against("minilit", "1.67", "1.56")
+def test_host_config_is_json(target: Target) -> None:
+    status, headers, body = http_get(f"{target.url()}/_stcore/host-config")
     assert status == 200 and headers["content-type"].startswith("application/json")
     config = json.loads(body)
-    assert config["allowedOrigins"] == []
-    assert {"useExternalAuthToken", "enableCustomParentMessages"} <= set(config)
+    assert {"allowedOrigins", "useExternalAuthToken", "enableCustomParentMessages"} <= set(config)
+    # minilit allows no embedding origin; Streamlit lists its own hosting sites.
+    assert (config["allowedOrigins"] == []) == target.is_minilit
 
 
 @claim("L01.C6")
-def test_unknown_paths_get_the_app(server: ServerThread) -> None:
-    _, _, index = http_get(f"{server.url}/")
-    status, headers, body = http_get(f"{server.url}/some/page")
+@against("minilit", "1.67", "1.56")
+def test_unknown_paths_get_the_app(target: Target) -> None:
+    url = target.url()
+    _, _, index = http_get(f"{url}/")
+    status, headers, body = http_get(f"{url}/some/page")
     assert status == 200 and body == index and b'<div id="root">' in body
     assert headers["content-type"].startswith("text/html")
 
 
 @claim("L01.C7")
-def test_reserved_paths_are_not_swallowed_by_the_app(server: ServerThread) -> None:
+@against("minilit", "1.67", "1.56")
+def test_reserved_paths_are_not_swallowed_by_the_app(target: Target) -> None:
+    url = target.url()
     for path in ("/base/_stcore/health", "/base/_stcore/host-config"):
-        assert http_get(f"{server.url}{path}")[0] == 404, path
+        assert http_get(f"{url}{path}")[0] == 404, path
 
 
 @claim("L01.C8")
-def test_trailing_slash_redirects(server: ServerThread) -> None:
-    status, headers, _ = http_get(f"{server.url}/some/page/")
+@against("minilit", "1.67", "1.56")
+def test_trailing_slash_redirects(target: Target) -> None:
+    url = target.url()
+    status, headers, _ = http_get(f"{url}/some/page/")
     assert status == 301 and headers["location"] == "/some/page"
 
 
 @claim("L01.C13")
-def test_double_slash_is_refused_not_redirected(server: ServerThread) -> None:
-    status, headers, _ = http_get(f"{server.url}//evil.example/")
+@against("minilit", "1.67", "1.56")
+def test_double_slash_is_refused_not_redirected(target: Target) -> None:
+    url = target.url()
+    status, headers, _ = http_get(f"{url}//evil.example/")
     assert status == 400 and "location" not in headers
 
 
@@ -145,13 +239,16 @@ def test_health_is_503_while_the_runtime_is_not_running(start_server: ServerPool
 
 
 @claim("L01.C9")
-def test_cache_headers(server: ServerThread) -> None:
-    _, headers, body = http_get(f"{server.url}/")
+@against("minilit", "1.67", "1.56")
+def test_cache_headers(target: Target) -> None:
+    url = target.url()
+    _, headers, body = http_get(f"{url}/")
     assert headers["cache-control"] == "no-cache"
     asset = re.search(rb'src="\.(/static/js/[^"]+)"', body)
     assert asset is not None
-    status, asset_headers, _ = http_get(f"{server.url}{asset[1].decode()}")
-    assert status == 200 and asset_headers["cache-control"] == "public"
+    status, asset_headers, _ = http_get(f"{url}{asset[1].decode()}")
+    # minilit sends "public"; Streamlit 1.67 "public, immutable, max-age=31536000".
+    assert status == 200 and asset_headers["cache-control"].startswith("public")
 
 
 def _load(page: Any, url: str) -> tuple[list[str], list[Any]]:
@@ -167,6 +264,9 @@ def _load(page: Any, url: str) -> tuple[list[str], list[Any]]:
         "() => document.querySelector(\"[data-testid='stApp']\")"
         ".getAttribute('data-test-script-state') === 'notRunning'"
     )
+    # Streamlit 1.67 fetches lazy chunks and its favicon after the first run: wait until
+    # the network is quiet, so the page load is over before a test looks further.
+    page.wait_for_load_state("networkidle")
     return requests, sockets
 
 
@@ -175,9 +275,11 @@ def _path(url: str, base: str) -> str:
 
 
 @claim("L01.C10")
-def test_page_load_requests(server: ServerThread, page: Any) -> None:
-    requests, sockets = _load(page, server.url + "/")
-    paths = [_path(u, server.url) for u in requests]
+@against("minilit", "1.67")
+def test_page_load_requests(target: Target, page: Any) -> None:
+    url = target.url()
+    requests, sockets = _load(page, url + "/")
+    paths = [_path(u, url) for u in requests]
     http_paths = [p for p in paths if not p.startswith("ws")]
     assert http_paths[0] == "/"
     assert any(re.fullmatch(r"/static/js/[\w.-]+\.js", p) for p in http_paths)
@@ -186,16 +288,17 @@ def test_page_load_requests(server: ServerThread, page: Any) -> None:
     others = [
         p
         for p in http_paths
-        if p not in ("/", "/_stcore/health", "/_stcore/host-config", "/favicon.ico")
+        if p not in ("/", "/_stcore/health", "/_stcore/host-config", "/favicon.ico", "/favicon.png")
         and not p.startswith("/static/")
     ]
     assert others == []
-    assert [s.url for s in sockets] == [server.ws_url]
+    assert [s.url for s in sockets] == [url.replace("http://", "ws://") + "/_stcore/stream"]
 
 
 @claim("L01.C11")
-def test_rerun_makes_no_http_request(server: ServerThread, page: Any) -> None:
-    requests, sockets = _load(page, server.url + "/")
+@against("minilit", "1.67")
+def test_rerun_makes_no_http_request(target: Target, page: Any) -> None:
+    requests, sockets = _load(page, target.url() + "/")
     sent: list[Any] = []
     received: list[Any] = []
     sockets[0].on("framesent", lambda f: sent.append(f))
@@ -213,8 +316,10 @@ def test_rerun_makes_no_http_request(server: ServerThread, page: Any) -> None:
 
 
 @claim("L01.C12")
-def test_page_text_never_travels_as_html(server: ServerThread, page: Any) -> None:
-    _, _, html = http_get(f"{server.url}/")
+@against("minilit", "1.67", "1.56")
+def test_page_text_never_travels_as_html(target: Target, page: Any) -> None:
+    url = target.url()
+    _, _, html = http_get(f"{url}/")
     assert b"Lesson 01" not in html
-    _load(page, server.url + "/")
+    _load(page, url + "/")
     assert page.get_by_text("Lesson 01: the server").is_visible()
