@@ -128,7 +128,11 @@ TARGETS: dict[str, Target] = {
     ),
     "security": Target(
         ("minilit/server/security.py",),
-        ("tests/security/test_allowed_hosts.py", "tests/server/test_hardening.py"),
+        (
+            "tests/security/test_origin_rules.py",
+            "tests/security/test_allowed_hosts.py",
+            "tests/server/test_hardening.py",
+        ),
     ),
     "tree": Target(
         ("minilit/testing/tree.py",),

@@ -222,3 +222,76 @@ def test_runs_without_a_run_id_still_clean_up() -> None:
     run(tree, "", text([0, 0], "a"), text([0, 1], "b"))
     run(tree, "", text([0, 0], "a2"))
     assert bodies(tree) == {(0, 0): "a2"}
+
+
+def element(path: list[int], kind: str, body: str) -> ForwardMsg:
+    msg = ForwardMsg()
+    msg.metadata.delta_path.extend(path)
+    getattr(msg.delta.new_element, kind).body = body
+    return msg
+
+
+def test_describe_outlines_the_page_with_depth_and_staleness() -> None:
+    tree = ElementTree()
+    run(
+        tree,
+        "r1",
+        element([0, 0], "heading", "Hello"),
+        block([0, 1], "vertical"),
+        element([0, 1, 0], "markdown", "inside"),
+        text([1, 0], "side"),
+    )
+    tree.apply(new_session("r2"))
+    tree.apply(element([0, 0], "heading", "Hello again"))
+    assert tree.describe() == "\n".join(
+        [
+            "main",
+            "  [0, 0] heading 'Hello again'",
+            "  [0, 1] block.vertical  (stale)",
+            "    [0, 1, 0] markdown 'inside'  (stale)",
+            "sidebar",
+            "  [1, 0] text 'side'  (stale)",
+        ]
+    )
+    assert tree.snapshot().describe() == tree.describe(), "a snapshot is the same page"
+    tree.apply(block([0, 1], "vertical"))  # the same block again: kept, now fresh
+    assert "  [0, 1] block.vertical\n" in tree.describe()
+
+
+def test_script_finished_and_snapshots_keep_the_session_facts() -> None:
+    tree = ElementTree()
+    run(tree, "r1", text([0, 0], "a"))
+    assert (tree.running, tree.last_status) == (False, ForwardMsg.FINISHED_SUCCESSFULLY)
+    tree.apply(new_session("r2"))
+    snap = tree.snapshot()
+    assert (snap.run_id, snap.session_id, snap.running) == ("r2", "session-1", True)
+    assert snap.last_status == ForwardMsg.FINISHED_SUCCESSFULLY
+    tree.apply(finished("r2", ForwardMsg.FINISHED_WITH_COMPILE_ERROR))
+    assert tree.last_status == ForwardMsg.FINISHED_WITH_COMPILE_ERROR
+    assert tree.running is False
+    assert snap.running is True, "the snapshot did not move on"
+
+
+def test_runs_without_an_id_get_distinct_ones_also_in_a_snapshot() -> None:
+    """A server that does not stamp runs still gets one id per run (stale cleanup needs it)."""
+    tree = ElementTree()
+    ids = []
+    for _ in range(2):
+        tree.apply(ForwardMsg(new_session={}))
+        ids.append(tree.run_id)
+    snap = tree.snapshot()
+    snap.apply(ForwardMsg(new_session={}))
+    ids.append(snap.run_id)
+    assert len(set(ids)) == 3 and "" not in ids
+
+
+def test_a_ref_hash_is_refused() -> None:
+    with pytest.raises(TreeError, match="never sends cached_message_hashes"):
+        ElementTree().apply(ForwardMsg(ref_hash="0123"))
+
+
+def test_a_root_index_past_the_four_containers_is_invalid() -> None:
+    tree = ElementTree()
+    tree.apply(new_session("r1"))
+    with pytest.raises(TreeError, match=r"^invalid delta_path \[4, 0\]$"):
+        tree.apply(text([4, 0], "x"))
