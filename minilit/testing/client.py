@@ -10,7 +10,8 @@ server that speaks the protocol: an in-process minilit, a minilit elsewhere, or 
 Streamlit.
 
 Simplified: one script run in flight at a time (``run`` waits for the run to end); no
-ForwardMsg cache; no query string or page changes. Like the browser, every
+ForwardMsg cache; no page changes; the query string is whatever ``query_string`` says
+(the server never changes it here). Like the browser, every
 ``rerun_script`` carries every widget's value, defaults included (see
 ``minilit.testing.widget_state``).
 
@@ -163,6 +164,9 @@ class AppClient(Page):
         """Seconds ``run()`` waits when not told otherwise."""
         self.runs: list[RunResult] = []
         """Every run so far, oldest first."""
+        self.query_string = ""
+        """Sent with every ``rerun_script`` (``ClientState.query_string``), as the browser
+        sends its address's query string without the ``?``: ``"app=demo&x=1"``."""
         self.unsolicited: list[ForwardMsg_pb2.ForwardMsg] = []
         """Messages that arrived between runs (e.g. ``script_changed_on_disk``)."""
         self._server = server
@@ -261,6 +265,7 @@ class AppClient(Page):
         self._drain_unsolicited()
         request = BackMsg()
         request.rerun_script.CopyFrom(self.widget_states.create_client_state())
+        request.rerun_script.query_string = self.query_string
         return self._run(request, timeout)
 
     def wait_for_run(self, *, timeout: float | None = None) -> Self:

@@ -5,9 +5,9 @@ Mirrors: the widget half of Streamlit's ``lib/streamlit/testing/v1/element_tree.
 ``Slider``, ``Selectbox``, ``Radio``, ``Multiselect``), and, for how each value travels,
 the browser's widget components (``setBoolValue``, ``setStringValue`` ... of
 ``WidgetStateManager.ts``). Value kinds, as Streamlit 1.67 sends them: checkbox/toggle
-``bool_value``; text_input/text_area ``string_value``; number_input ``double_value`` (``int_value`` for
-an INT one);
-slider ``double_array_value``; selectbox/radio ``string_value`` (the option text);
+``bool_value``; text_input/text_area ``string_value``; number_input ``double_value``
+(``int_value`` for an INT one); slider ``double_array_value``; selectbox/radio
+``string_value`` (the option text);
 multiselect ``string_array_value``; button/form_submit_button ``trigger_value``.
 
 The difference from AppTest: AppTest reads values from the server's session state, while

@@ -1,0 +1,5 @@
+import streamlit as st
+
+st.text("before")
+st.exception(ValueError("shown, not raised"))
+st.text("after")

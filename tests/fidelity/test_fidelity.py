@@ -1,0 +1,110 @@
+"""The fidelity oracle: each app on real Streamlit 1.67 and on minilit, page by page.
+
+For every app in ``cases.CASES`` the same headless client (``minilit.testing.AppClient``)
+drives a real Streamlit 1.67 server and a minilit server through the same user steps, and
+after the first run and after every step the two pages (the element tree the browser
+would show) are compared as text (``oracle.page_lines``: ids aside, unknown fields kept).
+
+One real server serves every app (``dispatcher.py`` picks the app from the query string),
+so the suite starts Streamlit once. The figure (N of M apps identical) is printed at the
+end of the run (conftest.py). An app whose pages differ fails, unless
+docs/known-differences.md lists it with its reason; a listed app whose pages no longer
+differ fails too, so the list stays true.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from minilit.testing import AppClient
+from tests.fidelity.cases import CASES
+from tests.fidelity.oracle import KnownDifferences, page_lines
+from tests.fidelity.results import RESULTS, AppResult
+from tests.realstreamlit import RealServer, real_streamlit
+
+HERE = Path(__file__).resolve().parent
+APPS = HERE / "apps"
+DISPATCHER = HERE / "dispatcher.py"
+KNOWN = KnownDifferences.load()
+NOTHING = KnownDifferences()
+
+
+@pytest.fixture(scope="module")
+def real_server() -> Iterator[RealServer]:
+    with real_streamlit(DISPATCHER) as server:
+        yield server
+
+
+def _do(app: AppClient, step: str) -> str:
+    """Run one step on ``app``; "" or the error it raised, as one line."""
+    try:
+        eval(step, {}, {"app": app})  # steps are this suite's own expressions (cases.py)
+    except Exception as exc:  # a step that fails on one server is a difference to show
+        return f"step failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    return ""
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_app(name: str, real_server: RealServer) -> None:
+    real = AppClient.connect(real_server.url, default_timeout=30)
+    real.query_string = f"app={name}"
+    mini = AppClient.from_file(APPS / f"{name}.py", default_timeout=10)
+    result = AppResult(name)
+    try:
+        for step in ["app.run()", *CASES[name]]:
+            errors = [_do(real, step), _do(mini, step)]
+            pages = []
+            strict = []
+            counters = (result.stripped_real, result.stripped_minilit)
+            for client, error, counts in zip((real, mini), errors, counters, strict=True):
+                tail = [error] if error else []
+                pages.append(page_lines(client.tree, KNOWN, counts) + tail)
+                strict.append(page_lines(client.tree, NOTHING, Counter()) + tail)
+            result.add(step, pages[0], pages[1], strict_same=strict[0] == strict[1])
+    finally:
+        real.close()
+        mini.close()
+    RESULTS[name] = result
+    listed = name in KNOWN.per_app
+    if result.identical and listed:
+        pytest.fail(
+            f"{name} now renders as on Streamlit 1.67: remove it from docs/known-differences.md"
+        )
+    if not result.identical and not listed:
+        step, real_page, mini_page = result.first_difference()
+        diff = "\n".join(
+            difflib.unified_diff(
+                real_page, mini_page, "streamlit 1.67", "minilit", lineterm="", n=1
+            )
+        )
+        pytest.fail(
+            f"{name}: the page differs after {step!r} and docs/known-differences.md does not "
+            f"list it:\n{diff}"
+        )
+
+
+def test_everywhere_entries_are_true() -> None:
+    """Each field set aside everywhere is still sent by Streamlit and still not by minilit.
+
+    Runs after the apps (pytest keeps the file's order); needs every app's result.
+    """
+    if set(RESULTS) != set(CASES):
+        pytest.skip("needs every app of the oracle in this run")
+    real: Counter[str] = Counter()
+    mini: Counter[str] = Counter()
+    for result in RESULTS.values():
+        real.update(result.stripped_real)
+        mini.update(result.stripped_minilit)
+    problems = []
+    for where, number in KNOWN.everywhere:
+        key = f"{where} field {number}"
+        if mini[key]:
+            problems.append(f"{key}: minilit sends it now ({mini[key]} times)")
+        if not real[key]:
+            problems.append(f"{key}: no app's page on Streamlit 1.67 has it")
+    assert not problems, "docs/known-differences.md 'Everywhere' is stale:\n" + "\n".join(problems)
