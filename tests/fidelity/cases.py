@@ -102,6 +102,7 @@ CASES: dict[str, list[str]] = {
         "app.number_input[0].set_value(5)",
         "app.form_submit_button[0].click().run()",
     ],
+    "media_elements": [],
     "on_change_callbacks": [
         "app.text_input[0].input('x').run()",
         "app.run()",
