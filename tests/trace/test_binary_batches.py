@@ -135,6 +135,36 @@ def test_a_batch_of_events_another_subscriber_already_described(app_path: Path) 
     assert [e.to_dict() for e in decoded] == [event_to_dict(e) for e in events]
 
 
+def test_a_delta_whose_frame_is_in_the_batch_refers_to_it(app_path: Path) -> None:
+    """Note [Deltas by reference]: a sent delta's message travels once, as its frame."""
+    events = _bus_events(app_path)
+    rows = marshal.loads(events_batch(events, 0))[3]
+    frame_seqs = {r[0] for r in rows if r[2] == ev.FORWARDMSG_SENT}
+    refs = [r[9] for r in rows if r[2] == ev.DELTA_ENQUEUED and type(r[9]) is int]
+    assert len(refs) >= 3 and set(refs) <= frame_seqs
+    # ...and a delta coalesced away, which no frame carried, ships its own bytes.
+    assert any(r[2] == ev.DELTA_ENQUEUED and type(r[9]) is bytes for r in rows)
+
+
+def test_a_delta_whose_frame_is_in_the_next_batch_carries_its_own_bytes(
+    app_path: Path,
+) -> None:
+    events = _bus_events(app_path)
+    first_frame = next(i for i, e in enumerate(events) if e.name == ev.FORWARDMSG_SENT)
+    last_delta = max(i for i, e in enumerate(events) if e.name == ev.DELTA_ENQUEUED)
+    cut = (first_frame + last_delta) // 2 + 1  # some deltas here, their frames there
+    batches = [events[:cut], events[cut:]]
+    decoded = [e for part in batches for e in decode_batch(events_batch(part, 0))[0]]
+    via_json = [event_from_dict(json.loads(dumps(event_to_dict(e)))) for e in events]
+    assert [e.to_dict() for e in decoded] == [e.to_dict() for e in via_json]
+
+
+def test_a_reference_to_a_frame_not_in_the_batch_is_a_value_error() -> None:
+    row = (5, 0, ev.DELTA_ENQUEUED, "", "", "", (), b"", {}, 4)
+    with pytest.raises(ValueError, match="refers to frame 4"):
+        decode_batch(marshal.dumps((BATCH_TAG, BATCH_VERSION, 0, [row])))
+
+
 def test_field_values_become_what_json_would_make_of_them() -> None:
     fields = {"raw": b"\x00\x01", "pair": (1, 2), "nested": {"k": [1, (2, 3)]}, "odd": object()}
     event = TraceEvent(7, 1, "script.custom", fields=fields)
