@@ -33,6 +33,7 @@ import { AppRoot, treeAfterScriptFinished } from "./render-tree/AppNode"
 import { escapeHtml } from "./lib/markdown"
 import { ScriptRunState } from "./ScriptRunState"
 import { WidgetStateManager } from "./widgets/WidgetStateManager"
+import { fileUploadClient } from "./components/uploads/FileUploadClient"
 
 /** Deltas are applied to React state at most this often (Streamlit: 10 ms). */
 const ELEMENT_BUFFER_TIMEOUT_MS = 10
@@ -97,6 +98,8 @@ export class App extends Component<Record<string, never>, AppState> {
       onStateChange: (state, detail) => this.handleConnectionStateChanged(state, detail),
       getLastSessionId: () => this.sessionId,
     })
+    // st.file_uploader asks for upload URLs over the websocket.
+    fileUploadClient.attach((backMsg) => this.connection.sendBackMsg(backMsg))
   }
 
   componentDidMount(): void {
@@ -160,8 +163,11 @@ export class App extends Component<Record<string, never>, AppState> {
       case "pageInfoChanged":
         this.handlePageInfoChanged(msg.pageInfoChanged as minilit.PageInfo)
         break
+      case "fileUrlsResponse":
+        fileUploadClient.handleFileUrlsResponse(msg.fileUrlsResponse as minilit.FileURLsResponse)
+        break
       default:
-        // heartbeat_ack, file_urls_response, ref_hash: nothing to do here.
+        // heartbeat_ack, ref_hash: nothing to do here.
         break
     }
   }
@@ -173,6 +179,7 @@ export class App extends Component<Record<string, never>, AppState> {
     const initialize = newSession.initialize
     if (initialize?.sessionId) {
       this.sessionId = initialize.sessionId
+      fileUploadClient.setSessionId(initialize.sessionId)
     }
     this.pageScriptHash = newSession.pageScriptHash ?? ""
     this.setState((prev) => ({

@@ -20,10 +20,14 @@ import {
   ProgressElement,
   TextElement,
 } from "./elements/DisplayElements"
+import { ComponentInstanceElement, IFrameElement } from "./elements/ComponentIFrame"
 import { ExceptionElement } from "./elements/ExceptionElement"
+import { AudioElement, ImageListElement, VideoElement } from "./elements/MediaElements"
 import type { RenderContext } from "./RenderContext"
 import { Button } from "./widgets/Button"
 import { Checkbox } from "./widgets/Checkbox"
+import { DownloadButton } from "./widgets/DownloadButton"
+import { FileUploader } from "./widgets/FileUploader"
 import { Multiselect } from "./widgets/Multiselect"
 import { NumberInput } from "./widgets/NumberInput"
 import { Radio } from "./widgets/Radio"
@@ -56,6 +60,21 @@ export function ElementRenderer({ element, ctx }: { element: minilit.Element; ct
       return <MetricElement element={element.metric as minilit.Metric} />
     case "empty":
       return <div className="stEmpty" data-testid="stEmpty" />
+    // --- media and frames (the security surface)
+    case "imgs":
+      return <ImageListElement element={element.imgs as minilit.ImageList} />
+    case "audio":
+      return <AudioElement element={element.audio as minilit.Audio} />
+    case "video":
+      return <VideoElement element={element.video as minilit.Video} />
+    case "iframe":
+      return <IFrameElement element={element.iframe as minilit.IFrame} />
+    case "componentInstance":
+      return <ComponentInstanceElement element={element.componentInstance as minilit.ComponentInstance} {...widget} />
+    case "fileUploader":
+      return <FileUploader element={element.fileUploader as minilit.FileUploader} {...widget} />
+    case "downloadButton":
+      return <DownloadButton element={element.downloadButton as minilit.DownloadButton} {...widget} />
     // --- widgets
     case "button":
       return <Button element={element.button as minilit.Button} {...widget} />

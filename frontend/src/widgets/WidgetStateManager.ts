@@ -51,6 +51,8 @@ type WidgetValue =
   | { stringValue: string }
   | { doubleArrayValue: { data: number[] } }
   | { stringArrayValue: { data: string[] } }
+  | { jsonValue: string }
+  | { fileUploaderStateValue: minilit.IFileUploaderState }
 
 function isInForm(widget: WidgetInfo): boolean {
   return typeof widget.formId === "string" && widget.formId !== ""
@@ -100,6 +102,16 @@ export class WidgetStateManager {
 
   setStringArrayValue(widget: WidgetInfo, value: string[], source: Source): void {
     this.setValue(widget, { stringArrayValue: { data: [...value] } }, source)
+  }
+
+  /** A custom component's value (streamlit:setComponentValue, dataType "json"). */
+  setJsonValue(widget: WidgetInfo, value: string, source: Source): void {
+    this.setValue(widget, { jsonValue: value }, source)
+  }
+
+  /** st.file_uploader: the files uploaded so far (ids, names, sizes, URLs). */
+  setFileUploaderStateValue(widget: WidgetInfo, value: minilit.IFileUploaderState, source: Source): void {
+    this.setValue(widget, { fileUploaderStateValue: value }, source)
   }
 
   /** Forgets a widget's value (e.g. a selectbox set back to "no choice"). */
@@ -157,6 +169,11 @@ export class WidgetStateManager {
   getDoubleArrayValue(widget: WidgetInfo): number[] | undefined {
     const state = this.getState(widget)
     return state?.value === "doubleArrayValue" ? [...(state.doubleArrayValue?.data ?? [])] : undefined
+  }
+
+  getFileUploaderStateValue(widget: WidgetInfo): minilit.IFileUploaderState | undefined {
+    const state = this.getState(widget)
+    return state?.value === "fileUploaderStateValue" ? (state.fileUploaderStateValue ?? undefined) : undefined
   }
 
   getStringArrayValue(widget: WidgetInfo): string[] | undefined {
