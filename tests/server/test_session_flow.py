@@ -285,9 +285,15 @@ pathlib.Path({str(side_effect)!r}).open("a").write("old run finished its loop\\n
         while recv(ws).WhichOneof("type") != "delta":
             pass
         ws.send(rerun_msg())  # the old thread is stopped... at a checkpoint it never reaches
-        time.sleep(1.5)
-    lines = side_effect.read_text().splitlines()
-    assert len(lines) == 2, "both the interrupted run and the new one finished their loops"
+        deadline = time.monotonic() + 10
+        while len(lines := read_lines(side_effect)) < 2:  # (a stopped loop never writes)
+            assert time.monotonic() < deadline, f"only {len(lines)} loop(s) finished"
+            time.sleep(0.01)
+    assert len(read_lines(side_effect)) == 2, "both runs finished their loops, no more"
+
+
+def read_lines(path: Path) -> list[str]:
+    return path.read_text().splitlines() if path.exists() else []
 
 
 def test_set_page_config_and_page_title(tmp_path: Path) -> None:
