@@ -20,6 +20,7 @@ Receives: the command line's target, port and address. Hands to: Tornado.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import secrets
 import socket
@@ -28,6 +29,7 @@ from typing import Any
 import tornado.httpserver
 import tornado.netutil
 import tornado.web
+import tornado.websocket
 
 from inspector.channel.endpoint import (
     TRACE_PATH,
@@ -43,6 +45,10 @@ from inspector.proxy.target import Target, Upstream
 DEFAULT_ADDRESS = "127.0.0.1"
 DEFAULT_PORT = 8600
 """Not Streamlit's 8501, which the target most likely has."""
+
+
+STOP_GRACE = 1.0
+"""Seconds ``stop`` waits for websocket peers to answer its close."""
 
 
 class PortInUseError(OSError):
@@ -75,6 +81,8 @@ class ProxyServer:
         """The script runs in the target's process: none here (endpoint.Observed)."""
         self.upstream = Upstream(target)
         self.channel: TraceChannel | None = None
+        self.relays: set[StreamHandler] = set()
+        """Open websocket relays (closed by ``stop``, which HTTP connections are not)."""
         self._http: tornado.httpserver.HTTPServer | None = None
 
     @property
@@ -103,7 +111,7 @@ class ProxyServer:
         if self.channel is not None:
             routes.append((TRACE_PATH, TraceSocketHandler, {"channel": self.channel}))
         stream = re.escape(self.target.base) + "/_stcore/stream"
-        routes.append((stream, StreamHandler, {"upstream": self.upstream}))
+        routes.append((stream, StreamHandler, {"upstream": self.upstream, "sockets": self.relays}))
         routes.append((r".*", ForwardHandler, {"upstream": self.upstream}))
         return tornado.web.Application(
             routes,
@@ -129,8 +137,34 @@ class ProxyServer:
         self._http = tornado.httpserver.HTTPServer(self.application(), max_body_size=2**40)
         self._http.add_sockets(sockets)
 
+    def _websockets_open(self) -> bool:
+        return bool(self.relays) or bool(self.channel is not None and self.channel.clients)
+
     async def stop(self) -> None:
-        if self._http is not None:
-            self._http.stop()
-            await self._http.close_all_connections()
-            self._http = None
+        """Stop listening; close every relay (1001, going away) and attached inspector."""
+        if self._http is None:
+            return
+        self._http.stop()
+        sockets: list[tornado.websocket.WebSocketHandler] = list(self.relays)
+        if self.channel is not None:
+            sockets += list(self.channel.clients)
+        # A websocket left Tornado's HTTP connection list at its upgrade, so
+        # close_all_connections does not see it: close each (its on_close
+        # unsubscribes from the bus), and cut the stream of a peer that does
+        # not answer the close within STOP_GRACE.
+        streams = [getattr(h.ws_connection, "stream", None) for h in sockets]
+        for handler in sockets:
+            handler.close(1001, "the minilit proxy is stopping")
+        for _ in range(int(STOP_GRACE / 0.01)):
+            if not self._websockets_open():
+                break
+            await asyncio.sleep(0.01)
+        for stream in streams:
+            if stream is not None and not stream.closed():
+                stream.close()
+        for _ in range(100):
+            if not self._websockets_open():
+                break
+            await asyncio.sleep(0.01)
+        await self._http.close_all_connections()
+        self._http = None

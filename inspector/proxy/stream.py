@@ -67,9 +67,11 @@ def subprotocol_list(header: str) -> list[str]:
 class StreamHandler(tornado.websocket.WebSocketHandler):
     """One browser websocket and its twin to the target."""
 
-    def initialize(self, upstream: Upstream) -> None:
+    def initialize(self, upstream: Upstream, sockets: set[StreamHandler]) -> None:
         self.upstream = upstream
         self.target = upstream.target
+        self._sockets = sockets
+        """The proxy's open relays (closed when it stops)."""
         self._up: WebSocketClientConnection | None = None
         self._relay: asyncio.Future[None] | None = None
         self._tap = Wiretap()
@@ -156,6 +158,7 @@ class StreamHandler(tornado.websocket.WebSocketHandler):
 
     def open(self, *args: Any, **kwargs: Any) -> None:
         self.set_nodelay(True)
+        self._sockets.add(self)
         self._relay = asyncio.ensure_future(self._relay_down())
 
     async def _relay_down(self) -> None:
@@ -221,6 +224,7 @@ class StreamHandler(tornado.websocket.WebSocketHandler):
         up.write_message(message, binary=isinstance(message, bytes))
 
     def on_close(self) -> None:
+        self._sockets.discard(self)
         self._tap.closed()
         up = self._up
         if up is not None and up.protocol is not None:
