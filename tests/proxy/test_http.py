@@ -82,7 +82,7 @@ class Echo(tornado.web.RequestHandler):
             }
         )
 
-    get = put = post = delete = _report  # type: ignore[assignment]
+    get = put = post = delete = _report
 
 
 class Health(tornado.web.RequestHandler):
