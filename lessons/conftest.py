@@ -172,7 +172,8 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     """A fresh browser tab (its own context: no cache, no cookies)."""
-    context = browser.new_context()
+    # A fixed locale and time zone: the browser sends both with every rerun (context_info).
+    context = browser.new_context(locale="en-US", timezone_id="UTC")
     tab = context.new_page()
     tab.set_default_timeout(15_000)
     yield tab

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory, unknown_fields
 
 from inspector.protodecode import decode_tree
 from lessons.framework.claims import claim
+from lessons.framework.targets import Target, against
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
-from minilit.server.background import ServerThread
 from minilit.testing import AppClient, WireConnection
 
 HERE = Path(__file__).parent
@@ -34,6 +36,7 @@ def _streamlit_text_frame() -> bytes:
 
 
 @claim("L03.C1")
+@against("minilit", "1.67", "1.56")
 def test_a_frame_starts_with_a_tag(app: AppClient) -> None:
     frame = _frames(app)[(0, 3)]
     tag = frame[0]
@@ -65,6 +68,7 @@ def test_the_text_frame_byte_by_byte(app: AppClient) -> None:
 
 
 @claim("L03.C3")
+@against("minilit", "1.67", "1.56")
 def test_a_length_over_127_takes_two_varint_bytes(app: AppClient) -> None:
     frame = _frames(app)[(0, 2)]
     assert b"\x0a\xc8\x01" + b"x" * 200 in frame  # 200 = 0b1_1001000 -> c8 01
@@ -72,6 +76,7 @@ def test_a_length_over_127_takes_two_varint_bytes(app: AppClient) -> None:
 
 
 @claim("L03.C4")
+@against("minilit", "1.67", "1.56")
 def test_delta_path_is_a_packed_repeated_field(app: AppClient) -> None:
     frames = _frames(app)
     for index in range(5):
@@ -79,6 +84,7 @@ def test_delta_path_is_a_packed_repeated_field(app: AppClient) -> None:
 
 
 @claim("L03.C5")
+@against("minilit", "1.67", "1.56")
 def test_default_values_are_not_written(app: AppClient) -> None:
     app.run()
     status = [
@@ -95,33 +101,65 @@ def test_default_values_are_not_written(app: AppClient) -> None:
     assert finished.endswith(b"\x30\x00")  # a oneof member is written even when it is 0
 
 
+BROWSER = [json.loads(line) for line in (HERE / "streamlit-1.67" / "browser.jsonl").open()]
+"""Chromium running Streamlit 1.67's frontend (streamlit-1.67/record_browser.py)."""
+
+
+def _first_sent_in_chromium(page: Any, url: str) -> bytes:
+    sent: list[bytes] = []
+
+    def watch(ws: Any) -> None:
+        ws.on("framesent", lambda f: sent.append(f if isinstance(f, bytes) else f["payload"]))
+
+    page.on("websocket", watch)
+    page.goto(url + "/")
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
+    return sent[0]
+
+
 @claim("L03.C6")
-def test_two_spellings_of_an_empty_rerun(server: ServerThread) -> None:
+@against("minilit", "1.67")
+def test_spellings_of_a_run_request(target: Target, page: Any) -> None:
+    url = target.url()
     assert BackMsg(rerun_script={}).SerializeToString() == b"\x5a\x00"
-    recorded_first = bytes.fromhex(RECORDED[0]["hex"])
-    assert recorded_first == b"\x5a\x02\x12\x00"
-    with AppClient.connect(server.url) as client:
-        assert client.run().last_run.request_frame == recorded_first
-    for frame in (b"\x5a\x00", recorded_first):
-        conn = WireConnection(server.url)
+    headless = bytes.fromhex(RECORDED[0]["hex"])  # the client that recorded tour.jsonl
+    assert headless == b"\x5a\x02\x12\x00"
+    with AppClient.connect(url) as client:  # minilit's headless client spells it so too
+        assert client.run().last_run.request_frame == headless
+    # Chromium: the recorded 1.67 frontend's first frame, with this server's URL in it.
+    recorded = BackMsg.FromString(bytes.fromhex(BROWSER[0]["hex"]))
+    assert len(bytes.fromhex(BROWSER[0]["hex"])) == 54
+    live = _first_sent_in_chromium(page, url)
+    recorded.rerun_script.context_info.url = url + "/"
+    assert live == recorded.SerializeToString(), BackMsg.FromString(live)
+    for frame in (b"\x5a\x00", headless, live):  # the server runs the script for each
+        conn = WireConnection(url)
         conn.send(frame)
         assert conn.recv(5).HasField("new_session")
         conn.close()
 
 
 @claim("L03.C7")
-def test_minilit_reads_a_real_streamlit_session(app: AppClient) -> None:
+@against("minilit", "1.67")
+def test_minilit_reads_a_real_streamlit_session(app: AppClient, target: Target) -> None:
     forward = [bytes.fromhex(r["hex"]) for r in RECORDED if r["dir"] == "forward"]
     assert len(forward) == 35
     kinds = {ForwardMsg.FromString(f).WhichOneof("type") for f in forward}
     assert kinds == {"new_session", "session_status_changed", "delta", "script_finished"}
+    browser = [bytes.fromhex(r["hex"]) for r in BROWSER if r["dir"] == "forward"]
+    assert len(browser) == 53 and all(ForwardMsg.FromString(f).WhichOneof("type") for f in browser)
     theirs = ForwardMsg.FromString(_streamlit_text_frame())
-    ours = ForwardMsg.FromString(_frames(app)[(0, 3)])
-    assert theirs.delta.new_element.text.body == ours.delta.new_element.text.body
-    assert list(theirs.metadata.delta_path) == list(ours.metadata.delta_path) == [0, 3]
-    extra = [f.field_number for f in unknown_fields.UnknownFieldSet(theirs.delta.new_element)]
-    assert extra == [58, 61] and _streamlit_text_frame()[-10:-8] == b"\xd2\x03"  # 58<<3|2
-    assert theirs.delta.new_element.text.wrap and not ours.delta.new_element.text.wrap
+    live = ForwardMsg.FromString(_frames(app)[(0, 3)])  # from this run's server
+    assert theirs.delta.new_element.text.body == live.delta.new_element.text.body
+    assert list(theirs.metadata.delta_path) == list(live.metadata.delta_path) == [0, 3]
+    assert _streamlit_text_frame()[-10:-8] == b"\xd2\x03"  # 58 << 3 | 2
+    assert _unknown(theirs.delta.new_element) == [58, 61]
+    # Live, Streamlit 1.67 sends the same two fields minilit does not declare.
+    assert _unknown(live.delta.new_element) == ([] if target.is_minilit else [58, 61])
+
+
+def _unknown(message: Any) -> list[int]:
+    return [f.field_number for f in unknown_fields.UnknownFieldSet(message)]
 
 
 def _text_class(field_name: str, number: int) -> type:
@@ -137,8 +175,13 @@ def _text_class(field_name: str, number: int) -> type:
 
 
 @claim("L03.C11")
-def test_one_byte_three_meanings(app: AppClient) -> None:
-    assert _frames(app)[(0, 4)].endswith(bytes.fromhex("2a 06 1a 04 2a 02 08 2a"))
+@against("minilit", "1.67", "1.56")
+def test_one_byte_three_meanings(app: AppClient, target: Target) -> None:
+    frame = _frames(app)[(0, 4)]
+    # delta (field 5) { new_element (3) { progress (5) { value (1) = 42 } ... } }
+    assert re.search(rb"\x2a.\x1a.\x2a\x02\x08\x2a", frame, re.DOTALL)
+    if target.is_minilit:
+        assert frame.endswith(bytes.fromhex("2a 06 1a 04 2a 02 08 2a"))
 
 
 @claim("L03.C8")
