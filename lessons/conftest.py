@@ -114,9 +114,9 @@ def target(
 ) -> Target:
     """Where this run of the test goes: minilit or a real Streamlit (targets.py)."""
     default = getattr(request.module, "APP", "app.py")
-    options = getattr(request.module, "SERVER_OPTIONS", {})
-    if target_kind == MINILIT and not options:
-        # The module's shared server serves the module's app.
+    if target_kind == MINILIT:
+        # The module's shared server (with the module's SERVER_OPTIONS, minilit's own)
+        # serves the module's app; a real Streamlit runs it with its defaults.
         target_pool.urls.setdefault(
             (MINILIT, str((start_server.base / default).resolve()), ()),
             request.getfixturevalue("server").url,
