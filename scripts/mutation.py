@@ -101,6 +101,7 @@ TARGETS: dict[str, Target] = {
             "minilit/runtime/state/common.py",
         ),
         (
+            "tests/widgets/test_session_state_unit.py",
             "tests/widgets/test_session_state.py",
             "tests/widgets/test_triggers.py",
             "tests/widgets/test_ids.py",
@@ -252,8 +253,7 @@ def run_target(
     print(f"\n## {name} ({', '.join(target.files)}) in {elapsed:.0f} s")
     if proc.returncode not in (0, None) and not any(counts[k] for k in _COUNTS):
         print((work / "mutmut-run.log").read_text(encoding="utf-8", errors="replace")[-3000:])
-    for mutant in survivors:
-        diff = mutmut(work, "show", mutant, timeout=60).stdout
+    for mutant, diff in survivor_diffs(work, survivors):
         changed = [
             line
             for line in diff.splitlines()
@@ -263,6 +263,36 @@ def run_target(
         for line in changed:
             print(f"    {line.strip()}")
     return counts
+
+
+_DIFFS = """
+import json, sys
+from mutmut.mutation.diff_apply import find_mutant, get_diff_for_mutant
+out = {}
+for name in json.load(sys.stdin):
+    out[name] = get_diff_for_mutant(name, path=find_mutant(name).path)
+print(json.dumps(out))
+"""
+
+
+def survivor_diffs(work: Path, survivors: list[str]) -> list[tuple[str, str]]:
+    """Each survivor's diff, from one process (``mutmut show`` per mutant if that fails)."""
+    if not survivors:
+        return []
+    proc = subprocess.run(
+        [sys.executable, "-c", _DIFFS],
+        cwd=work,
+        input=json.dumps(survivors),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if proc.returncode == 0:
+        diffs: dict[str, str] = json.loads(proc.stdout)
+        return [(name, diffs[name]) for name in survivors]
+    # (mutmut's internals moved: fall back on its command, one process per mutant)
+    return [(name, mutmut(work, "show", name, timeout=60).stdout) for name in survivors]
 
 
 def main() -> None:
