@@ -102,7 +102,9 @@ def render() -> str:
     from minilit.runtime import streamlit_alias
     from minilit.streamlit_names import COMPONENTS_V1_NAMES, STREAMLIT_NAMES, STREAMLIT_VERSION
 
-    has = vars(minilit)
+    # What minilit exports (``__all__``), not whatever its package holds: importing a
+    # submodule such as minilit.components sets an attribute of the same name.
+    has = set(minilit.__all__)
     names = sorted(STREAMLIT_NAMES)
     present = [n for n in names if n in has]
     lines = [

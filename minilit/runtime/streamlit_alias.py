@@ -91,17 +91,19 @@ def _top_level() -> types.ModuleType:
     import minilit
 
     module = types.ModuleType(PACKAGE, minilit.__doc__)
-    module.__dict__.update(
-        {name: value for name, value in vars(minilit).items() if not name.startswith("__")}
-    )
+    # The public API only (``__all__``): not minilit's submodules (``minilit.runtime``
+    # must not pass for ``streamlit.runtime``).
+    module.__dict__.update({name: getattr(minilit, name) for name in minilit.__all__})
     module.__all__ = list(minilit.__all__)  # type: ignore[attr-defined]
-    module.__version__ = minilit.__version__  # type: ignore[attr-defined]
     missing: Callable[[str], Any] = minilit.__getattr__  # raises NotInMinilit
 
     def __getattr__(name: str) -> Any:
-        # Names added to minilit after the alias was made, then the error for the rest.
-        if not name.startswith("__") and name in vars(minilit):
-            return vars(minilit)[name]
+        if name == "components":  # st.components.v1 works without importing it, as in 1.67
+            importlib.import_module("streamlit.components.v1")
+            return sys.modules["streamlit.components"]
+        # Names exported by minilit after the alias was made, then the error for the rest.
+        if name in minilit.__all__:
+            return getattr(minilit, name)
         return missing(name)
 
     module.__getattr__ = __getattr__  # type: ignore[method-assign]

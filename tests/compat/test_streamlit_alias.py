@@ -138,7 +138,10 @@ def test_outside_a_runtime_exists_is_false_and_uninstall_gives_the_module_back()
         import sys
         from minilit.runtime import streamlit_alias
         streamlit_alias.install()
-        import streamlit, streamlit.runtime
+        import streamlit
+        assert not hasattr(streamlit, "runtime")  # not minilit.runtime, the subpackage
+        assert streamlit.components.v1.__name__ == "streamlit.components.v1"  # no import
+        import streamlit.runtime
         assert streamlit.title.__self__ is not None
         assert streamlit.runtime.exists() is False   # no Runtime started in this process
         streamlit_alias.uninstall()
