@@ -6,8 +6,8 @@ from typing import Any
 
 from lessons.framework.claims import claim
 from lessons.framework.harness import ServerPool
+from lessons.framework.targets import Target, against
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
-from minilit.server.background import ServerThread
 from minilit.testing import AppClient
 
 Delta = tuple[tuple[int, ...], str]
@@ -31,6 +31,7 @@ def _texts_at(app: AppClient) -> dict[tuple[int, ...], str]:
 
 
 @claim("L06.C1")
+@against("minilit", "1.67", "1.56")
 def test_paths_start_with_the_root_container(app: AppClient) -> None:
     app.run()
     deltas = _deltas(app)
@@ -39,6 +40,7 @@ def test_paths_start_with_the_root_container(app: AppClient) -> None:
 
 
 @claim("L06.C2")
+@against("minilit", "1.67", "1.56")
 def test_columns_are_blocks_with_children_below_them(app: AppClient) -> None:
     app.run()
     deltas = _deltas(app)
@@ -53,6 +55,7 @@ def test_columns_are_blocks_with_children_below_them(app: AppClient) -> None:
 
 
 @claim("L06.C3")
+@against("minilit", "1.67", "1.56")
 def test_identity_is_positional(app: AppClient) -> None:
     app.run()
     first = _texts_at(app)
@@ -64,10 +67,9 @@ def test_identity_is_positional(app: AppClient) -> None:
 
 
 @claim("L06.C4")
-def test_a_placeholder_is_one_slot(start_server: ServerPool) -> None:
-    server = start_server.start("coalesce_app.py")
-    server.runtime.flush_interval = 0  # send as soon as possible: little coalescing
-    with AppClient.connect(server.url) as app:
+@against("minilit", "1.67", "1.56")
+def test_a_placeholder_is_one_slot(target: Target) -> None:
+    with target.connect("coalesce_app.py") as app:
         app.run()
         paths = {path for path, _ in _deltas(app)}
         assert paths == {(0, 0), (0, 1)}
@@ -75,7 +77,20 @@ def test_a_placeholder_is_one_slot(start_server: ServerPool) -> None:
 
 
 @claim("L06.C5")
-def test_a_placeholder_can_become_a_container(start_server: ServerPool) -> None:
+@against("minilit", "1.67", "1.56")
+def test_a_placeholder_can_become_a_container(target: Target) -> None:
+    with target.connect("block_app.py") as app:
+        app.run()
+        deltas = _deltas(app)
+        # the slot became a block (minilit: vertical; Streamlit 1.67: flex_container)...
+        block = next(i for i, (p, k) in enumerate(deltas) if p == (0, 0) and "block." in k)
+        assert ((0, 0, 0), "text") in deltas[block:]  # ... its child went below it...
+        assert deltas[-1] == ((0, 0), "text")  # ... and a text took the slot back
+        assert [t.value for t in app.text] == ["the slot holds a text again"]
+
+
+@claim("L06.C11")
+def test_minilit_never_replaces_a_queued_block(start_server: ServerPool) -> None:
     server = start_server.start("block_app.py")
     server.runtime.flush_interval = 0.2  # everything lands in one flush window
     with AppClient.connect(server.url) as app:
@@ -87,7 +102,6 @@ def test_a_placeholder_can_become_a_container(start_server: ServerPool) -> None:
             ((0, 0), "text"),  # ...but the block is never replaced: both travel
         ]
         assert deltas[:-3] in ([], [((0, 0), "empty")])  # (unless a flush came between)
-        assert [t.value for t in app.text] == ["the slot holds a text again"]
 
 
 @claim("L06.C6")
@@ -97,14 +111,16 @@ def test_the_queue_coalesces_updates_to_one_path(start_server: ServerPool) -> No
     with AppClient.connect(server.url) as app:
         app.run()
         sent = [d for d in _deltas(app) if d[0] == (0, 0)]
-        assert 1 <= len(sent) <= 5  # 101 calls wrote to [0,0]
+        # How many of the 101 versions travel is timing; that the newest one arrives,
+        # and that all of them were for the one slot, is not.
+        assert sent and all(kind == "text" for _, kind in sent[1:])
         assert app.text[0].value == "update 99"
 
 
 @claim("L06.C7")
-def test_nothing_on_the_wire_deletes_an_element(start_server: ServerPool) -> None:
-    server = start_server.start("stale_app.py")
-    with AppClient.connect(server.url) as app:
+@against("minilit", "1.67", "1.56")
+def test_nothing_on_the_wire_deletes_an_element(target: Target) -> None:
+    with target.connect("stale_app.py") as app:
         app.run()
         assert [path for path, _ in _deltas(app)] == [(0, 0), (0, 1), (0, 2)]
         app.run()
@@ -125,9 +141,9 @@ def _idle(page: Any) -> None:
 
 
 @claim("L06.C8")
-def test_stale_elements_fade_then_go(start_server: ServerPool, page: Any) -> None:
-    server = start_server.start("stale_app.py")
-    page.goto(server.url + "/")
+@against("minilit", "1.67")
+def test_stale_elements_fade_then_go(target: Target, page: Any) -> None:
+    page.goto(target.url("stale_app.py") + "/")
     only_first = _containers(page, "only in the first run")
     only_first.wait_for()
     _idle(page)
@@ -139,9 +155,9 @@ def test_stale_elements_fade_then_go(start_server: ServerPool, page: Any) -> Non
 
 
 @claim("L06.C9")
-def test_an_interrupted_run_removes_nothing(start_server: ServerPool, page: Any) -> None:
-    server = start_server.start("stale_app.py")
-    page.goto(server.url + "/")
+@against("minilit", "1.67")
+def test_an_interrupted_run_removes_nothing(target: Target, page: Any) -> None:
+    page.goto(target.url("stale_app.py") + "/")
     only_first = _containers(page, "only in the first run")
     only_first.wait_for()
     _idle(page)
@@ -155,7 +171,8 @@ def test_an_interrupted_run_removes_nothing(start_server: ServerPool, page: Any)
 
 
 @claim("L06.C10")
-def test_elements_arrive_in_script_order(server: ServerThread, app: AppClient) -> None:
+@against("minilit", "1.67", "1.56")
+def test_elements_arrive_in_script_order(app: AppClient) -> None:
     app.run()
     main = [path for path, _ in _deltas(app) if path[0] == 0 and len(path) == 2]
     assert main == sorted(main)
