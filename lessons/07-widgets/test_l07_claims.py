@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from lessons.framework.claims import claim
-from lessons.framework.harness import ServerPool
+from lessons.framework.targets import Target, against
 from minilit.elements.widgets.ids import compute_element_id
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -36,6 +36,7 @@ def _widget_ids(app: AppClient) -> dict[str, str]:
 
 
 @claim("L07.C1")
+@against("minilit", "1.67", "1.56")
 def test_id_format(app: AppClient) -> None:
     ids = _widget_ids(app.run())
     assert ID_RE.match(ids["Your name"])[1] == "name"  # type: ignore[index]
@@ -43,10 +44,16 @@ def test_id_format(app: AppClient) -> None:
 
 
 @claim("L07.C2")
-def test_ids_are_a_pure_function_of_the_parameters(server: ServerThread) -> None:
-    with AppClient.connect(server.url) as one, AppClient.connect(server.url) as two:
+@against("minilit", "1.67", "1.56")
+def test_ids_are_the_same_in_every_session_and_run(target: Target) -> None:
+    with target.connect() as one, target.connect() as two:
         assert _widget_ids(one.run()) == _widget_ids(two.run()) == _widget_ids(one.run())
-    live = _widget_ids(one)["Greet"]
+
+
+@claim("L07.C2")
+def test_recomputing_the_greet_buttons_id(server: ServerThread) -> None:
+    with AppClient.connect(server.url) as one:
+        live = _widget_ids(one.run())["Greet"]
     page = page_script_hash(str((HERE / "app.py").resolve()))
     assert live == compute_element_id(
         "button",
@@ -67,7 +74,8 @@ def test_ids_are_a_pure_function_of_the_parameters(server: ServerThread) -> None
 
 
 @claim("L07.C3")
-def test_minilit_computes_streamlit_167s_ids(app: AppClient) -> None:
+@against("minilit", "1.67")
+def test_minilit_computes_streamlit_167s_ids(target: Target, server: ServerThread) -> None:
     new_session = ForwardMsg.FromString(bytes.fromhex(RECORDED[1]["hex"])).new_session
     text_input = next(
         ForwardMsg.FromString(bytes.fromhex(r["hex"])).delta.new_element.text_input
@@ -78,7 +86,7 @@ def test_minilit_computes_streamlit_167s_ids(app: AppClient) -> None:
         "text_input",
         "name",
         {"max_chars", "validate"},
-        page_script_hash=new_session.page_script_hash,
+        page_script_hash=new_session.page_script_hash,  # the recorded app's path's hash
         form_id="",
         root_container=0,
         label="Your name",
@@ -93,13 +101,31 @@ def test_minilit_computes_streamlit_167s_ids(app: AppClient) -> None:
         validate=None,
     )
     assert ours == text_input.id == "$$ID-3ab465c11491b417d25adae5a1f614cf-name"
-    assert _widget_ids(app.run())["Your name"].endswith("-name")
+    # Live: the same script at the same path gets the same ids from minilit and 1.67
+    # (for these three; the form's selectbox and submit button still differ, see README).
+    with target.connect() as app, AppClient.connect(server.url) as minilit_tab:
+        theirs, ours = _widget_ids(app.run()), _widget_ids(minilit_tab.run())
+        for label in ("Your name", "Greet", "Extra cheese"):
+            assert theirs[label] == ours[label], label
+
+
+@claim("L07.C12")
+@against("minilit", "1.67")
+def test_the_scripts_path_is_part_of_the_id(target: Target, tmp_path: Path) -> None:
+    ids = []
+    for folder in ("one", "two"):
+        copy = tmp_path / folder / "app.py"
+        copy.parent.mkdir()
+        copy.write_text((HERE / "app.py").read_text(encoding="utf-8"), encoding="utf-8")
+        with target.connect(str(copy)) as app:
+            ids.append(_widget_ids(app.run())["Greet"])
+    assert ids[0] != ids[1]  # same widget, same parameters, another path: another id
 
 
 @claim("L07.C4")
-def test_what_identity_means(start_server: ServerPool) -> None:
-    server = start_server.start("identity_app.py")
-    with AppClient.connect(server.url) as app:
+@against("minilit", "1.67", "1.56")
+def test_what_identity_means(target: Target) -> None:
+    with target.connect("identity_app.py") as app:
         app.run()
         for slider in app.slider:
             slider.set_value(8)
@@ -129,11 +155,12 @@ def _idle(page: Any) -> None:
 
 
 @claim("L07.C5")
-def test_the_browser_sends_every_widget_value_every_time(server: ServerThread, page: Any) -> None:
+@against("minilit", "1.67")
+def test_the_browser_sends_every_widget_value_every_time(target: Target, page: Any) -> None:
     sent = _frames_sent(page)
-    page.goto(server.url + "/")
+    page.goto(target.url() + "/")
     _idle(page)
-    page.get_by_test_id("stTextInputField").fill("Ada")
+    page.get_by_label("Your name").fill("Ada")
     page.keyboard.press("Enter")
     page.get_by_text("callback sees name='Ada'", exact=False).wait_for()
     page.get_by_role("button", name="Greet").click()
@@ -151,6 +178,7 @@ def test_the_browser_sends_every_widget_value_every_time(server: ServerThread, p
 
 
 @claim("L07.C6")
+@against("minilit", "1.67", "1.56")
 def test_a_button_is_true_for_one_run(app: AppClient) -> None:
     app.run()
     app.button[0].click().run()
@@ -161,6 +189,7 @@ def test_a_button_is_true_for_one_run(app: AppClient) -> None:
 
 
 @claim("L07.C7")
+@against("minilit", "1.67", "1.56")
 def test_callbacks_run_before_the_body(app: AppClient) -> None:
     app.run()
     app.text_input(key="name").input("Ada").run()
@@ -168,9 +197,9 @@ def test_callbacks_run_before_the_body(app: AppClient) -> None:
 
 
 @claim("L07.C8")
-def test_a_callback_writes_before_the_first_element(start_server: ServerPool) -> None:
-    server = start_server.start("callback_app.py")
-    with AppClient.connect(server.url) as app:
+@against("minilit", "1.67", "1.56")
+def test_a_callback_writes_before_the_first_element(target: Target) -> None:
+    with target.connect("callback_app.py") as app:
         app.run()
         assert app.title[0].delta_path == (0, 0)
         app.checkbox(key="tick").check().run()
@@ -179,9 +208,10 @@ def test_a_callback_writes_before_the_first_element(start_server: ServerPool) ->
 
 
 @claim("L07.C9")
-def test_a_form_sends_nothing_until_submitted(server: ServerThread, page: Any) -> None:
+@against("minilit", "1.67")
+def test_a_form_sends_nothing_until_submitted(target: Target, page: Any) -> None:
     sent = _frames_sent(page)
-    page.goto(server.url + "/")
+    page.goto(target.url() + "/")
     _idle(page)
     before = len(sent)
     page.get_by_test_id("stCheckbox").get_by_text("Extra cheese").click()
@@ -196,9 +226,9 @@ def test_a_form_sends_nothing_until_submitted(server: ServerThread, page: Any) -
 
 
 @claim("L07.C10")
-def test_widget_mistakes_are_errors_on_the_page(start_server: ServerPool) -> None:
-    server = start_server.start("errors_app.py")
-    with AppClient.connect(server.url) as app:
+@against("minilit", "1.67")
+def test_widget_mistakes_are_errors_on_the_page(target: Target) -> None:
+    with target.connect("errors_app.py") as app:
         app.run()
         assert "multiple `checkbox` elements with the same auto-generated ID" in (
             app.exception[0].message
@@ -208,12 +238,13 @@ def test_widget_mistakes_are_errors_on_the_page(start_server: ServerPool) -> Non
 
 
 @claim("L07.C11")
-def test_typing_sends_nothing_until_enter(server: ServerThread, page: Any) -> None:
+@against("minilit", "1.67")
+def test_typing_sends_nothing_until_enter(target: Target, page: Any) -> None:
     sent = _frames_sent(page)
-    page.goto(server.url + "/")
+    page.goto(target.url() + "/")
     _idle(page)
     before = len(sent)
-    page.get_by_test_id("stTextInputField").fill("Grace")
+    page.get_by_label("Your name").fill("Grace")
     page.wait_for_timeout(300)
     assert len(sent) == before
     page.keyboard.press("Enter")
