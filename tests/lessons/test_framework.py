@@ -60,13 +60,13 @@ def test_lessons_are_found_by_number_or_name() -> None:
 
 def test_claim_checker_catches_every_kind_of_mismatch(tmp_path: Path) -> None:
     body = """
-<!-- claim L09.C1 -->
+<!-- claim L09.C1 minilit -->
 Proved. The second sentence is not part of it.
-<!-- claim L09.C2 -->
+<!-- claim L09.C2 minilit -->
 Never proved.
-<!-- claim L08.C3 -->
+<!-- claim L08.C3 minilit -->
 Tagged in the wrong lesson.
-<!-- claim L09.C1 -->
+<!-- claim L09.C1 minilit -->
 Tagged twice.
 """
     tests = {
@@ -92,6 +92,73 @@ Tagged twice.
     assert "test_unknown names claim L09.C9, which README.md lacks" in problems
     assert "test_without_a_server proves L09.C1 without a real server" in problems
     assert "test_one" not in problems
+
+
+def test_a_claim_about_streamlit_needs_a_real_streamlit_test(tmp_path: Path) -> None:
+    body = """
+<!-- claim L09.C1 streamlit -->
+Proved on minilit and Streamlit 1.67.
+<!-- claim L09.C2 streamlit -->
+Proved on minilit only.
+<!-- claim L09.C3 streamlit 1.56 -->
+Proved on 1.67 but not on 1.56.
+<!-- claim L09.C4 -->
+Says nothing about whom it is about.
+<!-- claim L09.C5 minilit -->
+About minilit alone.
+<!-- claim L09.C6 streamlit -->
+Proved on Streamlit but never on minilit.
+"""
+    tests = {
+        "test_l09_claims.py": """
+            from lessons.framework.claims import claim
+            from lessons.framework.targets import against
+
+            @claim("L09.C1")
+            @against("minilit", "1.67")
+            def test_one(target): ...
+
+            @claim("L09.C2")
+            def test_two(app): ...
+
+            @claim("L09.C3")
+            @against("minilit", "1.67")
+            def test_three(target): ...
+
+            @claim("L09.C4", "L09.C5")
+            def test_four_and_five(server): ...
+
+            @claim("L09.C6")
+            @against("1.67")
+            def test_six(target): ...
+        """
+    }
+    lesson = load_lesson(_lesson(tmp_path, body, tests))
+    tags = readme_claims(lesson.readme.read_text())
+    assert [t.kind for t in tags] == [
+        "streamlit",
+        "streamlit",
+        "streamlit",
+        "",
+        "minilit",
+        "streamlit",
+    ]
+    assert tags[2].versions() == ("1.67", "1.56")
+    problems = [str(p) for p in check_claims(lesson)]
+    assert len(problems) == 4, problems
+    assert (
+        "claim L09.C2 is about Streamlit but no test proves it on real Streamlit 1.67"
+        in (problems[0])
+    )
+    assert (
+        "claim L09.C3 is about Streamlit but no test proves it on real Streamlit 1.56"
+        in (problems[1])
+    )
+    assert "claim L09.C4 does not say whom it is about" in problems[2]
+    assert (
+        "claim L09.C6 is about Streamlit but no test proves it on real Streamlit 1.67"
+        in (problems[3])
+    )
 
 
 def test_citation_checker_catches_renames(tmp_path: Path) -> None:
