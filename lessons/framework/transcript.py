@@ -370,6 +370,8 @@ def render(steps: Sequence[StepEvents], title: str) -> str:
         "# Normalised (lessons/framework/transcript.py, Note [Transcript normalisation]);",
         "# lanes per step: ⇢ browser→server, [loop] IOLoop thread, [script] script thread,",
         "# ⇠ server→browser. Regenerate with: minilit lesson golden N --update",
+        "# Recorded by minilit's headless client (minilit.testing.AppClient, no browser)",
+        "# against a minilit server: the lanes are minilit's trace, which Streamlit has not.",
     ]
     for number, item in enumerate(steps, start=1):
         lines.append("")
