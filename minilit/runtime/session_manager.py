@@ -48,7 +48,8 @@ class SessionManager:
         session_factory: Makes a new AppSession.
         ttl_seconds: How long a disconnected session may wait for its browser
             (``server.disconnectedSessionTTL``, 120 s as in Streamlit).
-        max_stored: How many disconnected sessions are kept (Streamlit: 128).
+        max_stored: How many disconnected sessions are kept (minilit's option
+            server.maxDisconnectedSessions; Streamlit hard-codes 128).
     """
 
     def __init__(

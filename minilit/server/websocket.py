@@ -23,6 +23,11 @@ ForwardMsg out. What happens to bad input (each one affects only this socket):
     a text frame                  -> close 1003
     bytes that are not a BackMsg  -> close 1002, logged, no traceback sent
 
+1002 and 1009 are what 1.67 sends too; 1003 is minilit's choice (1.67's handler
+fails on a text frame and the TCP connection ends without a close frame). 1.56
+closes for none of the three: it draws the error as an exception element and
+keeps the socket open (lesson 02 proves each on all three servers).
+
 Note [Outbound backpressure]
     Tornado never refuses a write: a frame for a browser that does not read
     waits in the socket's user-space buffer, so one client that requests
