@@ -119,10 +119,11 @@ TARGETS: dict[str, Target] = {
     "websocket": Target(
         ("minilit/server/websocket.py",),
         (
+            "tests/server/test_taking_turns.py",
+            "tests/server/test_refusals_traced.py",
             "tests/server/test_hardening.py",
             "tests/server/test_frame_limit.py",
             "tests/server/test_backpressure.py",
-            "tests/server/test_fairness.py",
             "tests/server/test_session_flow.py",
         ),
         _SLOW,
