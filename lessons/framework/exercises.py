@@ -136,6 +136,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "minilit.runtime.state.session_state.SessionState._getitem",
         "the order in which session state looks for a value",
     ),
+    Exercise(
+        "component_path",
+        "12",
+        "minilit.server.path_security.build_safe_abspath",
+        "the component route's path rules: a component's file, never one outside its folder",
+    ),
 )
 
 
