@@ -1,0 +1,233 @@
+"""What the decoding proxy adds to a rerun, against real Streamlit 1.67. Prints a table.
+
+Not a test: run ``python bench/bench_proxy.py`` (real Streamlit from
+``python scripts/real_streamlit.py``). The budget (issue 14): at most 1 ms more
+per rerun, median, on the counter app.
+
+Real Streamlit runs each app (bench/apps, with ``import streamlit as st``) in its
+own process; ``minilit proxy`` runs in a second one; this process is the browser
+(a plain websocket client on loopback). A rerun is timed from sending
+``rerun_script`` to receiving ``script_finished``. Configurations:
+
+    direct         the client talks to Streamlit
+    proxy          through ``minilit proxy`` (no one watching: the wiretap
+                   decodes every frame, the bus has no subscriber)
+    proxy, traced  through ``minilit proxy --inspect`` with a headless trace
+                   consumer attached (reads and decodes every event, as the
+                   inspector does), at the lower CPU priority observers take
+
+The configurations take turns rerun by rerun: three websockets are open at
+once (one per configuration, each its own session on the same server), and
+each round reruns once on each, in a rotating order. So a busy moment of the
+machine hits all three alike, and ``added`` is the median of the per-round
+differences with direct (paired), which a loaded machine blurs far less than
+a difference of medians. ``proxy CPU`` is the proxy process's own CPU time per
+rerun (user + system, from /proc), a figure no other process's load changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import websockets
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from minilit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+from minilit.testing.connection import wait_until_healthy  # noqa: E402
+from tests.realstreamlit import real_streamlit  # noqa: E402
+
+APPS = {
+    "counter": REPO / "bench" / "apps" / "counter.py",
+    "200 texts": REPO / "bench" / "apps" / "many_texts.py",
+}
+RERUN = BackMsg(rerun_script={}).SerializeToString()
+CONFIGS = ("direct", "proxy", "proxy, traced")
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def streamlit_copy(app: Path, folder: Path) -> Path:
+    """The bench app with ``import streamlit as st`` (the apps are written for minilit)."""
+    text = app.read_text(encoding="utf-8").replace("import minilit as st", "import streamlit as st")
+    path = folder / app.name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@contextmanager
+def proxy(target: str, traced: bool) -> Iterator[tuple[int, int]]:
+    """``minilit proxy`` in front of ``target`` (and a trace consumer if ``traced``)."""
+    port = free_port()
+    token = secrets.token_hex(16)
+    args = [sys.executable, "-m", "minilit", "proxy", target, "--server.port", str(port)]
+    if traced:
+        args += ["--inspect", "--server.traceToken", token]
+    procs = [subprocess.Popen(args, cwd=str(REPO), stdout=subprocess.DEVNULL)]
+    try:
+        wait_until_healthy(f"http://127.0.0.1:{port}", timeout=15.0)
+        if traced:
+            sink = subprocess.Popen(
+                [sys.executable, __file__, "--sink", str(port), token], stdout=subprocess.PIPE
+            )
+            procs.append(sink)
+            assert sink.stdout is not None
+            if sink.stdout.readline().strip() != b"attached":
+                raise RuntimeError("the trace consumer did not attach")
+        yield port, procs[0].pid
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            proc.wait(10)
+
+
+async def one_rerun(ws: websockets.ClientConnection) -> float:
+    start = time.perf_counter()
+    await ws.send(RERUN)
+    while True:
+        data = await ws.recv()
+        assert isinstance(data, bytes)
+        msg = ForwardMsg.FromString(data)
+        if msg.WhichOneof("type") == "script_finished":
+            elapsed = (time.perf_counter() - start) * 1000
+            return elapsed
+
+
+async def drain_status(ws: websockets.ClientConnection) -> None:
+    """Read what follows script_finished (the "not running" status) before the next rerun."""
+    try:
+        while True:
+            await asyncio.wait_for(ws.recv(), 0.05)
+    except TimeoutError:
+        return
+
+
+async def interleaved(ports: dict[str, int], n: int, warmup: int) -> dict[str, list[float]]:
+    """``n`` rounds; in each, one rerun per configuration, the order rotating."""
+    subprotocols = [websockets.Subprotocol("streamlit")]
+    sockets = {
+        config: await websockets.connect(
+            f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=subprotocols, max_size=None
+        )
+        for config, port in ports.items()
+    }
+    times: dict[str, list[float]] = {config: [] for config in ports}
+    order = list(ports)
+    try:
+        for i in range(warmup + n):
+            order = order[1:] + order[:1]
+            for config in order:
+                elapsed = await one_rerun(sockets[config])
+                await drain_status(sockets[config])
+                if i >= warmup:
+                    times[config].append(elapsed)
+    finally:
+        for ws in sockets.values():
+            await ws.close()
+    return times
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def sink(port: int, token: str) -> None:
+    """Attach to the proxy's trace channel and decode every message until killed."""
+    from inspector.launch import yield_cpu
+    from inspector.sources import connect, deliver
+
+    yield_cpu()
+
+    class NullSink:
+        def on_hello(self, hello: object) -> None: ...
+        def on_events(self, events: object, dropped: int) -> None: ...
+        def on_gate(self, gate: object) -> None: ...
+        def on_source(self, path: str, text: str) -> None: ...
+        def on_reply(self, reply: object) -> None: ...
+        def on_closed(self, reason: str) -> None: ...
+
+    async def consume() -> None:
+        conn = await connect(f"http://127.0.0.1:{port}", token, encoding="marshal")
+        print("attached", flush=True)
+        null = NullSink()
+        while (message := await conn.read_message()) is not None:
+            await deliver(null, message)
+
+    asyncio.run(consume())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reruns", type=int, default=200, help="timed rounds (reruns each)")
+    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--version", default="1.67", help="real Streamlit version")
+    parser.add_argument("--sink", nargs=2, metavar=("PORT", "TOKEN"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.sink:
+        sink(int(args.sink[0]), args.sink[1])
+        return
+    print(f"Rerun latency, real Streamlit {args.version}, {args.reruns} interleaved rounds")
+    header = f"{'app':<10} {'config':<14} {'median ms':>10} {'p90 ms':>8} {'added ms':>9}"
+    print(header + f" {'proxy CPU ms/rerun':>19}")
+    with tempfile.TemporaryDirectory(prefix="bench-proxy-") as scratch:
+        for label, app in APPS.items():
+            script = streamlit_copy(app, Path(scratch))
+            with (
+                real_streamlit(script, version=args.version) as target,
+                proxy(target.url, traced=False) as (plain_port, plain_pid),
+                proxy(target.url, traced=True) as (traced_port, traced_pid),
+            ):
+                ports = {"direct": target.port, "proxy": plain_port, "proxy, traced": traced_port}
+                pids = {"proxy": plain_pid, "proxy, traced": traced_pid}
+                cpu_before = {c: cpu_seconds(pid) for c, pid in pids.items()}
+                times = asyncio.run(interleaved(ports, args.reruns, args.warmup))
+                reruns = args.reruns + args.warmup
+                cpu = {
+                    c: (cpu_seconds(pid) - cpu_before[c]) * 1000 / reruns for c, pid in pids.items()
+                }
+            for config in CONFIGS:
+                row = times[config]
+                added = ""
+                if config != "direct":
+                    diffs = [t - d for t, d in zip(row, times["direct"], strict=True)]
+                    added = f"{statistics.median(diffs):+.2f}"
+                cpu_text = f"{cpu[config]:.2f}" if config in cpu else ""
+                print(
+                    f"{label:<10} {config:<14} {statistics.median(row):>10.2f} "
+                    f"{pct(row, 0.9):>8.2f} {added:>9} {cpu_text:>19}",
+                    flush=True,
+                )
+    print(f"\n(load average {os.getloadavg()[0]:.1f}; budget: counter, proxy, added <= 1 ms)")
+
+
+if __name__ == "__main__":
+    main()
