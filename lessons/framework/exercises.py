@@ -137,6 +137,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "the order in which session state looks for a value",
     ),
     Exercise(
+        "origin_check",
+        "09",
+        "minilit.server.security.check_websocket_origin",
+        "the websocket's Host and Origin check: which pages, under which names, get in",
+    ),
+    Exercise(
         "component_path",
         "12",
         "minilit.server.path_security.build_safe_abspath",
