@@ -156,3 +156,10 @@ class ProxyProcess:
         self.stdout += out
         self.stderr += err
         return self.stdout, self.stderr
+
+
+@pytest.fixture(scope="session")
+def streamlit_156(app_dir: Path) -> Iterator[RealServer]:
+    """Real Streamlit 1.56, the last on Tornado (the proxy serves 1.39 to 1.67)."""
+    with real_streamlit(app_dir / "app.py", version="1.56") as server:
+        yield server
