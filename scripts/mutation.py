@@ -65,8 +65,9 @@ TARGETS: dict[str, Target] = {
     "app_session": Target(
         ("minilit/runtime/app_session.py",),
         (
-            "tests/server/test_session_flow.py",
+            "tests/runtime/test_rerun_pacing.py",
             "tests/server/test_superseded_runs.py",
+            "tests/server/test_session_flow.py",
             "tests/scriptrunner/test_thread_bound.py",
             "tests/scriptrunner/test_run_endings.py",
             "tests/runtime/test_reconnect.py",
