@@ -189,3 +189,11 @@ def test_a_run_interrupted_by_a_rerun_does_not_drop_state(make_app: MakeApp) -> 
     app.widget_states.remove_inactive([])  # the browser sends nothing this time
     app.run()  # run 3 reruns itself before the slider; run 4 still has the value
     assert texts(app)["v"] == "6"
+
+
+def test_widgets_outside_a_script_run_return_their_defaults() -> None:
+    """Bare mode (python app.py): no ScriptRunContext, no page hash; a widget still works."""
+    import minilit as st
+
+    assert st.button("Outside") is False
+    assert st.checkbox("Outside too", value=True) is True
