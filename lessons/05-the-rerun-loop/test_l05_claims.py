@@ -298,6 +298,8 @@ def test_r_waits_but_a_click_interrupts(target: Target, page: Any) -> None:
     assert len(sent) == before  # R is ignored while the run is going
     page.get_by_role("button", name="Start over").click()
     page.get_by_text("done: 5 of 5 steps").wait_for()
+    # The page knows the new run is over although no status said it had begun.
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
     assert len(sent) == before + 1
     # The slow run (its steps take 0.6 s each) is cut short: between its messages and
     # the next run's new_session there is no step 5 and no "done".
