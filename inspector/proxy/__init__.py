@@ -20,6 +20,7 @@ badgateway.py  the 502 page and its one-line reason
 forward.py     every HTTP request, both bodies streamed
 tap.py         the wiretap: frames decoded and published as trace events
 stream.py      the websocket, both directions, with frame holding
+hold.py        the frame-hold hop for BackMsgs (the browser's direction)
 server.py      the proxy's Tornado application, its trace channel and recorder
 launch.py      ``minilit inspect --proxy``: the proxy as a child process
 =============  ==========================================================
