@@ -148,6 +148,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "minilit.server.path_security.build_safe_abspath",
         "the component route's path rules: a component's file, never one outside its folder",
     ),
+    Exercise(
+        "nginx_site",
+        "13",
+        "minilit.server.proxy_config.nginx_site",
+        "the nginx site in front of minilit: TLS, the websocket upgrade, Host, sticky replicas",
+    ),
 )
 
 
