@@ -42,6 +42,7 @@ from minilit.elements.widgets.download_button import DownloadButtonMixin
 from minilit.elements.widgets.file_uploader import FileUploaderMixin
 from minilit.elements.write import WriteMixin
 from minilit.proto.Delta_pb2 import Block, RootContainer
+from minilit.proto.Elements_pb2 import HeightConfig, TextAlignmentConfig, WidthConfig
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.scriptrunner.script_run_context import ScriptRunContext, get_script_run_ctx
 
@@ -134,11 +135,22 @@ class DeltaGenerator(
     # --- The two ways to add to the page -------------------------------------------
 
     # [lesson:enqueue]
-    def _enqueue(self, element_type: str, element_proto: Message) -> DeltaGenerator:
+    def _enqueue(
+        self,
+        element_type: str,
+        element_proto: Message,
+        *,
+        width: WidthConfig | None = None,
+        height: HeightConfig | None = None,
+        text_alignment: TextAlignmentConfig | None = None,
+    ) -> DeltaGenerator:
         """Send ``element_proto`` as ``Element.<element_type>`` at the next slot.
 
-        Returns a DeltaGenerator locked to that slot. Outside a script run
-        (e.g. at import time in a test) nothing is sent.
+        ``width``, ``height`` and ``text_alignment`` go into the Element itself
+        (``width_config``, ``height_config``, ``text_alignment_config``), where 1.67
+        carries an element's layout (its ``layout_config``). Returns a DeltaGenerator
+        locked to that slot. Outside a script run (e.g. at import time in a test)
+        nothing is sent.
         """
         dg = self._active_dg
         ctx = get_script_run_ctx()
@@ -150,6 +162,17 @@ class DeltaGenerator(
         field = getattr(msg.delta.new_element, element_type)
         field.CopyFrom(element_proto)
         field.SetInParent()
+        # A widget that carries a value for the browser to adopt (set_value, from
+        # st.session_state or a reset) is marked as a one-shot effect, as 1.67 marks
+        # it, so the browser applies the value once rather than on every redraw.
+        if getattr(element_proto, "set_value", False) is True:
+            msg.delta.new_element.has_one_shot_effect = True
+        if width is not None:
+            msg.delta.new_element.width_config.CopyFrom(width)
+        if height is not None:
+            msg.delta.new_element.height_config.CopyFrom(height)
+        if text_alignment is not None:
+            msg.delta.new_element.text_alignment_config.CopyFrom(text_alignment)
         _send(msg, locked.delta_path, ctx)
         return DeltaGenerator(dg._root_container, locked, dg, None, dg._form_id)
 

@@ -82,7 +82,7 @@ def test_a_placeholder_can_become_a_container(target: Target) -> None:
     with target.connect("block_app.py") as app:
         app.run()
         deltas = _deltas(app)
-        # the slot became a block (minilit: vertical; Streamlit 1.67: flex_container)...
+        # the slot became a block (a flex_container, on minilit as on Streamlit 1.67)...
         block = next(i for i, (p, k) in enumerate(deltas) if p == (0, 0) and "block." in k)
         assert ((0, 0, 0), "text") in deltas[block:]  # ... its child went below it...
         assert deltas[-1] == ((0, 0), "text")  # ... and a text took the slot back
@@ -97,7 +97,7 @@ def test_minilit_never_replaces_a_queued_block(start_server: ServerPool) -> None
         app.run()
         deltas = _deltas(app)
         assert deltas[-3:] == [
-            ((0, 0), "block.vertical"),  # the Empty was replaced by the block...
+            ((0, 0), "block.flex_container"),  # the Empty was replaced by the block...
             ((0, 0, 0), "text"),
             ((0, 0), "text"),  # ...but the block is never replaced: both travel
         ]

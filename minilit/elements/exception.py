@@ -2,7 +2,8 @@
 
 Mirrors: streamlit/elements/exception.py (ExceptionMixin, marshall) and the
 detail levels of ``client.showErrorDetails`` (full, stacktrace, type, none).
-Simplified: no "Ask Google / ChatGPT" links, no syntax-error source caret
+Each traceback entry is stripped of its leading and trailing whitespace, as 1.67
+sends it. Simplified: no "Ask Google / ChatGPT" links, no syntax-error source caret
 beyond what the exception's own message says.
 
 The traceback lists only frames outside the minilit package, as Streamlit
@@ -37,7 +38,10 @@ def exception_to_proto(exc: BaseException, detail: str = "full") -> ExceptionPro
         proto.message = _GENERIC_MESSAGE
         return proto
     proto.type = type(exc).__name__
-    proto.is_warning = False
+    proto.is_warning = isinstance(exc, Warning)
+    # Errors minilit raises for API misuse are flagged, as 1.67 flags Streamlit's own.
+    proto.is_streamlit_exception = isinstance(exc, MinilitAPIException)
+    proto.width_config.use_stretch = True
     if detail in ("full", "stacktrace"):
         proto.stack_trace.extend(_user_stack_trace(exc))
     if detail == "full":
@@ -53,7 +57,7 @@ def _message_of(exc: BaseException) -> str:
         where = f"{exc.filename}, line {exc.lineno}" if exc.filename else f"line {exc.lineno}"
         text = (exc.text or "").rstrip()
         return f"{exc.msg} ({where})" + (f"\n{text}" if text else "")
-    return str(exc)
+    return str(exc).strip()
 
 
 def _user_stack_trace(exc: BaseException) -> list[str]:
@@ -62,7 +66,8 @@ def _user_stack_trace(exc: BaseException) -> list[str]:
         for f in traceback.extract_tb(exc.__traceback__)
         if not f.filename.startswith(_PACKAGE_DIR)
     ]
-    return [line.rstrip("\n") for line in traceback.format_list(frames)]
+    # Each entry stripped, as 1.67 sends it ("File ..., line 6, in <module>\n    1 / 0").
+    return [entry.strip() for entry in traceback.format_list(frames)]
 
 
 class ExceptionMixin(DGMixin):

@@ -1,8 +1,9 @@
 """st.image: one image or a list, from bytes, a path, a URL, a PIL image or a numpy array.
 
 Mirrors: streamlit/elements/image.py (ImageMixin.image) and
-elements/lib/image_utils.py (marshall_images) of 1.67. Simplified: no width
-or use_container_width, no clamp or channels; numpy arrays must be uint8
+elements/lib/image_utils.py (marshall_images) of 1.67. The width ("content" by
+default, "stretch", pixels, or the deprecated ``use_container_width``) travels in
+``Element.width_config``. Simplified: no clamp or channels; numpy arrays must be uint8
 (gray, RGB or RGBA) and need Pillow to become PNG; PIL images are saved as
 PNG unless ``output_format`` says JPEG.
 
@@ -18,6 +19,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from minilit.elements.layout_utils import Width, use_container_width_to_width, width_config
 from minilit.elements.media_util import guess_mimetype, is_url, read_data, store
 from minilit.elements.mixin import DGMixin
 from minilit.errors import MinilitAPIException
@@ -86,6 +88,8 @@ class ImageMixin(DGMixin):
         image: Any,
         caption: str | Sequence[str] | None = None,
         *,
+        width: Width = "content",
+        use_container_width: bool | None = None,
         output_format: str = "auto",
     ) -> DeltaGenerator:
         """Show an image, or several (a list).
@@ -93,6 +97,8 @@ class ImageMixin(DGMixin):
         Example:
             >>> st.image("cat.png", caption="A cat")    # doctest: +SKIP
         """
+        width = use_container_width_to_width(use_container_width, width, keep_pixels=True)
+        width_cfg = width_config(width, allow_content=True)
         images = list(image) if isinstance(image, list | tuple) else [image]
         if caption is None:
             captions: list[str] = [""] * len(images)
@@ -107,4 +113,4 @@ class ImageMixin(DGMixin):
             entry = proto.imgs.add()
             entry.url = image_to_url(self.dg, img, output_format)
             entry.caption = cap
-        return self.dg._enqueue("imgs", proto)
+        return self.dg._enqueue("imgs", proto, width=width_cfg)

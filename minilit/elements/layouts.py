@@ -1,10 +1,15 @@
 """Containers: st.container, st.columns, st.expander.
 
-Mirrors: streamlit/elements/layouts.py (LayoutsMixin). Columns are sent the
-way 1.67 sends them: a horizontal FlexContainer block, then one Column block
-per column with its share of the width as ``weight`` (1.39 sent a Horizontal
-block instead). Simplified: no gap sizes, no vertical alignment, no tabs or
-popovers.
+Mirrors: streamlit/elements/layouts.py (LayoutsMixin). Sent as 1.67 sends them:
+``st.container`` is a FlexContainer block (vertical by default, or a
+horizontal row with ``horizontal=True``), with its border, gap, alignment,
+width and height; ``st.columns`` is a horizontal FlexContainer holding one
+Column block per column with its share of the row as ``weight``, the gap on
+both, and each column's vertical alignment and border; ``st.expander`` an
+Expandable block with its icon. (Streamlit before 1.43 sent ``vertical`` and
+``horizontal`` blocks instead.) Simplified: no keyed containers or
+expanders, no stateful expanders (``on_change``), no ``autoscroll``, no
+``type="step"`` expanders, no tabs or popovers.
 """
 
 from __future__ import annotations
@@ -12,6 +17,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from minilit.elements.layout_utils import (
+    Gap,
+    Height,
+    InvalidParameterTypeError,
+    InvalidValueError,
+    Width,
+    align,
+    check_alignment,
+    check_bool,
+    gap_config,
+    height_config,
+    icon_text,
+    justify,
+    label_text,
+    width_config,
+)
 from minilit.elements.mixin import DGMixin
 from minilit.errors import MinilitAPIException
 from minilit.proto.Delta_pb2 import Block
@@ -21,36 +42,116 @@ if TYPE_CHECKING:
 
 
 class LayoutsMixin(DGMixin):
-    def container(self, *, border: bool = False) -> DeltaGenerator:
+    def container(
+        self,
+        *,
+        border: bool | None = None,
+        width: Width = "stretch",
+        height: Height = "content",
+        horizontal: bool = False,
+        wrap: bool = True,
+        horizontal_alignment: str = "left",
+        vertical_alignment: str = "top",
+        gap: Gap = "small",
+    ) -> DeltaGenerator:
         """A block to put elements in, also out of order (``with c:`` or ``c.text()``)."""
+        if border is not None:
+            check_bool("border", border)
+        check_bool("horizontal", horizontal)
+        check_bool("wrap", wrap)
+        check_alignment("horizontal_alignment", horizontal_alignment, horizontal=True)
+        check_alignment("vertical_alignment", vertical_alignment, horizontal=False)
+        if not wrap and not horizontal:
+            raise MinilitAPIException(
+                "`wrap=False` needs `horizontal=True`: a vertical container has no row of "
+                "elements to keep in one line."
+            )
         block = Block(allow_empty=False)
-        block.vertical.border = border
+        flex = block.flex_container
+        flex.gap_config.CopyFrom(gap_config(gap))
+        if horizontal:
+            flex.wrap = wrap
+            flex.direction = Block.FlexContainer.HORIZONTAL
+            flex.justify = justify(horizontal_alignment)
+            flex.align = align(vertical_alignment)
+        else:
+            flex.wrap = False
+            flex.direction = Block.FlexContainer.VERTICAL
+            flex.justify = justify(vertical_alignment)
+            flex.align = align(horizontal_alignment)
+        block.width_config.CopyFrom(width_config(width, allow_content=True))
+        block.height_config.CopyFrom(height_config(height, allow_content=True))
+        fixed_height = isinstance(height, int)
+        # A bordered or fixed-height container is drawn even when empty, and a
+        # fixed height brings a border unless the script says otherwise (1.67).
+        if fixed_height or border:
+            block.allow_empty = True
+        flex.border = border if border is not None else fixed_height
         return self.dg._block(block)
 
-    def columns(self, spec: int | Sequence[float], *, border: bool = False) -> list[DeltaGenerator]:
+    def columns(
+        self,
+        spec: int | Sequence[float],
+        *,
+        gap: Gap = "small",
+        vertical_alignment: str = "top",
+        border: bool = False,
+        width: Width = "stretch",
+        wrap: bool = True,
+    ) -> list[DeltaGenerator]:
         """Side-by-side columns: ``st.columns(2)`` or weights like ``st.columns([2, 1])``."""
         weights = _column_weights(spec)
+        check_bool("wrap", wrap)
+        check_bool("border", border)
+        if vertical_alignment not in _COLUMN_ALIGNMENT:
+            raise InvalidValueError(
+                "vertical_alignment",
+                [f"'{name}'" for name in _COLUMN_ALIGNMENT],
+                detail=f"Got {vertical_alignment!r}.",
+            )
+        gap_cfg = gap_config(gap)
         row = Block()
         row.flex_container.direction = Block.FlexContainer.HORIZONTAL
-        row.flex_container.wrap = True
+        row.flex_container.wrap = wrap
+        row.flex_container.gap_config.CopyFrom(gap_cfg)
         row.flex_container.scale = 1.0
         row.flex_container.align = Block.FlexContainer.STRETCH
+        row.width_config.CopyFrom(width_config(width))
         row_dg = self.dg._block(row)
         total = sum(weights)
         columns = []
         for weight in weights:
             col = Block(allow_empty=True)
             col.column.weight = weight / total
+            col.column.gap_config.CopyFrom(gap_cfg)
+            col.column.vertical_alignment = _COLUMN_ALIGNMENT[vertical_alignment]
             col.column.show_border = border
             columns.append(row_dg._block(col))
         return columns
 
-    def expander(self, label: str, expanded: bool = False) -> DeltaGenerator:
-        """A collapsible block with a clickable ``label``."""
+    def expander(
+        self,
+        label: str,
+        expanded: bool = False,
+        *,
+        icon: str | None = None,
+        width: Width = "stretch",
+    ) -> DeltaGenerator:
+        """A collapsible block with a clickable ``label`` (and an optional ``icon``)."""
+        check_bool("expanded", expanded)
         block = Block(allow_empty=True)
-        block.expandable.label = label
+        block.expandable.label = label_text(label)
         block.expandable.expanded = expanded
+        block.expandable.icon = icon_text(icon)
+        block.width_config.CopyFrom(width_config(width))
         return self.dg._block(block)
+
+
+_COLUMN_ALIGNMENT = {
+    "top": Block.Column.TOP,
+    "center": Block.Column.CENTER,
+    "bottom": Block.Column.BOTTOM,
+}
 
 
 def _column_weights(spec: int | Sequence[float]) -> list[float]:
@@ -58,7 +159,12 @@ def _column_weights(spec: int | Sequence[float]) -> list[float]:
         if spec < 1:
             raise MinilitAPIException("st.columns needs a positive number of columns")
         return [1.0] * spec
-    weights = [float(w) for w in spec]
+    try:
+        weights = [float(w) for w in spec]
+    except (TypeError, ValueError):
+        raise InvalidParameterTypeError(
+            "spec", type(spec).__name__, ["int", "sequence of numbers"]
+        ) from None
     if not weights or any(w <= 0 for w in weights):
         raise MinilitAPIException("st.columns weights must be positive numbers")
     return weights

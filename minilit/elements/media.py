@@ -1,8 +1,9 @@
 """st.audio and st.video: a player for bytes, a file or a URL.
 
 Mirrors: streamlit/elements/media.py (MediaMixin.audio, video,
-marshall_video, marshall_audio) of 1.67. Simplified: no subtitles, no
-numpy audio, no width; YouTube URLs are sent as plain URLs (type NATIVE).
+marshall_video, marshall_audio) of 1.67. The width (stretch, or pixels)
+travels inside the Audio and Video messages, as in 1.67. Simplified: no
+subtitles, no numpy audio; YouTube URLs are sent as plain URLs (type NATIVE).
 
 The bytes go to the media file manager; the browser's player fetches
 ``/media/<id>.<ext>`` and seeks with HTTP Range requests (server/media.py).
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from minilit.elements.layout_utils import Width, width_config
 from minilit.elements.media_util import guess_mimetype, is_url, read_data, store
 from minilit.elements.mixin import DGMixin
 from minilit.errors import MinilitAPIException
@@ -42,6 +44,7 @@ class MediaMixin(DGMixin):
         end_time: int | None = None,
         loop: bool = False,
         autoplay: bool = False,
+        width: Width = "stretch",
     ) -> DeltaGenerator:
         """An audio player.
 
@@ -49,12 +52,14 @@ class MediaMixin(DGMixin):
             >>> st.audio("song.mp3")      # doctest: +SKIP
         """
         _check_times(start_time, end_time)
+        width_cfg = width_config(width)
         proto = Audio(
             url=_media_url(self.dg, data, format),
             start_time=start_time,
             end_time=end_time or 0,
             loop=loop,
             autoplay=autoplay,
+            width_config=width_cfg,
         )
         return self.dg._enqueue("audio", proto)
 
@@ -68,6 +73,7 @@ class MediaMixin(DGMixin):
         loop: bool = False,
         autoplay: bool = False,
         muted: bool = False,
+        width: Width = "stretch",
     ) -> DeltaGenerator:
         """A video player.
 
@@ -75,6 +81,7 @@ class MediaMixin(DGMixin):
             >>> st.video("clip.mp4")      # doctest: +SKIP
         """
         _check_times(start_time, end_time)
+        width_cfg = width_config(width)
         proto = Video(
             url=_media_url(self.dg, data, format),
             start_time=start_time,
@@ -83,5 +90,6 @@ class MediaMixin(DGMixin):
             loop=loop,
             autoplay=autoplay,
             muted=muted,
+            width_config=width_cfg,
         )
         return self.dg._enqueue("video", proto)

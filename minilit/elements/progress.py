@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from minilit.elements.layout_utils import Width, width_config
 from minilit.elements.mixin import DGMixin
 from minilit.errors import MinilitAPIException
 from minilit.proto.Elements_pb2 import Progress
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
 
 
 class ProgressMixin(DGMixin):
-    def progress(self, value: int | float, text: str | None = None) -> DeltaGenerator:
+    def progress(
+        self, value: int | float, text: str | None = None, *, width: Width = "stretch"
+    ) -> DeltaGenerator:
         """Show a progress bar; call it again on the result to move it."""
         if isinstance(value, bool):
             raise MinilitAPIException("st.progress expects an int or a float, not a bool")
@@ -31,4 +34,5 @@ class ProgressMixin(DGMixin):
             percent = value
         else:
             raise MinilitAPIException(f"st.progress expects an int or a float, got {value!r}")
-        return self.dg._enqueue("progress", Progress(value=percent, text=text or ""))
+        proto = Progress(value=percent, text=text or "")
+        return self.dg._enqueue("progress", proto, width=width_config(width))

@@ -30,7 +30,7 @@ class Delta(_message.Message):
     def __init__(self, new_element: _Optional[_Union[Element, _Mapping]] = ..., add_block: _Optional[_Union[Block, _Mapping]] = ..., fragment_id: _Optional[str] = ...) -> None: ...
 
 class Element(_message.Message):
-    __slots__ = ("text", "empty", "progress", "exception", "markdown", "alert", "json", "metric", "heading", "code", "imgs", "audio", "video", "iframe", "button", "checkbox", "slider", "text_area", "radio", "text_input", "selectbox", "multiselect", "number_input", "file_uploader", "component_instance", "download_button")
+    __slots__ = ("text", "empty", "progress", "exception", "markdown", "alert", "json", "metric", "heading", "code", "imgs", "audio", "video", "iframe", "button", "checkbox", "slider", "text_area", "radio", "text_input", "selectbox", "multiselect", "number_input", "file_uploader", "component_instance", "download_button", "height_config", "width_config", "text_alignment_config", "has_one_shot_effect")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     EMPTY_FIELD_NUMBER: _ClassVar[int]
     PROGRESS_FIELD_NUMBER: _ClassVar[int]
@@ -57,6 +57,10 @@ class Element(_message.Message):
     FILE_UPLOADER_FIELD_NUMBER: _ClassVar[int]
     COMPONENT_INSTANCE_FIELD_NUMBER: _ClassVar[int]
     DOWNLOAD_BUTTON_FIELD_NUMBER: _ClassVar[int]
+    HEIGHT_CONFIG_FIELD_NUMBER: _ClassVar[int]
+    WIDTH_CONFIG_FIELD_NUMBER: _ClassVar[int]
+    TEXT_ALIGNMENT_CONFIG_FIELD_NUMBER: _ClassVar[int]
+    HAS_ONE_SHOT_EFFECT_FIELD_NUMBER: _ClassVar[int]
     text: _Elements_pb2.Text
     empty: _Elements_pb2.Empty
     progress: _Elements_pb2.Progress
@@ -83,10 +87,14 @@ class Element(_message.Message):
     file_uploader: _Widgets_pb2.FileUploader
     component_instance: _Widgets_pb2.ComponentInstance
     download_button: _Widgets_pb2.DownloadButton
-    def __init__(self, text: _Optional[_Union[_Elements_pb2.Text, _Mapping]] = ..., empty: _Optional[_Union[_Elements_pb2.Empty, _Mapping]] = ..., progress: _Optional[_Union[_Elements_pb2.Progress, _Mapping]] = ..., exception: _Optional[_Union[_Elements_pb2.Exception, _Mapping]] = ..., markdown: _Optional[_Union[_Elements_pb2.Markdown, _Mapping]] = ..., alert: _Optional[_Union[_Elements_pb2.Alert, _Mapping]] = ..., json: _Optional[_Union[_Elements_pb2.Json, _Mapping]] = ..., metric: _Optional[_Union[_Elements_pb2.Metric, _Mapping]] = ..., heading: _Optional[_Union[_Elements_pb2.Heading, _Mapping]] = ..., code: _Optional[_Union[_Elements_pb2.Code, _Mapping]] = ..., imgs: _Optional[_Union[_Elements_pb2.ImageList, _Mapping]] = ..., audio: _Optional[_Union[_Elements_pb2.Audio, _Mapping]] = ..., video: _Optional[_Union[_Elements_pb2.Video, _Mapping]] = ..., iframe: _Optional[_Union[_Elements_pb2.IFrame, _Mapping]] = ..., button: _Optional[_Union[_Widgets_pb2.Button, _Mapping]] = ..., checkbox: _Optional[_Union[_Widgets_pb2.Checkbox, _Mapping]] = ..., slider: _Optional[_Union[_Widgets_pb2.Slider, _Mapping]] = ..., text_area: _Optional[_Union[_Widgets_pb2.TextArea, _Mapping]] = ..., radio: _Optional[_Union[_Widgets_pb2.Radio, _Mapping]] = ..., text_input: _Optional[_Union[_Widgets_pb2.TextInput, _Mapping]] = ..., selectbox: _Optional[_Union[_Widgets_pb2.Selectbox, _Mapping]] = ..., multiselect: _Optional[_Union[_Widgets_pb2.MultiSelect, _Mapping]] = ..., number_input: _Optional[_Union[_Widgets_pb2.NumberInput, _Mapping]] = ..., file_uploader: _Optional[_Union[_Widgets_pb2.FileUploader, _Mapping]] = ..., component_instance: _Optional[_Union[_Widgets_pb2.ComponentInstance, _Mapping]] = ..., download_button: _Optional[_Union[_Widgets_pb2.DownloadButton, _Mapping]] = ...) -> None: ...
+    height_config: _Elements_pb2.HeightConfig
+    width_config: _Elements_pb2.WidthConfig
+    text_alignment_config: _Elements_pb2.TextAlignmentConfig
+    has_one_shot_effect: bool
+    def __init__(self, text: _Optional[_Union[_Elements_pb2.Text, _Mapping]] = ..., empty: _Optional[_Union[_Elements_pb2.Empty, _Mapping]] = ..., progress: _Optional[_Union[_Elements_pb2.Progress, _Mapping]] = ..., exception: _Optional[_Union[_Elements_pb2.Exception, _Mapping]] = ..., markdown: _Optional[_Union[_Elements_pb2.Markdown, _Mapping]] = ..., alert: _Optional[_Union[_Elements_pb2.Alert, _Mapping]] = ..., json: _Optional[_Union[_Elements_pb2.Json, _Mapping]] = ..., metric: _Optional[_Union[_Elements_pb2.Metric, _Mapping]] = ..., heading: _Optional[_Union[_Elements_pb2.Heading, _Mapping]] = ..., code: _Optional[_Union[_Elements_pb2.Code, _Mapping]] = ..., imgs: _Optional[_Union[_Elements_pb2.ImageList, _Mapping]] = ..., audio: _Optional[_Union[_Elements_pb2.Audio, _Mapping]] = ..., video: _Optional[_Union[_Elements_pb2.Video, _Mapping]] = ..., iframe: _Optional[_Union[_Elements_pb2.IFrame, _Mapping]] = ..., button: _Optional[_Union[_Widgets_pb2.Button, _Mapping]] = ..., checkbox: _Optional[_Union[_Widgets_pb2.Checkbox, _Mapping]] = ..., slider: _Optional[_Union[_Widgets_pb2.Slider, _Mapping]] = ..., text_area: _Optional[_Union[_Widgets_pb2.TextArea, _Mapping]] = ..., radio: _Optional[_Union[_Widgets_pb2.Radio, _Mapping]] = ..., text_input: _Optional[_Union[_Widgets_pb2.TextInput, _Mapping]] = ..., selectbox: _Optional[_Union[_Widgets_pb2.Selectbox, _Mapping]] = ..., multiselect: _Optional[_Union[_Widgets_pb2.MultiSelect, _Mapping]] = ..., number_input: _Optional[_Union[_Widgets_pb2.NumberInput, _Mapping]] = ..., file_uploader: _Optional[_Union[_Widgets_pb2.FileUploader, _Mapping]] = ..., component_instance: _Optional[_Union[_Widgets_pb2.ComponentInstance, _Mapping]] = ..., download_button: _Optional[_Union[_Widgets_pb2.DownloadButton, _Mapping]] = ..., height_config: _Optional[_Union[_Elements_pb2.HeightConfig, _Mapping]] = ..., width_config: _Optional[_Union[_Elements_pb2.WidthConfig, _Mapping]] = ..., text_alignment_config: _Optional[_Union[_Elements_pb2.TextAlignmentConfig, _Mapping]] = ..., has_one_shot_effect: _Optional[bool] = ...) -> None: ...
 
 class Block(_message.Message):
-    __slots__ = ("vertical", "horizontal", "column", "expandable", "form", "flex_container", "allow_empty", "id")
+    __slots__ = ("vertical", "horizontal", "column", "expandable", "form", "flex_container", "allow_empty", "id", "height_config", "width_config")
     class Vertical(_message.Message):
         __slots__ = ("border",)
         BORDER_FIELD_NUMBER: _ClassVar[int]
@@ -98,7 +106,7 @@ class Block(_message.Message):
         gap: str
         def __init__(self, gap: _Optional[str] = ...) -> None: ...
     class Column(_message.Message):
-        __slots__ = ("weight", "vertical_alignment", "show_border")
+        __slots__ = ("weight", "vertical_alignment", "show_border", "gap_config")
         class VerticalAlignment(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
             __slots__ = ()
             TOP: _ClassVar[Block.Column.VerticalAlignment]
@@ -110,10 +118,12 @@ class Block(_message.Message):
         WEIGHT_FIELD_NUMBER: _ClassVar[int]
         VERTICAL_ALIGNMENT_FIELD_NUMBER: _ClassVar[int]
         SHOW_BORDER_FIELD_NUMBER: _ClassVar[int]
+        GAP_CONFIG_FIELD_NUMBER: _ClassVar[int]
         weight: float
         vertical_alignment: Block.Column.VerticalAlignment
         show_border: bool
-        def __init__(self, weight: _Optional[float] = ..., vertical_alignment: _Optional[_Union[Block.Column.VerticalAlignment, str]] = ..., show_border: _Optional[bool] = ...) -> None: ...
+        gap_config: _Elements_pb2.GapConfig
+        def __init__(self, weight: _Optional[float] = ..., vertical_alignment: _Optional[_Union[Block.Column.VerticalAlignment, str]] = ..., show_border: _Optional[bool] = ..., gap_config: _Optional[_Union[_Elements_pb2.GapConfig, _Mapping]] = ...) -> None: ...
     class Expandable(_message.Message):
         __slots__ = ("label", "expanded", "icon")
         LABEL_FIELD_NUMBER: _ClassVar[int]
@@ -135,7 +145,7 @@ class Block(_message.Message):
         enter_to_submit: bool
         def __init__(self, form_id: _Optional[str] = ..., clear_on_submit: _Optional[bool] = ..., border: _Optional[bool] = ..., enter_to_submit: _Optional[bool] = ...) -> None: ...
     class FlexContainer(_message.Message):
-        __slots__ = ("border", "scale", "direction", "wrap", "justify", "align")
+        __slots__ = ("border", "gap_config", "scale", "direction", "wrap", "justify", "align")
         class Direction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
             __slots__ = ()
             DIRECTION_UNDEFINED: _ClassVar[Block.FlexContainer.Direction]
@@ -169,18 +179,20 @@ class Block(_message.Message):
         ALIGN_CENTER: Block.FlexContainer.Align
         STRETCH: Block.FlexContainer.Align
         BORDER_FIELD_NUMBER: _ClassVar[int]
+        GAP_CONFIG_FIELD_NUMBER: _ClassVar[int]
         SCALE_FIELD_NUMBER: _ClassVar[int]
         DIRECTION_FIELD_NUMBER: _ClassVar[int]
         WRAP_FIELD_NUMBER: _ClassVar[int]
         JUSTIFY_FIELD_NUMBER: _ClassVar[int]
         ALIGN_FIELD_NUMBER: _ClassVar[int]
         border: bool
+        gap_config: _Elements_pb2.GapConfig
         scale: float
         direction: Block.FlexContainer.Direction
         wrap: bool
         justify: Block.FlexContainer.Justify
         align: Block.FlexContainer.Align
-        def __init__(self, border: _Optional[bool] = ..., scale: _Optional[float] = ..., direction: _Optional[_Union[Block.FlexContainer.Direction, str]] = ..., wrap: _Optional[bool] = ..., justify: _Optional[_Union[Block.FlexContainer.Justify, str]] = ..., align: _Optional[_Union[Block.FlexContainer.Align, str]] = ...) -> None: ...
+        def __init__(self, border: _Optional[bool] = ..., gap_config: _Optional[_Union[_Elements_pb2.GapConfig, _Mapping]] = ..., scale: _Optional[float] = ..., direction: _Optional[_Union[Block.FlexContainer.Direction, str]] = ..., wrap: _Optional[bool] = ..., justify: _Optional[_Union[Block.FlexContainer.Justify, str]] = ..., align: _Optional[_Union[Block.FlexContainer.Align, str]] = ...) -> None: ...
     VERTICAL_FIELD_NUMBER: _ClassVar[int]
     HORIZONTAL_FIELD_NUMBER: _ClassVar[int]
     COLUMN_FIELD_NUMBER: _ClassVar[int]
@@ -189,6 +201,8 @@ class Block(_message.Message):
     FLEX_CONTAINER_FIELD_NUMBER: _ClassVar[int]
     ALLOW_EMPTY_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
+    HEIGHT_CONFIG_FIELD_NUMBER: _ClassVar[int]
+    WIDTH_CONFIG_FIELD_NUMBER: _ClassVar[int]
     vertical: Block.Vertical
     horizontal: Block.Horizontal
     column: Block.Column
@@ -197,4 +211,6 @@ class Block(_message.Message):
     flex_container: Block.FlexContainer
     allow_empty: bool
     id: str
-    def __init__(self, vertical: _Optional[_Union[Block.Vertical, _Mapping]] = ..., horizontal: _Optional[_Union[Block.Horizontal, _Mapping]] = ..., column: _Optional[_Union[Block.Column, _Mapping]] = ..., expandable: _Optional[_Union[Block.Expandable, _Mapping]] = ..., form: _Optional[_Union[Block.Form, _Mapping]] = ..., flex_container: _Optional[_Union[Block.FlexContainer, _Mapping]] = ..., allow_empty: _Optional[bool] = ..., id: _Optional[str] = ...) -> None: ...
+    height_config: _Elements_pb2.HeightConfig
+    width_config: _Elements_pb2.WidthConfig
+    def __init__(self, vertical: _Optional[_Union[Block.Vertical, _Mapping]] = ..., horizontal: _Optional[_Union[Block.Horizontal, _Mapping]] = ..., column: _Optional[_Union[Block.Column, _Mapping]] = ..., expandable: _Optional[_Union[Block.Expandable, _Mapping]] = ..., form: _Optional[_Union[Block.Form, _Mapping]] = ..., flex_container: _Optional[_Union[Block.FlexContainer, _Mapping]] = ..., allow_empty: _Optional[bool] = ..., id: _Optional[str] = ..., height_config: _Optional[_Union[_Elements_pb2.HeightConfig, _Mapping]] = ..., width_config: _Optional[_Union[_Elements_pb2.WidthConfig, _Mapping]] = ...) -> None: ...

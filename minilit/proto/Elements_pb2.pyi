@@ -7,6 +7,91 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class GapSize(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    GAP_UNDEFINED: _ClassVar[GapSize]
+    SMALL: _ClassVar[GapSize]
+    MEDIUM: _ClassVar[GapSize]
+    LARGE: _ClassVar[GapSize]
+    NONE: _ClassVar[GapSize]
+    XXSMALL: _ClassVar[GapSize]
+    XSMALL: _ClassVar[GapSize]
+    XLARGE: _ClassVar[GapSize]
+    XXLARGE: _ClassVar[GapSize]
+GAP_UNDEFINED: GapSize
+SMALL: GapSize
+MEDIUM: GapSize
+LARGE: GapSize
+NONE: GapSize
+XXSMALL: GapSize
+XSMALL: GapSize
+XLARGE: GapSize
+XXLARGE: GapSize
+
+class LabelVisibility(_message.Message):
+    __slots__ = ("value",)
+    class LabelVisibilityOptions(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        VISIBLE: _ClassVar[LabelVisibility.LabelVisibilityOptions]
+        HIDDEN: _ClassVar[LabelVisibility.LabelVisibilityOptions]
+        COLLAPSED: _ClassVar[LabelVisibility.LabelVisibilityOptions]
+    VISIBLE: LabelVisibility.LabelVisibilityOptions
+    HIDDEN: LabelVisibility.LabelVisibilityOptions
+    COLLAPSED: LabelVisibility.LabelVisibilityOptions
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    value: LabelVisibility.LabelVisibilityOptions
+    def __init__(self, value: _Optional[_Union[LabelVisibility.LabelVisibilityOptions, str]] = ...) -> None: ...
+
+class WidthConfig(_message.Message):
+    __slots__ = ("use_stretch", "use_content", "pixel_width", "rem_width")
+    USE_STRETCH_FIELD_NUMBER: _ClassVar[int]
+    USE_CONTENT_FIELD_NUMBER: _ClassVar[int]
+    PIXEL_WIDTH_FIELD_NUMBER: _ClassVar[int]
+    REM_WIDTH_FIELD_NUMBER: _ClassVar[int]
+    use_stretch: bool
+    use_content: bool
+    pixel_width: int
+    rem_width: float
+    def __init__(self, use_stretch: _Optional[bool] = ..., use_content: _Optional[bool] = ..., pixel_width: _Optional[int] = ..., rem_width: _Optional[float] = ...) -> None: ...
+
+class HeightConfig(_message.Message):
+    __slots__ = ("use_stretch", "use_content", "pixel_height", "rem_height")
+    USE_STRETCH_FIELD_NUMBER: _ClassVar[int]
+    USE_CONTENT_FIELD_NUMBER: _ClassVar[int]
+    PIXEL_HEIGHT_FIELD_NUMBER: _ClassVar[int]
+    REM_HEIGHT_FIELD_NUMBER: _ClassVar[int]
+    use_stretch: bool
+    use_content: bool
+    pixel_height: int
+    rem_height: float
+    def __init__(self, use_stretch: _Optional[bool] = ..., use_content: _Optional[bool] = ..., pixel_height: _Optional[int] = ..., rem_height: _Optional[float] = ...) -> None: ...
+
+class TextAlignmentConfig(_message.Message):
+    __slots__ = ("alignment",)
+    class Alignment(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        UNSPECIFIED: _ClassVar[TextAlignmentConfig.Alignment]
+        LEFT: _ClassVar[TextAlignmentConfig.Alignment]
+        CENTER: _ClassVar[TextAlignmentConfig.Alignment]
+        RIGHT: _ClassVar[TextAlignmentConfig.Alignment]
+        JUSTIFY: _ClassVar[TextAlignmentConfig.Alignment]
+    UNSPECIFIED: TextAlignmentConfig.Alignment
+    LEFT: TextAlignmentConfig.Alignment
+    CENTER: TextAlignmentConfig.Alignment
+    RIGHT: TextAlignmentConfig.Alignment
+    JUSTIFY: TextAlignmentConfig.Alignment
+    ALIGNMENT_FIELD_NUMBER: _ClassVar[int]
+    alignment: TextAlignmentConfig.Alignment
+    def __init__(self, alignment: _Optional[_Union[TextAlignmentConfig.Alignment, str]] = ...) -> None: ...
+
+class GapConfig(_message.Message):
+    __slots__ = ("gap_size", "pixel_gap")
+    GAP_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PIXEL_GAP_FIELD_NUMBER: _ClassVar[int]
+    gap_size: GapSize
+    pixel_gap: int
+    def __init__(self, gap_size: _Optional[_Union[GapSize, str]] = ..., pixel_gap: _Optional[int] = ...) -> None: ...
+
 class Text(_message.Message):
     __slots__ = ("body", "help", "wrap")
     BODY_FIELD_NUMBER: _ClassVar[int]
@@ -18,7 +103,7 @@ class Text(_message.Message):
     def __init__(self, body: _Optional[str] = ..., help: _Optional[str] = ..., wrap: _Optional[bool] = ...) -> None: ...
 
 class Markdown(_message.Message):
-    __slots__ = ("body", "allow_html", "element_type", "help")
+    __slots__ = ("body", "allow_html", "element_type", "help", "unterminated_parsing", "hide_anchors", "wrap")
     class Type(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         UNSPECIFIED: _ClassVar[Markdown.Type]
@@ -37,27 +122,37 @@ class Markdown(_message.Message):
     ALLOW_HTML_FIELD_NUMBER: _ClassVar[int]
     ELEMENT_TYPE_FIELD_NUMBER: _ClassVar[int]
     HELP_FIELD_NUMBER: _ClassVar[int]
+    UNTERMINATED_PARSING_FIELD_NUMBER: _ClassVar[int]
+    HIDE_ANCHORS_FIELD_NUMBER: _ClassVar[int]
+    WRAP_FIELD_NUMBER: _ClassVar[int]
     body: str
     allow_html: bool
     element_type: Markdown.Type
     help: str
-    def __init__(self, body: _Optional[str] = ..., allow_html: _Optional[bool] = ..., element_type: _Optional[_Union[Markdown.Type, str]] = ..., help: _Optional[str] = ...) -> None: ...
+    unterminated_parsing: bool
+    hide_anchors: bool
+    wrap: bool
+    def __init__(self, body: _Optional[str] = ..., allow_html: _Optional[bool] = ..., element_type: _Optional[_Union[Markdown.Type, str]] = ..., help: _Optional[str] = ..., unterminated_parsing: _Optional[bool] = ..., hide_anchors: _Optional[bool] = ..., wrap: _Optional[bool] = ...) -> None: ...
 
 class Heading(_message.Message):
-    __slots__ = ("tag", "anchor", "body", "help", "hide_anchor", "divider")
+    __slots__ = ("tag", "anchor", "body", "help", "hide_anchor", "divider", "wrap", "icon")
     TAG_FIELD_NUMBER: _ClassVar[int]
     ANCHOR_FIELD_NUMBER: _ClassVar[int]
     BODY_FIELD_NUMBER: _ClassVar[int]
     HELP_FIELD_NUMBER: _ClassVar[int]
     HIDE_ANCHOR_FIELD_NUMBER: _ClassVar[int]
     DIVIDER_FIELD_NUMBER: _ClassVar[int]
+    WRAP_FIELD_NUMBER: _ClassVar[int]
+    ICON_FIELD_NUMBER: _ClassVar[int]
     tag: str
     anchor: str
     body: str
     help: str
     hide_anchor: bool
     divider: str
-    def __init__(self, tag: _Optional[str] = ..., anchor: _Optional[str] = ..., body: _Optional[str] = ..., help: _Optional[str] = ..., hide_anchor: _Optional[bool] = ..., divider: _Optional[str] = ...) -> None: ...
+    wrap: bool
+    icon: str
+    def __init__(self, tag: _Optional[str] = ..., anchor: _Optional[str] = ..., body: _Optional[str] = ..., help: _Optional[str] = ..., hide_anchor: _Optional[bool] = ..., divider: _Optional[str] = ..., wrap: _Optional[bool] = ..., icon: _Optional[str] = ...) -> None: ...
 
 class Code(_message.Message):
     __slots__ = ("code_text", "language", "show_line_numbers", "wrap_lines")
@@ -82,7 +177,7 @@ class Json(_message.Message):
     def __init__(self, body: _Optional[str] = ..., expanded: _Optional[bool] = ..., max_expand_depth: _Optional[int] = ...) -> None: ...
 
 class Alert(_message.Message):
-    __slots__ = ("body", "format", "icon", "title")
+    __slots__ = ("body", "format", "icon", "width_config", "title")
     class Format(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         UNUSED: _ClassVar[Alert.Format]
@@ -98,26 +193,32 @@ class Alert(_message.Message):
     BODY_FIELD_NUMBER: _ClassVar[int]
     FORMAT_FIELD_NUMBER: _ClassVar[int]
     ICON_FIELD_NUMBER: _ClassVar[int]
+    WIDTH_CONFIG_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     body: str
     format: Alert.Format
     icon: str
+    width_config: WidthConfig
     title: str
-    def __init__(self, body: _Optional[str] = ..., format: _Optional[_Union[Alert.Format, str]] = ..., icon: _Optional[str] = ..., title: _Optional[str] = ...) -> None: ...
+    def __init__(self, body: _Optional[str] = ..., format: _Optional[_Union[Alert.Format, str]] = ..., icon: _Optional[str] = ..., width_config: _Optional[_Union[WidthConfig, _Mapping]] = ..., title: _Optional[str] = ...) -> None: ...
 
 class Exception(_message.Message):
-    __slots__ = ("type", "message", "stack_trace", "message_is_markdown", "is_warning")
+    __slots__ = ("type", "message", "stack_trace", "message_is_markdown", "is_warning", "width_config", "is_streamlit_exception")
     TYPE_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_FIELD_NUMBER: _ClassVar[int]
     STACK_TRACE_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_IS_MARKDOWN_FIELD_NUMBER: _ClassVar[int]
     IS_WARNING_FIELD_NUMBER: _ClassVar[int]
+    WIDTH_CONFIG_FIELD_NUMBER: _ClassVar[int]
+    IS_STREAMLIT_EXCEPTION_FIELD_NUMBER: _ClassVar[int]
     type: str
     message: str
     stack_trace: _containers.RepeatedScalarFieldContainer[str]
     message_is_markdown: bool
     is_warning: bool
-    def __init__(self, type: _Optional[str] = ..., message: _Optional[str] = ..., stack_trace: _Optional[_Iterable[str]] = ..., message_is_markdown: _Optional[bool] = ..., is_warning: _Optional[bool] = ...) -> None: ...
+    width_config: WidthConfig
+    is_streamlit_exception: bool
+    def __init__(self, type: _Optional[str] = ..., message: _Optional[str] = ..., stack_trace: _Optional[_Iterable[str]] = ..., message_is_markdown: _Optional[bool] = ..., is_warning: _Optional[bool] = ..., width_config: _Optional[_Union[WidthConfig, _Mapping]] = ..., is_streamlit_exception: _Optional[bool] = ...) -> None: ...
 
 class Empty(_message.Message):
     __slots__ = ()
@@ -132,7 +233,7 @@ class Progress(_message.Message):
     def __init__(self, value: _Optional[int] = ..., text: _Optional[str] = ...) -> None: ...
 
 class Metric(_message.Message):
-    __slots__ = ("label", "body", "delta", "direction", "color", "help", "show_border")
+    __slots__ = ("label", "body", "delta", "direction", "color", "help", "label_visibility", "show_border")
     class MetricDirection(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         DOWN: _ClassVar[Metric.MetricDirection]
@@ -165,6 +266,7 @@ class Metric(_message.Message):
     DIRECTION_FIELD_NUMBER: _ClassVar[int]
     COLOR_FIELD_NUMBER: _ClassVar[int]
     HELP_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
     SHOW_BORDER_FIELD_NUMBER: _ClassVar[int]
     label: str
     body: str
@@ -172,8 +274,9 @@ class Metric(_message.Message):
     direction: Metric.MetricDirection
     color: Metric.MetricColor
     help: str
+    label_visibility: LabelVisibility
     show_border: bool
-    def __init__(self, label: _Optional[str] = ..., body: _Optional[str] = ..., delta: _Optional[str] = ..., direction: _Optional[_Union[Metric.MetricDirection, str]] = ..., color: _Optional[_Union[Metric.MetricColor, str]] = ..., help: _Optional[str] = ..., show_border: _Optional[bool] = ...) -> None: ...
+    def __init__(self, label: _Optional[str] = ..., body: _Optional[str] = ..., delta: _Optional[str] = ..., direction: _Optional[_Union[Metric.MetricDirection, str]] = ..., color: _Optional[_Union[Metric.MetricColor, str]] = ..., help: _Optional[str] = ..., label_visibility: _Optional[_Union[LabelVisibility, _Mapping]] = ..., show_border: _Optional[bool] = ...) -> None: ...
 
 class ImageList(_message.Message):
     __slots__ = ("imgs", "link")
@@ -194,13 +297,14 @@ class Image(_message.Message):
     def __init__(self, url: _Optional[str] = ..., caption: _Optional[str] = ..., alt: _Optional[str] = ...) -> None: ...
 
 class Audio(_message.Message):
-    __slots__ = ("url", "start_time", "end_time", "loop", "autoplay", "id", "alt")
+    __slots__ = ("url", "start_time", "end_time", "loop", "autoplay", "id", "width_config", "alt")
     URL_FIELD_NUMBER: _ClassVar[int]
     START_TIME_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
     LOOP_FIELD_NUMBER: _ClassVar[int]
     AUTOPLAY_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
+    WIDTH_CONFIG_FIELD_NUMBER: _ClassVar[int]
     ALT_FIELD_NUMBER: _ClassVar[int]
     url: str
     start_time: int
@@ -208,11 +312,12 @@ class Audio(_message.Message):
     loop: bool
     autoplay: bool
     id: str
+    width_config: WidthConfig
     alt: str
-    def __init__(self, url: _Optional[str] = ..., start_time: _Optional[int] = ..., end_time: _Optional[int] = ..., loop: _Optional[bool] = ..., autoplay: _Optional[bool] = ..., id: _Optional[str] = ..., alt: _Optional[str] = ...) -> None: ...
+    def __init__(self, url: _Optional[str] = ..., start_time: _Optional[int] = ..., end_time: _Optional[int] = ..., loop: _Optional[bool] = ..., autoplay: _Optional[bool] = ..., id: _Optional[str] = ..., width_config: _Optional[_Union[WidthConfig, _Mapping]] = ..., alt: _Optional[str] = ...) -> None: ...
 
 class Video(_message.Message):
-    __slots__ = ("url", "start_time", "type", "end_time", "loop", "autoplay", "muted", "id", "alt")
+    __slots__ = ("url", "start_time", "type", "end_time", "loop", "autoplay", "muted", "id", "width_config", "alt")
     class Type(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         UNUSED: _ClassVar[Video.Type]
@@ -229,6 +334,7 @@ class Video(_message.Message):
     AUTOPLAY_FIELD_NUMBER: _ClassVar[int]
     MUTED_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
+    WIDTH_CONFIG_FIELD_NUMBER: _ClassVar[int]
     ALT_FIELD_NUMBER: _ClassVar[int]
     url: str
     start_time: int
@@ -238,8 +344,9 @@ class Video(_message.Message):
     autoplay: bool
     muted: bool
     id: str
+    width_config: WidthConfig
     alt: str
-    def __init__(self, url: _Optional[str] = ..., start_time: _Optional[int] = ..., type: _Optional[_Union[Video.Type, str]] = ..., end_time: _Optional[int] = ..., loop: _Optional[bool] = ..., autoplay: _Optional[bool] = ..., muted: _Optional[bool] = ..., id: _Optional[str] = ..., alt: _Optional[str] = ...) -> None: ...
+    def __init__(self, url: _Optional[str] = ..., start_time: _Optional[int] = ..., type: _Optional[_Union[Video.Type, str]] = ..., end_time: _Optional[int] = ..., loop: _Optional[bool] = ..., autoplay: _Optional[bool] = ..., muted: _Optional[bool] = ..., id: _Optional[str] = ..., width_config: _Optional[_Union[WidthConfig, _Mapping]] = ..., alt: _Optional[str] = ...) -> None: ...
 
 class IFrame(_message.Message):
     __slots__ = ("src", "srcdoc", "scrolling", "tab_index", "alt")

@@ -1,3 +1,4 @@
+from minilit.proto import Elements_pb2 as _Elements_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -30,7 +31,7 @@ class Button(_message.Message):
     def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[bool] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., is_form_submitter: _Optional[bool] = ..., type: _Optional[str] = ..., disabled: _Optional[bool] = ..., icon: _Optional[str] = ...) -> None: ...
 
 class Checkbox(_message.Message):
-    __slots__ = ("id", "label", "default", "help", "form_id", "value", "set_value", "disabled", "type")
+    __slots__ = ("id", "label", "default", "help", "form_id", "value", "set_value", "disabled", "label_visibility", "type")
     class StyleType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         DEFAULT: _ClassVar[Checkbox.StyleType]
@@ -45,6 +46,7 @@ class Checkbox(_message.Message):
     VALUE_FIELD_NUMBER: _ClassVar[int]
     SET_VALUE_FIELD_NUMBER: _ClassVar[int]
     DISABLED_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     id: str
     label: str
@@ -54,11 +56,12 @@ class Checkbox(_message.Message):
     value: bool
     set_value: bool
     disabled: bool
+    label_visibility: _Elements_pb2.LabelVisibility
     type: Checkbox.StyleType
-    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[bool] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[bool] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., type: _Optional[_Union[Checkbox.StyleType, str]] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[bool] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[bool] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., type: _Optional[_Union[Checkbox.StyleType, str]] = ...) -> None: ...
 
 class Slider(_message.Message):
-    __slots__ = ("id", "form_id", "label", "format", "data_type", "default", "min", "max", "step", "value", "set_value", "options", "help", "disabled", "type")
+    __slots__ = ("id", "form_id", "label", "format", "data_type", "default", "min", "max", "step", "value", "set_value", "options", "help", "disabled", "label_visibility", "type")
     class DataType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         INT: _ClassVar[Slider.DataType]
@@ -93,6 +96,7 @@ class Slider(_message.Message):
     OPTIONS_FIELD_NUMBER: _ClassVar[int]
     HELP_FIELD_NUMBER: _ClassVar[int]
     DISABLED_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     id: str
     form_id: str
@@ -108,11 +112,12 @@ class Slider(_message.Message):
     options: _containers.RepeatedScalarFieldContainer[str]
     help: str
     disabled: bool
+    label_visibility: _Elements_pb2.LabelVisibility
     type: Slider.Type
-    def __init__(self, id: _Optional[str] = ..., form_id: _Optional[str] = ..., label: _Optional[str] = ..., format: _Optional[str] = ..., data_type: _Optional[_Union[Slider.DataType, str]] = ..., default: _Optional[_Iterable[float]] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., step: _Optional[float] = ..., value: _Optional[_Iterable[float]] = ..., set_value: _Optional[bool] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., disabled: _Optional[bool] = ..., type: _Optional[_Union[Slider.Type, str]] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., form_id: _Optional[str] = ..., label: _Optional[str] = ..., format: _Optional[str] = ..., data_type: _Optional[_Union[Slider.DataType, str]] = ..., default: _Optional[_Iterable[float]] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., step: _Optional[float] = ..., value: _Optional[_Iterable[float]] = ..., set_value: _Optional[bool] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., type: _Optional[_Union[Slider.Type, str]] = ...) -> None: ...
 
 class TextInput(_message.Message):
-    __slots__ = ("id", "label", "default", "type", "max_chars", "help", "form_id", "value", "set_value", "autocomplete", "placeholder", "disabled")
+    __slots__ = ("id", "label", "default", "type", "max_chars", "help", "form_id", "value", "set_value", "autocomplete", "placeholder", "disabled", "label_visibility", "icon")
     class Type(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         DEFAULT: _ClassVar[TextInput.Type]
@@ -131,6 +136,8 @@ class TextInput(_message.Message):
     AUTOCOMPLETE_FIELD_NUMBER: _ClassVar[int]
     PLACEHOLDER_FIELD_NUMBER: _ClassVar[int]
     DISABLED_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
+    ICON_FIELD_NUMBER: _ClassVar[int]
     id: str
     label: str
     default: str
@@ -143,10 +150,12 @@ class TextInput(_message.Message):
     autocomplete: str
     placeholder: str
     disabled: bool
-    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[str] = ..., type: _Optional[_Union[TextInput.Type, str]] = ..., max_chars: _Optional[int] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[str] = ..., set_value: _Optional[bool] = ..., autocomplete: _Optional[str] = ..., placeholder: _Optional[str] = ..., disabled: _Optional[bool] = ...) -> None: ...
+    label_visibility: _Elements_pb2.LabelVisibility
+    icon: str
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[str] = ..., type: _Optional[_Union[TextInput.Type, str]] = ..., max_chars: _Optional[int] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[str] = ..., set_value: _Optional[bool] = ..., autocomplete: _Optional[str] = ..., placeholder: _Optional[str] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., icon: _Optional[str] = ...) -> None: ...
 
 class TextArea(_message.Message):
-    __slots__ = ("id", "label", "default", "max_chars", "help", "form_id", "value", "set_value", "placeholder", "disabled")
+    __slots__ = ("id", "label", "default", "max_chars", "help", "form_id", "value", "set_value", "placeholder", "disabled", "label_visibility")
     ID_FIELD_NUMBER: _ClassVar[int]
     LABEL_FIELD_NUMBER: _ClassVar[int]
     DEFAULT_FIELD_NUMBER: _ClassVar[int]
@@ -157,6 +166,7 @@ class TextArea(_message.Message):
     SET_VALUE_FIELD_NUMBER: _ClassVar[int]
     PLACEHOLDER_FIELD_NUMBER: _ClassVar[int]
     DISABLED_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
     id: str
     label: str
     default: str
@@ -167,10 +177,11 @@ class TextArea(_message.Message):
     set_value: bool
     placeholder: str
     disabled: bool
-    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[str] = ..., max_chars: _Optional[int] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[str] = ..., set_value: _Optional[bool] = ..., placeholder: _Optional[str] = ..., disabled: _Optional[bool] = ...) -> None: ...
+    label_visibility: _Elements_pb2.LabelVisibility
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[str] = ..., max_chars: _Optional[int] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[str] = ..., set_value: _Optional[bool] = ..., placeholder: _Optional[str] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ...) -> None: ...
 
 class NumberInput(_message.Message):
-    __slots__ = ("id", "label", "form_id", "format", "has_min", "has_max", "data_type", "default", "step", "min", "max", "help", "value", "set_value", "disabled", "placeholder")
+    __slots__ = ("id", "label", "form_id", "format", "has_min", "has_max", "data_type", "default", "step", "min", "max", "help", "value", "set_value", "disabled", "label_visibility", "placeholder", "icon")
     class DataType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         INT: _ClassVar[NumberInput.DataType]
@@ -192,7 +203,9 @@ class NumberInput(_message.Message):
     VALUE_FIELD_NUMBER: _ClassVar[int]
     SET_VALUE_FIELD_NUMBER: _ClassVar[int]
     DISABLED_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
     PLACEHOLDER_FIELD_NUMBER: _ClassVar[int]
+    ICON_FIELD_NUMBER: _ClassVar[int]
     id: str
     label: str
     form_id: str
@@ -208,11 +221,13 @@ class NumberInput(_message.Message):
     value: float
     set_value: bool
     disabled: bool
+    label_visibility: _Elements_pb2.LabelVisibility
     placeholder: str
-    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., form_id: _Optional[str] = ..., format: _Optional[str] = ..., has_min: _Optional[bool] = ..., has_max: _Optional[bool] = ..., data_type: _Optional[_Union[NumberInput.DataType, str]] = ..., default: _Optional[float] = ..., step: _Optional[float] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., help: _Optional[str] = ..., value: _Optional[float] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., placeholder: _Optional[str] = ...) -> None: ...
+    icon: str
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., form_id: _Optional[str] = ..., format: _Optional[str] = ..., has_min: _Optional[bool] = ..., has_max: _Optional[bool] = ..., data_type: _Optional[_Union[NumberInput.DataType, str]] = ..., default: _Optional[float] = ..., step: _Optional[float] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., help: _Optional[str] = ..., value: _Optional[float] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., placeholder: _Optional[str] = ..., icon: _Optional[str] = ...) -> None: ...
 
 class Selectbox(_message.Message):
-    __slots__ = ("id", "label", "default", "options", "help", "form_id", "set_value", "disabled", "placeholder", "raw_value")
+    __slots__ = ("id", "label", "default", "options", "help", "form_id", "set_value", "disabled", "label_visibility", "placeholder", "accept_new_options", "raw_value")
     ID_FIELD_NUMBER: _ClassVar[int]
     LABEL_FIELD_NUMBER: _ClassVar[int]
     DEFAULT_FIELD_NUMBER: _ClassVar[int]
@@ -221,7 +236,9 @@ class Selectbox(_message.Message):
     FORM_ID_FIELD_NUMBER: _ClassVar[int]
     SET_VALUE_FIELD_NUMBER: _ClassVar[int]
     DISABLED_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
     PLACEHOLDER_FIELD_NUMBER: _ClassVar[int]
+    ACCEPT_NEW_OPTIONS_FIELD_NUMBER: _ClassVar[int]
     RAW_VALUE_FIELD_NUMBER: _ClassVar[int]
     id: str
     label: str
@@ -231,12 +248,14 @@ class Selectbox(_message.Message):
     form_id: str
     set_value: bool
     disabled: bool
+    label_visibility: _Elements_pb2.LabelVisibility
     placeholder: str
+    accept_new_options: bool
     raw_value: str
-    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[int] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., placeholder: _Optional[str] = ..., raw_value: _Optional[str] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[int] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., placeholder: _Optional[str] = ..., accept_new_options: _Optional[bool] = ..., raw_value: _Optional[str] = ...) -> None: ...
 
 class Radio(_message.Message):
-    __slots__ = ("id", "label", "default", "options", "help", "form_id", "set_value", "disabled", "horizontal", "captions", "raw_value")
+    __slots__ = ("id", "label", "default", "options", "help", "form_id", "set_value", "disabled", "horizontal", "label_visibility", "captions", "raw_value")
     ID_FIELD_NUMBER: _ClassVar[int]
     LABEL_FIELD_NUMBER: _ClassVar[int]
     DEFAULT_FIELD_NUMBER: _ClassVar[int]
@@ -246,6 +265,7 @@ class Radio(_message.Message):
     SET_VALUE_FIELD_NUMBER: _ClassVar[int]
     DISABLED_FIELD_NUMBER: _ClassVar[int]
     HORIZONTAL_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
     CAPTIONS_FIELD_NUMBER: _ClassVar[int]
     RAW_VALUE_FIELD_NUMBER: _ClassVar[int]
     id: str
@@ -257,12 +277,13 @@ class Radio(_message.Message):
     set_value: bool
     disabled: bool
     horizontal: bool
+    label_visibility: _Elements_pb2.LabelVisibility
     captions: _containers.RepeatedScalarFieldContainer[str]
     raw_value: str
-    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[int] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., horizontal: _Optional[bool] = ..., captions: _Optional[_Iterable[str]] = ..., raw_value: _Optional[str] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[int] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., horizontal: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., captions: _Optional[_Iterable[str]] = ..., raw_value: _Optional[str] = ...) -> None: ...
 
 class MultiSelect(_message.Message):
-    __slots__ = ("id", "label", "default", "options", "help", "form_id", "set_value", "disabled", "max_selections", "placeholder", "raw_values")
+    __slots__ = ("id", "label", "default", "options", "help", "form_id", "set_value", "disabled", "label_visibility", "max_selections", "placeholder", "accept_new_options", "raw_values", "select_all")
     ID_FIELD_NUMBER: _ClassVar[int]
     LABEL_FIELD_NUMBER: _ClassVar[int]
     DEFAULT_FIELD_NUMBER: _ClassVar[int]
@@ -271,9 +292,12 @@ class MultiSelect(_message.Message):
     FORM_ID_FIELD_NUMBER: _ClassVar[int]
     SET_VALUE_FIELD_NUMBER: _ClassVar[int]
     DISABLED_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
     MAX_SELECTIONS_FIELD_NUMBER: _ClassVar[int]
     PLACEHOLDER_FIELD_NUMBER: _ClassVar[int]
+    ACCEPT_NEW_OPTIONS_FIELD_NUMBER: _ClassVar[int]
     RAW_VALUES_FIELD_NUMBER: _ClassVar[int]
+    SELECT_ALL_FIELD_NUMBER: _ClassVar[int]
     id: str
     label: str
     default: _containers.RepeatedScalarFieldContainer[int]
@@ -282,13 +306,16 @@ class MultiSelect(_message.Message):
     form_id: str
     set_value: bool
     disabled: bool
+    label_visibility: _Elements_pb2.LabelVisibility
     max_selections: int
     placeholder: str
+    accept_new_options: bool
     raw_values: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[_Iterable[int]] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., max_selections: _Optional[int] = ..., placeholder: _Optional[str] = ..., raw_values: _Optional[_Iterable[str]] = ...) -> None: ...
+    select_all: int
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[_Iterable[int]] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., max_selections: _Optional[int] = ..., placeholder: _Optional[str] = ..., accept_new_options: _Optional[bool] = ..., raw_values: _Optional[_Iterable[str]] = ..., select_all: _Optional[int] = ...) -> None: ...
 
 class FileUploader(_message.Message):
-    __slots__ = ("id", "label", "type", "max_upload_size_mb", "multiple_files", "help", "form_id", "disabled")
+    __slots__ = ("id", "label", "type", "max_upload_size_mb", "multiple_files", "help", "form_id", "disabled", "label_visibility")
     ID_FIELD_NUMBER: _ClassVar[int]
     LABEL_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -297,6 +324,7 @@ class FileUploader(_message.Message):
     HELP_FIELD_NUMBER: _ClassVar[int]
     FORM_ID_FIELD_NUMBER: _ClassVar[int]
     DISABLED_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
     id: str
     label: str
     type: _containers.RepeatedScalarFieldContainer[str]
@@ -305,7 +333,8 @@ class FileUploader(_message.Message):
     help: str
     form_id: str
     disabled: bool
-    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., type: _Optional[_Iterable[str]] = ..., max_upload_size_mb: _Optional[int] = ..., multiple_files: _Optional[bool] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., disabled: _Optional[bool] = ...) -> None: ...
+    label_visibility: _Elements_pb2.LabelVisibility
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., type: _Optional[_Iterable[str]] = ..., max_upload_size_mb: _Optional[int] = ..., multiple_files: _Optional[bool] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ...) -> None: ...
 
 class DownloadButton(_message.Message):
     __slots__ = ("id", "label", "default", "help", "form_id", "url", "disabled", "use_container_width", "type", "icon", "ignore_rerun")

@@ -59,9 +59,10 @@ def test_everywhere_entries_strip_only_their_value(tmp_path: Path) -> None:
     wrapped = page_lines(_tree(_text("a", wrap=True)), known, counts)
     assert wrapped == page_lines(_tree(_text("a")), known, Counter())
     assert counts == Counter({"text field 3": 1})
-    # Another value of a listed field is kept: here an unknown field 58 with {1: 3}.
+    # Another value of a listed field is kept: here field 58 (width_config) with
+    # {3: 3}, a width of 3 pixels, where only {1: 1} (stretch) is listed.
     element = _text("a")
-    extra = element.SerializeToString() + bytes([0xD2, 0x03, 0x02, 0x08, 0x03])  # 58 {1: 3}
+    extra = element.SerializeToString() + bytes([0xD2, 0x03, 0x02, 0x18, 0x03])  # 58 {3: 3}
     odd = Delta_pb2.Element.FromString(extra)
     doc.write_text("- `Element` field 58 (`width_config`) when `{1: 1}`: reason\n")
     known = KnownDifferences.load(doc)

@@ -51,7 +51,7 @@ def test_columns_are_a_flex_row_of_weighted_columns(app: AppClient) -> None:
     assert [blocks[(0, 0, i)].column.weight for i in (0, 1)] == pytest.approx([2 / 3, 1 / 3])
     assert all(blocks[(0, 0, i)].allow_empty for i in (0, 1))
     assert [c.weight for c in app.columns] == pytest.approx([2 / 3, 1 / 3])
-    assert blocks[(0, 1)].vertical.border is True
+    assert blocks[(0, 1)].flex_container.border is True
     assert blocks[(0, 2)].expandable.label == "More" and blocks[(0, 2)].expandable.expanded
 
 

@@ -24,6 +24,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from minilit.elements.layout_utils import (
+    Width,
+    check_bool,
+    icon_text,
+    use_container_width_to_width,
+    width_config,
+)
 from minilit.elements.mixin import DGMixin
 from minilit.elements.widgets.common import (
     Key,
@@ -65,6 +72,8 @@ class ButtonMixin(DGMixin):
         type: str = "secondary",
         icon: str | None = None,
         disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: Width = "content",
     ) -> bool:
         """A button; True in the one run its click caused.
 
@@ -87,6 +96,7 @@ class ButtonMixin(DGMixin):
             type=type,
             icon=icon,
             disabled=disabled,
+            width=use_container_width_to_width(use_container_width, width),
             is_form_submitter=False,
         )
 
@@ -102,6 +112,8 @@ class ButtonMixin(DGMixin):
         type: str = "secondary",
         icon: str | None = None,
         disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: Width = "content",
     ) -> bool:
         """The button that submits the enclosing st.form; True in the run it caused.
 
@@ -122,6 +134,7 @@ class ButtonMixin(DGMixin):
             type=type,
             icon=icon,
             disabled=disabled,
+            width=use_container_width_to_width(use_container_width, width),
             is_form_submitter=True,
         )
 
@@ -137,8 +150,11 @@ class ButtonMixin(DGMixin):
         type: str,
         icon: str | None,
         disabled: bool,
+        width: Width,
         is_form_submitter: bool,
     ) -> bool:
+        width_cfg = width_config(width, allow_content=True)
+        check_bool("disabled", disabled)
         if type not in _BUTTON_TYPES:
             raise MinilitAPIException(
                 f"The type argument to st.button must be one of {', '.join(_BUTTON_TYPES)}; "
@@ -163,7 +179,7 @@ class ButtonMixin(DGMixin):
             help=help,
             is_form_submitter=is_form_submitter,
             type=type,
-            width="content",
+            width=width,
             icon_position="left",
             shortcut=None,
         )
@@ -176,7 +192,7 @@ class ButtonMixin(DGMixin):
             is_form_submitter=is_form_submitter,
             type=type,
             disabled=disabled,
-            icon=icon or "",
+            icon=icon_text(icon),
         )
         result = register_widget(
             element_id,
@@ -186,5 +202,5 @@ class ButtonMixin(DGMixin):
             args=args,
             kwargs=kwargs,
         )
-        dg._enqueue("button", proto)
+        dg._enqueue("button", proto, width=width_cfg)
         return result.value

@@ -2,7 +2,7 @@
 
 Mirrors: streamlit/elements/widgets/checkbox.py (CheckboxMixin.checkbox,
 toggle, _checkbox). One proto for both; ``type`` TOGGLE draws a switch.
-Simplified: no label_visibility, no width.
+Simplified: no width.
 
 Identity (1.67): element type ("checkbox" or "toggle"), label, value, help,
 width ("content"); with a key, only the key. Verified against a real 1.67 id
@@ -11,6 +11,12 @@ width ("content"); with a key, only the key. Verified against a real 1.67 id
 
 from __future__ import annotations
 
+from minilit.elements.layout_utils import (
+    LabelVisibilityName,
+    Width,
+    label_visibility_proto,
+    width_config,
+)
 from minilit.elements.mixin import DGMixin
 from minilit.elements.widgets.common import (
     Key,
@@ -38,6 +44,8 @@ class CheckboxMixin(DGMixin):
         kwargs: WidgetKwargs | None = None,
         *,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
+        width: Width = "content",
     ) -> bool:
         """A checkbox; returns whether it is ticked.
 
@@ -54,6 +62,8 @@ class CheckboxMixin(DGMixin):
             kwargs,
             disabled,
             CheckboxProto.DEFAULT,
+            label_visibility,
+            width,
         )
 
     def toggle(
@@ -67,6 +77,8 @@ class CheckboxMixin(DGMixin):
         kwargs: WidgetKwargs | None = None,
         *,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
+        width: Width = "content",
     ) -> bool:
         """A switch; returns whether it is on."""
         return self._checkbox(
@@ -79,6 +91,8 @@ class CheckboxMixin(DGMixin):
             kwargs,
             disabled,
             CheckboxProto.TOGGLE,
+            label_visibility,
+            width,
         )
 
     def _checkbox(
@@ -92,13 +106,16 @@ class CheckboxMixin(DGMixin):
         kwargs: WidgetKwargs | None,
         disabled: bool,
         style: CheckboxProto.StyleType,
+        label_visibility: LabelVisibilityName,
+        width: Width,
     ) -> bool:
+        width_cfg = width_config(width, allow_content=True)
         dg = self.dg
         check_widget_policies(dg, key, on_change, default_value=None if value is False else value)
         element_type = "toggle" if style == CheckboxProto.TOGGLE else "checkbox"
         default = bool(value)
         element_id = compute_and_register_element_id(
-            element_type, key, True, dg, label=label, value=default, help=help, width="content"
+            element_type, key, True, dg, label=label, value=default, help=help, width=width
         )
 
         def deserialize(state: WidgetState | None) -> bool:
@@ -112,6 +129,7 @@ class CheckboxMixin(DGMixin):
             label=label,
             default=default,
             help=help_text(help),
+            label_visibility=label_visibility_proto(label_visibility),
             form_id=dg.form_id,
             disabled=disabled,
             type=style,
@@ -127,5 +145,5 @@ class CheckboxMixin(DGMixin):
         if result.value_changed:
             proto.value = bool(result.value)
             proto.set_value = True
-        dg._enqueue("checkbox", proto)
+        dg._enqueue("checkbox", proto, width=width_cfg)
         return bool(result.value)

@@ -1,7 +1,7 @@
 """st.selectbox and st.radio: one option out of a list, sent as the option's text.
 
 Mirrors: streamlit/elements/widgets/selectbox.py and radio.py (SelectboxSerde,
-RadioSerde). Simplified: no accept_new_options, no label_visibility or width.
+RadioSerde). Simplified: no accept_new_options (sent as false), no width.
 
 Options can be any objects; the browser sees ``str(format_func(option))``.
 Streamlit 1.67 browsers send the chosen option's *text* (``string_value``);
@@ -21,6 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from minilit.elements.layout_utils import (
+    LabelVisibilityName,
+    Width,
+    label_visibility_proto,
+    width_config,
+)
 from minilit.elements.mixin import DGMixin
 from minilit.elements.widgets.common import (
     Key,
@@ -98,12 +104,15 @@ class ChoiceMixin(DGMixin):
         *,
         placeholder: str | None = None,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
+        width: Width = "stretch",
     ) -> Any:
         """A drop-down list; returns the chosen option (None if nothing is chosen).
 
         Example:
             >>> color = st.selectbox("Color", ["red", "green", "blue"])   # doctest: +SKIP
         """
+        width_cfg = width_config(width, allow_content=False)
         dg = self.dg
         user_key = to_key(key)
         check_widget_policies(dg, user_key, on_change, default_value=None if index == 0 else index)
@@ -120,16 +129,19 @@ class ChoiceMixin(DGMixin):
             help=help,
             placeholder=placeholder,
             accept_new_options=False,
-            width="stretch",
+            width=width,
         )
         default_index = index if opts else None
         proto = SelectboxProto(
             id=element_id,
             label=label,
             help=help_text(help),
+            label_visibility=label_visibility_proto(label_visibility),
             form_id=dg.form_id,
             placeholder=placeholder or "",
             disabled=disabled,
+            # Sent explicitly, as 1.67 sends it (minilit has no typed-in options).
+            accept_new_options=False,
         )
         proto.options[:] = formatted
         if default_index is not None:
@@ -137,7 +149,7 @@ class ChoiceMixin(DGMixin):
         value = self._register_choice(
             proto, element_id, opts, formatted, default_index, on_change, args, kwargs
         )
-        dg._enqueue("selectbox", proto)
+        dg._enqueue("selectbox", proto, width=width_cfg)
         return value
 
     def radio(
@@ -153,10 +165,13 @@ class ChoiceMixin(DGMixin):
         kwargs: WidgetKwargs | None = None,
         *,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
         horizontal: bool = False,
         captions: Sequence[str] | None = None,
+        width: Width = "content",
     ) -> Any:
         """Radio buttons; returns the chosen option (None if nothing is chosen)."""
+        width_cfg = width_config(width, allow_content=True)
         dg = self.dg
         user_key = to_key(key)
         check_widget_policies(dg, user_key, on_change, default_value=None if index == 0 else index)
@@ -175,13 +190,14 @@ class ChoiceMixin(DGMixin):
             help=help,
             horizontal=horizontal,
             captions=captions,
-            width="content",
+            width=width,
         )
         default_index = index if opts else None
         proto = RadioProto(
             id=element_id,
             label=label,
             help=help_text(help),
+            label_visibility=label_visibility_proto(label_visibility),
             form_id=dg.form_id,
             disabled=disabled,
             horizontal=horizontal,
@@ -193,7 +209,7 @@ class ChoiceMixin(DGMixin):
         value = self._register_choice(
             proto, element_id, opts, formatted, default_index, on_change, args, kwargs
         )
-        dg._enqueue("radio", proto)
+        dg._enqueue("radio", proto, width=width_cfg)
         return value
 
     def _register_choice(

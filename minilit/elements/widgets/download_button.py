@@ -16,6 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from minilit.elements.layout_utils import (
+    Width,
+    icon_text,
+    use_container_width_to_width,
+    width_config,
+)
 from minilit.elements.media_util import read_data, store
 from minilit.elements.mixin import DGMixin
 from minilit.elements.widgets.button import _deserialize_trigger
@@ -49,12 +55,16 @@ class DownloadButtonMixin(DGMixin):
         type: str = "secondary",
         icon: str | None = None,
         disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: Width = "content",
     ) -> bool:
         """A button that downloads ``data`` as ``file_name``; True in the run its click caused.
 
         Example:
             >>> st.download_button("CSV", "a,b\\n1,2\\n", file_name="d.csv")  # doctest: +SKIP
         """
+        width = use_container_width_to_width(use_container_width, width)
+        width_cfg = width_config(width, allow_content=True)
         dg = self.dg
         if dg.form_id:
             raise MinilitAPIException("`st.download_button()` can't be used in an `st.form()`.")
@@ -77,7 +87,7 @@ class DownloadButtonMixin(DGMixin):
             mime=mimetype,
             help=help,
             type=type,
-            width="content",
+            width=width,
         )
         url = store(dg, raw, mimetype, kind=MediaFileKind.DOWNLOADABLE, filename=file_name)
         proto = DownloadButtonProto(
@@ -88,7 +98,7 @@ class DownloadButtonMixin(DGMixin):
             url=url,
             disabled=disabled,
             type=type,
-            icon=icon or "",
+            icon=icon_text(icon),
         )
         result = register_widget(
             element_id,
@@ -98,5 +108,5 @@ class DownloadButtonMixin(DGMixin):
             args=args,
             kwargs=kwargs,
         )
-        dg._enqueue("download_button", proto)
+        dg._enqueue("download_button", proto, width=width_cfg)
         return bool(result.value)

@@ -3,7 +3,7 @@
 Mirrors: streamlit/elements/widgets/file_uploader.py (FileUploaderMixin,
 FileUploaderSerde) and elements/lib/file_uploader_utils.py
 (normalize_upload_file_type, enforce_filename_restriction) of 1.67.
-Simplified: no label_visibility, no directory uploads, no width; ``type``
+Simplified: no directory uploads, no width; ``type``
 takes extensions only (1.67 also takes MIME types and the "image"/"audio"
 shortcuts).
 
@@ -28,6 +28,12 @@ import os
 from collections.abc import Sequence
 from typing import Literal, overload
 
+from minilit.elements.layout_utils import (
+    LabelVisibilityName,
+    Width,
+    label_visibility_proto,
+    width_config,
+)
 from minilit.elements.mixin import DGMixin
 from minilit.elements.widgets.common import (
     Key,
@@ -99,6 +105,8 @@ class FileUploaderMixin(DGMixin):
         *,
         max_upload_size: int | None = None,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
+        width: Width = "stretch",
     ) -> UploadedFile | None: ...
 
     @overload
@@ -115,6 +123,8 @@ class FileUploaderMixin(DGMixin):
         kwargs: WidgetKwargs | None = None,
         max_upload_size: int | None = None,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
+        width: Width = "stretch",
     ) -> list[UploadedFile]: ...
 
     def file_uploader(
@@ -130,6 +140,8 @@ class FileUploaderMixin(DGMixin):
         *,
         max_upload_size: int | None = None,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
+        width: Width = "stretch",
     ) -> UploadedFile | list[UploadedFile] | None:
         """A file chooser; returns the uploaded file (or a list with ``accept_multiple_files``).
 
@@ -162,7 +174,7 @@ class FileUploaderMixin(DGMixin):
             type=type,
             accept_multiple_files=accept_multiple_files,
             help=help,
-            width="stretch",
+            width=width,
         )
 
         def deserialize(state: WidgetState | None) -> list[UploadedFile]:
@@ -186,6 +198,7 @@ class FileUploaderMixin(DGMixin):
             max_upload_size_mb=limit,
             multiple_files=accept_multiple_files,
             help=help_text(help),
+            label_visibility=label_visibility_proto(label_visibility),
             form_id=dg.form_id,
             disabled=disabled,
         )
@@ -197,7 +210,7 @@ class FileUploaderMixin(DGMixin):
             args=args,
             kwargs=kwargs,
         )
-        dg._enqueue("file_uploader", proto)
+        dg._enqueue("file_uploader", proto, width=width_config(width))
         files: list[UploadedFile] = list(result.value)
         if accept_multiple_files:
             return files

@@ -24,6 +24,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from minilit.elements.layout_utils import (
+    Height,
+    Width,
+    check_bool,
+    height_config,
+    width_config,
+)
 from minilit.elements.mixin import DGMixin
 from minilit.elements.widgets.common import check_session_state_rules
 from minilit.errors import MinilitAPIException
@@ -42,6 +49,8 @@ class FormMixin(DGMixin):
         *,
         enter_to_submit: bool = True,
         border: bool = True,
+        width: Width = "stretch",
+        height: Height = "content",
     ) -> DeltaGenerator:
         """A form: use it with ``with`` or call widget methods on it.
 
@@ -50,7 +59,13 @@ class FormMixin(DGMixin):
             clear_on_submit: Reset the form's widgets to their defaults after a submit.
             enter_to_submit: Enter in a text input submits the form.
             border: Draw a border around the form.
+            width, height: "stretch", "content" or pixels (sent in the Block, as 1.67 does).
         """
+        check_bool("clear_on_submit", clear_on_submit)
+        check_bool("enter_to_submit", enter_to_submit)
+        check_bool("border", border)
+        width_cfg = width_config(width, allow_content=True)
+        height_cfg = height_config(height, allow_content=True)
         if self.dg.form_id:
             raise MinilitAPIException("Forms cannot be nested in other forms.")
         form_id = str(key)
@@ -69,4 +84,6 @@ class FormMixin(DGMixin):
         block.form.clear_on_submit = clear_on_submit
         block.form.border = border
         block.form.enter_to_submit = enter_to_submit
+        block.width_config.CopyFrom(width_cfg)
+        block.height_config.CopyFrom(height_cfg)
         return self.dg._block(block)

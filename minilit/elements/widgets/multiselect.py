@@ -1,7 +1,8 @@
 """st.multiselect: any number of options, sent as their texts (``string_array_value``).
 
 Mirrors: streamlit/elements/widgets/multiselect.py (MultiSelectMixin,
-MultiSelectSerde). Simplified: no accept_new_options, label_visibility or width.
+MultiSelectSerde). Simplified: no accept_new_options or select_all parameters
+(both are sent with 1.67's defaults), no width.
 
 1.67 browsers send the chosen options' texts; 1.39 browsers sent their
 indices (``int_array_value``); both are accepted. A text that is not an
@@ -18,6 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from minilit.elements.layout_utils import (
+    LabelVisibilityName,
+    Width,
+    label_visibility_proto,
+    width_config,
+)
 from minilit.elements.mixin import DGMixin
 from minilit.elements.widgets.choice import FormatFunc, format_options, index_of
 from minilit.elements.widgets.common import (
@@ -72,12 +79,15 @@ class MultiSelectMixin(DGMixin):
         max_selections: int | None = None,
         placeholder: str | None = None,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
+        width: Width = "stretch",
     ) -> list[Any]:
         """A multi-choice list; returns the chosen options, in the order chosen.
 
         Example:
             >>> st.multiselect("Toppings", ["cheese", "ham"], ["cheese"])  # doctest: +SKIP
         """
+        width_cfg = width_config(width, allow_content=False)
         dg = self.dg
         user_key = to_key(key)
         check_widget_policies(dg, user_key, on_change, default_value=default)
@@ -100,7 +110,7 @@ class MultiSelectMixin(DGMixin):
             max_selections=max_selections,
             placeholder=placeholder,
             accept_new_options=False,
-            width="stretch",
+            width=width,
         )
 
         def deserialize(state: WidgetState | None) -> list[Any]:
@@ -119,10 +129,15 @@ class MultiSelectMixin(DGMixin):
             id=element_id,
             label=label,
             help=help_text(help),
+            label_visibility=label_visibility_proto(label_visibility),
             form_id=dg.form_id,
             disabled=disabled,
             max_selections=max_selections or 0,
             placeholder=placeholder or "",
+            # Sent explicitly, as 1.67 sends them: no typed-in options, and the
+            # default "select all" threshold (at most 1000 selectable options).
+            accept_new_options=False,
+            select_all=1000,
         )
         proto.default[:] = default_indices
         proto.options[:] = formatted
@@ -145,5 +160,5 @@ class MultiSelectMixin(DGMixin):
             proto.set_value = True
         if proto.set_value:
             proto.raw_values[:] = [formatted[p] for p in positions if p is not None]
-        dg._enqueue("multiselect", proto)
+        dg._enqueue("multiselect", proto, width=width_cfg)
         return values

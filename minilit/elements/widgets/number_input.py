@@ -1,8 +1,9 @@
 """st.number_input: an int or a float (or None), sent as ``double_value``.
 
 Mirrors: streamlit/elements/widgets/number_input.py (NumberInputMixin.number_input,
-NumberInputSerde). Simplified: no icon, label_visibility or width; ``format``
-is passed to the browser as is.
+NumberInputSerde). Without ``min_value``/``max_value`` the widest bounds the
+browser's numbers hold are sent, as 1.67 sends them. Simplified: no width;
+``format`` is passed to the browser as is.
 
 Types follow the arguments: all ints -> INT (returns ints, step 1, "%d"),
 floats (or no number at all) -> FLOAT (step 0.01, "%0.2f"); mixing them
@@ -19,8 +20,17 @@ key, only min_value, max_value and step.
 
 from __future__ import annotations
 
+import math
+import sys
 from typing import Any
 
+from minilit.elements.layout_utils import (
+    LabelVisibilityName,
+    Width,
+    icon_text,
+    label_visibility_proto,
+    width_config,
+)
 from minilit.elements.mixin import DGMixin
 from minilit.elements.widgets.common import (
     Key,
@@ -44,6 +54,22 @@ from minilit.runtime.state.common import (
 Number = int | float
 
 
+_MAX_SAFE_INTEGER = (1 << 53) - 1
+"""JavaScript's largest exact integer (Number.MAX_SAFE_INTEGER)."""
+
+
+def _check_bounds(name: str, n: Number | None, bound: Number) -> None:
+    """A number the browser cannot hold raises, worded as 1.67's JSNumber checks."""
+    if n is None:
+        return
+    if isinstance(n, float) and not math.isfinite(n):
+        raise MinilitAPIException(f"`{name}` ({n}) must be a finite number")
+    if n < -bound:
+        raise MinilitAPIException(f"`{name}` ({n}) must be >= {-bound}")
+    if n > bound:
+        raise MinilitAPIException(f"`{name}` ({n}) must be <= {bound}")
+
+
 def _is_int(x: object) -> bool:
     return isinstance(x, int) and not isinstance(x, bool)
 
@@ -65,12 +91,16 @@ class NumberInputMixin(DGMixin):
         *,
         placeholder: str | None = None,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
+        icon: str | None = None,
+        width: Width = "stretch",
     ) -> Any:
         """A number box with +/- buttons; returns an int or a float (or None).
 
         Example:
             >>> n = st.number_input("How many?", min_value=0, value=3)   # doctest: +SKIP
         """
+        width_cfg = width_config(width, allow_content=False)
         dg = self.dg
         user_key = to_key(key)
         check_widget_policies(
@@ -89,7 +119,7 @@ class NumberInputMixin(DGMixin):
             format=format,
             help=help,
             placeholder=None if placeholder is None else str(placeholder),
-            width="stretch",
+            width=width,
         )
         if isinstance(value, str) and value != "min":
             raise MinilitAPIException(
@@ -135,6 +165,15 @@ class NumberInputMixin(DGMixin):
                     f"The default `value` {default} must be less than or equal to the "
                     f"`max_value` {max_value}."
                 )
+        bound: Number = _MAX_SAFE_INTEGER if is_int else sys.float_info.max
+        named: list[tuple[str, Number | None]] = [
+            ("min_value", min_value),
+            ("max_value", max_value),
+            ("step", step),
+            ("value", default),
+        ]
+        for name, number in named:
+            _check_bounds(name, number, bound)
         step_value: Number = step if step is not None else (1 if is_int else 0.01)
         if step_value <= 0:
             raise MinilitAPIException("number_input `step` must be positive.")
@@ -164,11 +203,16 @@ class NumberInputMixin(DGMixin):
             has_max=max_value is not None,
             data_type=NumberInputProto.INT if is_int else NumberInputProto.FLOAT,
             step=float(step_value),
-            min=float(min_value or 0),
-            max=float(max_value or 0),
+            # Without a bound 1.67 still sends one, the widest the browser's numbers
+            # hold (has_min/has_max stay false): JavaScript's safe integers for
+            # ints, the largest doubles for floats.
+            min=float(min_value if min_value is not None else -bound),
+            max=float(max_value if max_value is not None else bound),
             help=help_text(help),
+            label_visibility=label_visibility_proto(label_visibility),
             placeholder=placeholder or "",
             disabled=disabled,
+            icon=icon_text(icon),
         )
         if default is not None:
             proto.default = float(default)
@@ -184,5 +228,5 @@ class NumberInputMixin(DGMixin):
             if result.value is not None:
                 proto.value = float(result.value)
             proto.set_value = True
-        dg._enqueue("number_input", proto)
+        dg._enqueue("number_input", proto, width=width_cfg)
         return result.value

@@ -2,7 +2,7 @@
 
 Mirrors: streamlit/elements/widgets/slider.py (SliderMixin.slider, SliderSerde).
 Simplified: ints and floats only (no dates, times or datetimes), no
-select_slider, no label_visibility or width.
+select_slider, no width.
 
 Types follow the arguments, as in Streamlit: all ints -> an INT slider that
 returns ints (default range 0..100, step 1, format "%d"); any float -> all must
@@ -19,6 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from minilit.elements.layout_utils import (
+    LabelVisibilityName,
+    Width,
+    label_visibility_proto,
+    width_config,
+)
 from minilit.elements.mixin import DGMixin
 from minilit.elements.widgets.common import (
     Key,
@@ -86,6 +92,8 @@ class SliderMixin(DGMixin):
         kwargs: WidgetKwargs | None = None,
         *,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
+        width: Width = "stretch",
     ) -> Any:
         """A slider; returns a number, or a tuple for a range slider.
 
@@ -93,6 +101,7 @@ class SliderMixin(DGMixin):
             >>> age = st.slider("Age", 0, 130, 25)               # doctest: +SKIP
             >>> low, high = st.slider("Range", 0.0, 100.0, (25.0, 75.0))  # doctest: +SKIP
         """
+        width_cfg = width_config(width, allow_content=False)
         dg = self.dg
         user_key = to_key(key)
         check_widget_policies(dg, user_key, on_change, default_value=value)
@@ -108,7 +117,7 @@ class SliderMixin(DGMixin):
             step=step,
             format=format,
             help=help,
-            width="stretch",
+            width=width,
         )
 
         single = not isinstance(value, (list, tuple))
@@ -177,6 +186,7 @@ class SliderMixin(DGMixin):
             max=float(hi),
             step=float(step_value),
             help=help_text(help),
+            label_visibility=label_visibility_proto(label_visibility),
             disabled=disabled,
             type=SliderProto.SLIDER,
         )
@@ -194,5 +204,5 @@ class SliderMixin(DGMixin):
             numbers = list(current) if isinstance(current, (list, tuple)) else [current]
             proto.value[:] = [float(v) for v in numbers]
             proto.set_value = True
-        dg._enqueue("slider", proto)
+        dg._enqueue("slider", proto, width=width_cfg)
         return result.value

@@ -1,8 +1,9 @@
 """st.text_input and st.text_area: a string (or None), sent as ``string_value``.
 
 Mirrors: streamlit/elements/widgets/text_widgets.py (TextWidgetsMixin.text_input,
-text_area). Simplified: text_input types "default" and "password" only; no
-icon, validation regex, height, label_visibility or width.
+text_area). A text area's height travels in ``Element.height_config`` (122
+pixels unless given, as in 1.67). Simplified: text_input types "default" and
+"password" only; no validation regex, no width.
 
 ``value=None`` makes an empty widget that returns None until the user types.
 
@@ -17,6 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from minilit.elements.layout_utils import (
+    LabelVisibilityName,
+    Width,
+    height_config,
+    icon_text,
+    label_visibility_proto,
+    width_config,
+)
 from minilit.elements.mixin import DGMixin
 from minilit.elements.widgets.common import (
     Key,
@@ -72,12 +81,16 @@ class TextWidgetsMixin(DGMixin):
         *,
         placeholder: str | None = None,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
+        icon: str | None = None,
+        width: Width = "stretch",
     ) -> str | None:
         """A one-line text box; returns its text (sent on Enter or when it loses focus).
 
         Example:
             >>> name = st.text_input("Your name", key="name")    # doctest: +SKIP
         """
+        width_cfg = width_config(width, allow_content=False)
         dg = self.dg
         user_key = to_key(key)
         check_widget_policies(dg, user_key, on_change, default_value=None if value == "" else value)
@@ -99,8 +112,8 @@ class TextWidgetsMixin(DGMixin):
             help=help,
             autocomplete=autocomplete,
             placeholder=str(placeholder),
-            icon=None,
-            width="stretch",
+            icon=icon,
+            width=width,
             validate=None,
         )
         proto = TextInputProto(
@@ -109,12 +122,14 @@ class TextWidgetsMixin(DGMixin):
             type=_TYPES[type],
             max_chars=max_chars or 0,
             help=help_text(help),
+            label_visibility=label_visibility_proto(label_visibility),
             form_id=dg.form_id,
             placeholder=placeholder or "",
             disabled=disabled,
             autocomplete=autocomplete
             if autocomplete is not None
             else ("new-password" if type == "password" else ""),
+            icon=icon_text(icon),
         )
         if text is not None:
             proto.default = text
@@ -130,14 +145,14 @@ class TextWidgetsMixin(DGMixin):
             if result.value is not None:
                 proto.value = str(result.value)
             proto.set_value = True
-        dg._enqueue("text_input", proto)
+        dg._enqueue("text_input", proto, width=width_cfg)
         return result.value
 
     def text_area(
         self,
         label: str,
         value: str | None = "",
-        height: int | None = None,
+        height: int | str | None = None,
         max_chars: int | None = None,
         key: Key | None = None,
         help: str | None = None,
@@ -147,8 +162,15 @@ class TextWidgetsMixin(DGMixin):
         *,
         placeholder: str | None = None,
         disabled: bool = False,
+        label_visibility: LabelVisibilityName = "visible",
+        width: Width = "stretch",
     ) -> str | None:
-        """A multi-line text box; returns its text. (``height`` is accepted, not sent.)"""
+        """A multi-line text box; returns its text.
+
+        ``height`` (pixels, "content" or "stretch") goes into ``Element.height_config``;
+        without it 1.67 sends 122 pixels, about three lines (94 with a collapsed label).
+        """
+        width_cfg = width_config(width, allow_content=False)
         dg = self.dg
         user_key = to_key(key)
         check_widget_policies(dg, user_key, on_change, default_value=None if value == "" else value)
@@ -164,13 +186,14 @@ class TextWidgetsMixin(DGMixin):
             max_chars=max_chars,
             help=help,
             placeholder=str(placeholder),
-            width="stretch",
+            width=width,
         )
         proto = TextAreaProto(
             id=element_id,
             label=label,
             max_chars=max_chars or 0,
             help=help_text(help),
+            label_visibility=label_visibility_proto(label_visibility),
             form_id=dg.form_id,
             placeholder=placeholder or "",
             disabled=disabled,
@@ -189,5 +212,9 @@ class TextWidgetsMixin(DGMixin):
             if result.value is not None:
                 proto.value = str(result.value)
             proto.set_value = True
-        dg._enqueue("text_area", proto)
+        if height is None:
+            height = 122 if label_visibility != "collapsed" else 94
+        dg._enqueue(
+            "text_area", proto, width=width_cfg, height=height_config(height, allow_content=True)
+        )
         return result.value
