@@ -25,6 +25,13 @@ CASES: dict[str, list[str]] = {
     "empty_placeholder": ["app.button[0].click().run()", "app.run()"],
     "columns_layout": [],
     "container_expander": [],
+    "layout_params": ["app.text_input[0].input('typed')", "app.button[2].click().run()"],
+    "widget_layout_params": [
+        "app.checkbox[0].check().run()",
+        "app.slider[0].set_value(7).run()",
+        "app.button[0].click().run()",
+    ],
+    "text_params": [],
     "sidebar": ["app.radio[0].set_value('b').run()"],
     "button_counter": ["app.button[0].click().run()", "app.button[0].click().run()", "app.run()"],
     "button_callback": [

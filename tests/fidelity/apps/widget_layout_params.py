@@ -1,0 +1,17 @@
+import streamlit as st
+
+st.checkbox("Collapsed box", label_visibility="collapsed", width=200)
+st.toggle("Hidden toggle", label_visibility="hidden")
+st.radio("Radio", ["a", "b"], label_visibility="collapsed", width="stretch")
+st.selectbox("Select", ["x", "y"], label_visibility="hidden", width=250)
+st.multiselect("Multi", ["x", "y"], label_visibility="collapsed")
+st.slider("Slide", 0, 9, 4, label_visibility="hidden", width=300)
+st.text_input("Icon input", icon=":material/search:", width=320)
+st.text_area("Tall", height=200, label_visibility="collapsed")
+st.text_area("Short collapsed", label_visibility="collapsed")
+st.text_area("Content height", height="content")
+st.number_input("Icon number", icon="🔢", label_visibility="hidden")
+st.button("Wide", use_container_width=True, icon=":material/add:")
+st.button("Fixed", width=150, type="primary", help="a fixed width")
+st.download_button("Get", "data", file_name="d.txt", width="stretch", icon="📥")
+st.metric("Metric", 5, label_visibility="collapsed", width="content", height=120)
