@@ -254,6 +254,10 @@ def _cmd_hint(args: argparse.Namespace) -> int:
 # --- maintainer commands -------------------------------------------------------------------
 
 
+def _on(targets: tuple[str, ...]) -> str:
+    return " on " + ", ".join(targets) if targets else ""
+
+
 def _cmd_claims(args: argparse.Namespace) -> int:
     from lessons.framework.claims import claims_by_id
 
@@ -261,8 +265,12 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     for lesson in _lessons(args.lessons):
         console.print(f"[bold]Lesson {lesson.id}: {lesson.title}[/bold]")
         for claim_id, (tag, tests) in claims_by_id(lesson).items():
-            names = ", ".join(f"{t.file.name}::{t.function}" for t in tests) or "[red]NO TEST[/red]"
-            console.print(f"  [cyan]{claim_id}[/cyan] {tag.text}\n      [dim]{names}[/dim]")
+            names = ", ".join(f"{t.file.name}::{t.function}{_on(t.against)}" for t in tests)
+            about = f"about {' '.join(tag.about)}" if tag.about else "[red]about whom?[/red]"
+            console.print(
+                f"  [cyan]{claim_id}[/cyan] ({about}) {tag.text}\n"
+                f"      [dim]{names or '[red]NO TEST[/red]'}[/dim]"
+            )
     return 0
 
 
