@@ -41,7 +41,7 @@ def test_list_and_show(tmp_path: Path) -> None:
     assert "The server" in listed.stdout and "port_search" in listed.stdout
     shown = minilit(tmp_path, "show", "1")
     assert shown.returncode == 0, shown.stderr
-    assert "Lesson 01" in shown.stdout and "[L01.C1]" in shown.stdout
+    assert "Lesson 01" in shown.stdout and "[L01.C1 Streamlit]" in shown.stdout
     assert "<!--" not in shown.stdout
 
 
