@@ -143,6 +143,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "the websocket's Host and Origin check: which pages, under which names, get in",
     ),
     Exercise(
+        "xsrf_check",
+        "10",
+        "minilit.server.xsrf.check_double_submit",
+        "the upload route's XSRF double-submit: does the header carry the cookie's token?",
+    ),
+    Exercise(
         "component_path",
         "12",
         "minilit.server.path_security.build_safe_abspath",
