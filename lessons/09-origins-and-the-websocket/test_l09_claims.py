@@ -123,9 +123,12 @@ def _handshake(url: str, *, host: str | None = None, origin: str | None = None) 
 @claim("L09.C1")
 @against("minilit", "1.67", "1.56")
 def test_another_sites_page_is_refused(target: Target, page: Any, attacker_port: int) -> None:
-    result = _attack(page, target.url(), "attacker.localhost", attacker_port)
+    url = target.url()
+    result = _attack(page, url, "attacker.localhost", attacker_port)
     assert result["opened"] is False and result["closeCode"] == 1006, result
     assert not _read(result, "payroll")
+    # What the page cannot see, the upgrade's answer: 403.
+    assert _handshake(url, origin=f"http://attacker.localhost:{attacker_port}") == 403
 
 
 @claim("L09.C2")
