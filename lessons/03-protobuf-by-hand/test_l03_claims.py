@@ -45,12 +45,19 @@ def test_a_frame_starts_with_a_tag(app: AppClient) -> None:
 
 
 @claim("L03.C2")
+@against("minilit", "1.67")
 def test_the_text_frame_byte_by_byte(app: AppClient) -> None:
     frame = _frames(app)[(0, 3)]
     msg = ForwardMsg.FromString(frame)
     body = b"placeholder 2"
-    text = b"\x0a" + bytes([len(body)]) + body  # Text.body = 1
-    element = b"\x0a" + bytes([len(text)]) + text  # Element.text = 1
+    text = b"\x0a" + bytes([len(body)]) + body + b"\x18\x01"  # Text.body = 1, wrap = 3
+    element = (
+        b"\x0a"
+        + bytes([len(text)])
+        + text  # Element.text = 1
+        + b"\xd2\x03\x02\x10\x01"  # Element.width_config = 58 {use_content = 2: true}
+        + b"\xea\x03\x02\x08\x01"  # Element.text_alignment_config = 61 {alignment: LEFT}
+    )
     delta = b"\x1a" + bytes([len(element)]) + element  # Delta.new_element = 3
     metadata = b"\x12\x02\x00\x03" + b"\x22\x20" + msg.metadata.active_script_hash.encode()
     expected = (
@@ -63,8 +70,8 @@ def test_the_text_frame_byte_by_byte(app: AppClient) -> None:
         + bytes([len(delta)])
         + delta  # ForwardMsg.delta = 5
     )
-    assert frame == expected
-    assert frame[-21:].hex(" ") == "2a 13 1a 11 0a 0f 0a 0d " + body.hex(" ")
+    assert frame == expected and len(frame) == 107
+    assert frame[-33:-12].hex(" ") == "2a 1f 1a 1d 0a 11 0a 0d " + body.hex(" ")
 
 
 @claim("L03.C3")
@@ -153,9 +160,11 @@ def test_minilit_reads_a_real_streamlit_session(app: AppClient, target: Target) 
     assert theirs.delta.new_element.text.body == live.delta.new_element.text.body
     assert list(theirs.metadata.delta_path) == list(live.metadata.delta_path) == [0, 3]
     assert _streamlit_text_frame()[-10:-8] == b"\xd2\x03"  # 58 << 3 | 2
-    assert _unknown(theirs.delta.new_element) == [58, 61]
-    # Live, Streamlit 1.67 sends the same two fields minilit does not declare.
-    assert _unknown(live.delta.new_element) == ([] if target.is_minilit else [58, 61])
+    # minilit declares fields 58 and 61 with 1.67's numbers: nothing is left unknown,
+    # in the recording or live, and the values are the same.
+    assert _unknown(theirs.delta.new_element) == _unknown(live.delta.new_element) == []
+    assert theirs.delta.new_element.width_config == live.delta.new_element.width_config
+    assert theirs.delta.new_element.width_config.use_content
 
 
 def _unknown(message: Any) -> list[int]:
@@ -178,10 +187,10 @@ def _text_class(field_name: str, number: int) -> type:
 @against("minilit", "1.67", "1.56")
 def test_one_byte_three_meanings(app: AppClient, target: Target) -> None:
     frame = _frames(app)[(0, 4)]
-    # delta (field 5) { new_element (3) { progress (5) { value (1) = 42 } ... } }
+    # delta (5) { new_element (3) { progress (5) { value (1) = 42 }, width_config (58) } }
     assert re.search(rb"\x2a.\x1a.\x2a\x02\x08\x2a", frame, re.DOTALL)
-    if target.is_minilit:
-        assert frame.endswith(bytes.fromhex("2a 06 1a 04 2a 02 08 2a"))
+    if target.kind != "1.56":
+        assert frame.endswith(bytes.fromhex("2a 0b 1a 09 2a 02 08 2a d2 03 02 08 01"))
 
 
 @claim("L03.C8")
@@ -196,7 +205,8 @@ def test_a_changed_number_loses_the_value(app: AppClient) -> None:
     inner = ForwardMsg.FromString(_frames(app)[(0, 3)]).delta.new_element.text
     moved = _text_class("body", 7).FromString(inner.SerializeToString())
     assert moved.body == ""
-    assert [f.field_number for f in unknown_fields.UnknownFieldSet(moved)] == [1]
+    # body (1), and wrap (3), which this one-field schema does not have either
+    assert [f.field_number for f in unknown_fields.UnknownFieldSet(moved)] == [1, 3]
     assert moved.SerializeToString() == inner.SerializeToString()  # kept, not lost
 
 
@@ -207,6 +217,6 @@ def test_schema_less_decoding_sees_the_same_fields(app: AppClient) -> None:
     assert [(n.number, n.wire_type) for n in raw.children] == [(1, 2), (2, 2), (5, 2)]
     typed = decode_tree("forward", frame)
     assert [n.label for n in typed.children] == ["hash", "metadata", "delta"]
-    progress = typed.walk()[-1]
-    assert (progress.label, progress.value) == ("value", "42")
+    progress = next(n for n in typed.walk() if n.label == "value")
+    assert progress.value == "42"
     assert frame[progress.start : progress.end] == b"\x08\x2a"
