@@ -79,6 +79,7 @@ TARGETS: dict[str, Target] = {
         ("minilit/scriptrunner/script_runner.py",),
         (
             "tests/scriptrunner",
+            "tests/runtime/test_rerun_pacing.py",
             "tests/server/test_session_flow.py",
             "tests/server/test_superseded_runs.py",
             "tests/widgets/test_premature_stop.py",
