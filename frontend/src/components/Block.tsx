@@ -9,12 +9,18 @@
  * Data in: a BlockNode from the element tree. Data out: DOM with Streamlit's
  * data-testid names (stVerticalBlock, stHorizontalBlock, stColumn,
  * stExpander, stForm, stElementContainer).
+ *
+ * Layout as 1.67 sends it: an element's or block's width_config/height_config
+ * (stretch, content or pixels) becomes its box's width/height (a fixed height
+ * scrolls), a flex container's or column's gap_config the CSS gap (Streamlit's
+ * sizes in rem), an element's text_alignment_config its text-align.
  */
 
 import { useEffect, useState, type CSSProperties, type ReactNode } from "react"
 import { minilit } from "../proto/proto"
 import { BlockNode, ElementNode, widgetIdOf } from "../render-tree/AppNode"
 import { isElementStale, ScriptRunState } from "../ScriptRunState"
+import { Icon } from "./elements/DisplayElements"
 import { ElementRenderer } from "./ElementRenderer"
 import type { RenderContext } from "./RenderContext"
 
@@ -39,16 +45,111 @@ export function ChildNodes({ node, ctx }: BlockProps): ReactNode {
   })
 }
 
-/** One element, wrapped in a container that carries the stale flag. */
+type SizeConfig = minilit.WidthConfig.$Properties | minilit.HeightConfig.$Properties | null | undefined
+
+/** "stretch", "content", "<n>px" or "" (not sent): for data attributes. */
+function sizeName(config: SizeConfig, pixels: number | null | undefined): string {
+  if (!config) {
+    return ""
+  }
+  if (pixels) {
+    return `${pixels}px`
+  }
+  if (config.useStretch) {
+    return "stretch"
+  }
+  if (config.useContent) {
+    return "content"
+  }
+  return ""
+}
+
+/** The CSS width for a WidthConfig: pixels are a maximum (never wider than the parent). */
+export function widthStyle(config: minilit.WidthConfig.$Properties | null | undefined): CSSProperties {
+  if (!config) {
+    return {}
+  }
+  if (config.pixelWidth) {
+    return { width: `${config.pixelWidth}px`, maxWidth: "100%" }
+  }
+  if (config.useContent) {
+    return { width: "fit-content", maxWidth: "100%" }
+  }
+  if (config.useStretch) {
+    return { width: "100%" }
+  }
+  return {}
+}
+
+/** The CSS height for a HeightConfig: a fixed height scrolls its content. */
+export function heightStyle(config: minilit.HeightConfig.$Properties | null | undefined): CSSProperties {
+  if (!config) {
+    return {}
+  }
+  if (config.pixelHeight) {
+    return { height: `${config.pixelHeight}px`, overflow: "auto" }
+  }
+  if (config.useStretch) {
+    return { height: "100%" }
+  }
+  return {}
+}
+
+const TEXT_ALIGN: Record<number, CSSProperties["textAlign"]> = {
+  [minilit.TextAlignmentConfig.Alignment.LEFT]: "left",
+  [minilit.TextAlignmentConfig.Alignment.CENTER]: "center",
+  [minilit.TextAlignmentConfig.Alignment.RIGHT]: "right",
+  [minilit.TextAlignmentConfig.Alignment.JUSTIFY]: "justify",
+}
+
+// Streamlit 1.67's gap sizes (rem), for GapConfig.gap_size.
+const GAP_REM: Record<number, string> = {
+  [minilit.GapSize.XXSMALL]: "0.25rem",
+  [minilit.GapSize.XSMALL]: "0.5rem",
+  [minilit.GapSize.SMALL]: "1rem",
+  [minilit.GapSize.MEDIUM]: "2rem",
+  [minilit.GapSize.LARGE]: "4rem",
+  [minilit.GapSize.XLARGE]: "6rem",
+  [minilit.GapSize.XXLARGE]: "8rem",
+  [minilit.GapSize.NONE]: "0",
+}
+
+/** The CSS gap for a GapConfig (undefined: the stylesheet's default, 1rem). */
+function gapOf(config: minilit.GapConfig.$Properties | null | undefined): string | undefined {
+  if (!config) {
+    return undefined
+  }
+  if (config.pixelGap !== null && config.pixelGap !== undefined && config.gapSpec === "pixelGap") {
+    return `${config.pixelGap}px`
+  }
+  return GAP_REM[config.gapSize ?? 0]
+}
+
+/** One element, wrapped in a container that carries the stale flag and the element's layout. */
 function ElementContainer({ node, ctx }: { node: ElementNode; ctx: RenderContext }): ReactNode {
   const stale = isElementStale(node.scriptRunId, ctx.scriptRunState, ctx.scriptRunId)
   const isEmpty = node.type === "empty"
+  const element = node.element
+  // A text area's height is the whole widget's (label included): the box gets it
+  // and the <textarea> fills what the label leaves (styles.css), without scrolling.
+  const fixedHeight =
+    node.type === "textArea" && element.heightConfig?.pixelHeight
+      ? { height: `${element.heightConfig.pixelHeight}px` }
+      : heightStyle(element.heightConfig)
+  const style: CSSProperties = {
+    ...widthStyle(element.widthConfig),
+    ...fixedHeight,
+    textAlign: TEXT_ALIGN[element.textAlignmentConfig?.alignment ?? 0],
+  }
   return (
     <div
       className={`stElementContainer element-container${stale ? " stale" : ""}${isEmpty ? " empty" : ""}`}
       data-testid="stElementContainer"
       data-stale={stale ? "true" : "false"}
       data-element-type={node.type}
+      data-width={sizeName(element.widthConfig, element.widthConfig?.pixelWidth) || undefined}
+      data-height={sizeName(element.heightConfig, element.heightConfig?.pixelHeight) || undefined}
+      style={style}
     >
       <ElementRenderer element={node.element} ctx={ctx} />
     </div>
@@ -100,19 +201,31 @@ const ALIGN: Record<number, CSSProperties["alignItems"]> = {
   [minilit.Block.FlexContainer.Align.STRETCH]: "stretch",
 }
 
-/** 1.67's flex box; st.columns sends a HORIZONTAL one holding the columns. */
+/**
+ * 1.67's flex box: st.container() sends a VERTICAL one, st.columns (and
+ * st.container(horizontal=True)) a HORIZONTAL one. Not drawn while empty unless
+ * allow_empty (a bordered or fixed-height container) says so.
+ */
 function FlexBlock({ node, ctx }: BlockProps): ReactNode {
-  const flex = node.deltaBlock.flexContainer ?? {}
+  const block = node.deltaBlock
+  const flex = block.flexContainer ?? {}
   const horizontal = flex.direction === minilit.Block.FlexContainer.Direction.HORIZONTAL
+  if (!horizontal && node.isEmpty() && !block.allowEmpty) {
+    return null
+  }
   const style: CSSProperties = {
-    flexWrap: flex.wrap ? "wrap" : undefined,
+    flexWrap: horizontal ? (flex.wrap ? "wrap" : "nowrap") : undefined,
     justifyContent: JUSTIFY[flex.justify ?? 0],
     alignItems: ALIGN[flex.align ?? 0],
+    gap: gapOf(flex.gapConfig),
+    ...widthStyle(block.widthConfig),
+    ...heightStyle(block.heightConfig),
   }
   return (
     <div
       className={`${horizontal ? "stHorizontalBlock" : "stVerticalBlock"}${flex.border ? " bordered" : ""}`}
       data-testid={horizontal ? "stHorizontalBlock" : "stVerticalBlock"}
+      data-height={sizeName(block.heightConfig, block.heightConfig?.pixelHeight) || undefined}
       style={style}
     >
       <ChildNodes node={node} ctx={ctx} />
@@ -143,7 +256,11 @@ function Column({ node, ctx }: BlockProps): ReactNode {
     <div
       className={`stColumn${column.showBorder ? " bordered" : ""}`}
       data-testid="stColumn"
-      style={{ flex: `${weight} 1 0%`, justifyContent: VERTICAL_ALIGNMENT[column.verticalAlignment ?? 0] }}
+      style={{
+        flex: `${weight} 1 0%`,
+        justifyContent: VERTICAL_ALIGNMENT[column.verticalAlignment ?? 0],
+        gap: gapOf(column.gapConfig),
+      }}
     >
       <ChildNodes node={node} ctx={ctx} />
     </div>
@@ -158,11 +275,12 @@ function Expander({ node, ctx }: BlockProps): ReactNode {
     <details
       className="stExpander"
       data-testid="stExpander"
+      style={widthStyle(node.deltaBlock.widthConfig)}
       open={open}
       onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
     >
       <summary data-testid="stExpanderToggle">
-        {expandable.icon ? <span className="icon">{expandable.icon}</span> : null}
+        <Icon icon={expandable.icon} />
         <span>{expandable.label}</span>
       </summary>
       <div className="stExpanderDetails" data-testid="stExpanderDetails">
@@ -183,7 +301,12 @@ function Form({ node, ctx }: BlockProps): ReactNode {
   // Only complain once the run is over: the button may simply not have arrived yet.
   const missingSubmit = ctx.scriptRunState === ScriptRunState.NOT_RUNNING && !hasFormSubmitter(node)
   return (
-    <div className={`stForm${form.border ? " bordered" : ""}`} data-testid="stForm" data-form-id={formId}>
+    <div
+      className={`stForm${form.border ? " bordered" : ""}`}
+      data-testid="stForm"
+      data-form-id={formId}
+      style={{ ...widthStyle(node.deltaBlock.widthConfig), ...heightStyle(node.deltaBlock.heightConfig) }}
+    >
       <ChildNodes node={node} ctx={ctx} />
       {missingSubmit && (
         <div className="stFormMissingSubmit" data-testid="stFormMissingSubmit">

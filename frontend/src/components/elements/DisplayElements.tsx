@@ -14,6 +14,7 @@
 import type { ReactNode } from "react"
 import { renderInlineMarkdown, renderMarkdown, slugify } from "../../lib/markdown"
 import { minilit } from "../../proto/proto"
+import { labelVisibilityName } from "../widgets/labelVisibility"
 
 /** A "?" that shows the element's help text on hover (Streamlit: a tooltip). */
 export function Help({ text }: { text: string | null | undefined }): ReactNode {
@@ -23,6 +24,33 @@ export function Help({ text }: { text: string | null | undefined }): ReactNode {
   return (
     <span className="stTooltipIcon" data-testid="stTooltipIcon" title={text} aria-label={text}>
       ?
+    </span>
+  )
+}
+
+/**
+ * An element's icon: an emoji as it is, or a ``:material/<name>:`` shortcode.
+ *
+ * Streamlit draws Material icons with the Material Symbols font (a ligature
+ * turns the name into the glyph). minilit serves no font, so the icon is a
+ * span holding the name, marked with the same test id; with the font
+ * installed locally it shows as the glyph.
+ */
+export function Icon({ icon }: { icon: string | null | undefined }): ReactNode {
+  if (!icon) {
+    return null
+  }
+  const material = /^:material\/(.+):$/.exec(icon)
+  if (material) {
+    return (
+      <span className="icon stIconMaterial" data-testid="stIconMaterial" aria-hidden="true">
+        {material[1]}
+      </span>
+    )
+  }
+  return (
+    <span className="icon stIconEmoji" data-testid="stIconEmoji" aria-hidden="true">
+      {icon}
     </span>
   )
 }
@@ -53,7 +81,7 @@ export function Markdown({
 /** st.text: shown as is, never interpreted. */
 export function TextElement({ element }: { element: minilit.Text }): ReactNode {
   return (
-    <div className="stText" data-testid="stText">
+    <div className={`stText${element.wrap ? "" : " no-wrap"}`} data-testid="stText">
       {element.body}
       <Help text={element.help} />
     </div>
@@ -102,6 +130,7 @@ export function HeadingElement({ element }: { element: minilit.Heading }): React
   return (
     <div className="stHeading" data-testid="stHeading">
       <Tag id={anchor}>
+        <Icon icon={element.icon} />
         <Markdown body={body} inline />
         <Help text={element.help} />
       </Tag>
@@ -194,7 +223,7 @@ export function AlertElement({ element }: { element: minilit.Alert }): ReactNode
   const kind = ALERT_KIND[element.format ?? 0] ?? "info"
   return (
     <div className={`stAlert alert-${kind}`} data-testid="stAlert" data-alert-kind={kind} role="alert">
-      {element.icon ? <span className="icon">{element.icon}</span> : null}
+      <Icon icon={element.icon} />
       <div className="stAlertContent" data-testid={`stAlertContent${kind[0].toUpperCase()}${kind.slice(1)}`}>
         {element.title ? <strong className="title">{element.title}</strong> : null}
         <Markdown body={element.body ?? ""} />
@@ -233,7 +262,11 @@ export function MetricElement({ element }: { element: minilit.Metric }): ReactNo
   const arrow = element.direction === Direction.UP ? "↑" : element.direction === Direction.DOWN ? "↓" : ""
   return (
     <div className={`stMetric${element.showBorder ? " bordered" : ""}`} data-testid="stMetric">
-      <div className="label" data-testid="stMetricLabel">
+      <div
+        className={`label label-${labelVisibilityName(element.labelVisibility?.value)}`}
+        data-testid="stMetricLabel"
+        data-label-visibility={labelVisibilityName(element.labelVisibility?.value)}
+      >
         <Markdown body={element.label ?? ""} inline />
         <Help text={element.help} />
       </div>

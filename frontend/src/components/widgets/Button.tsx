@@ -12,7 +12,7 @@
 
 import { useEffect, type ReactNode } from "react"
 import type { minilit } from "../../proto/proto"
-import { Markdown } from "../elements/DisplayElements"
+import { Icon, Markdown } from "../elements/DisplayElements"
 import { type WidgetProps, widgetInfoOf } from "./useWidgetState"
 
 export function Button({ element, widgetMgr, disabled }: WidgetProps<minilit.Button>): ReactNode {
@@ -46,7 +46,7 @@ export function Button({ element, widgetMgr, disabled }: WidgetProps<minilit.But
         title={element.help || undefined}
         onClick={onClick}
       >
-        {element.icon ? <span className="icon">{element.icon}</span> : null}
+        <Icon icon={element.icon} />
         <Markdown body={element.label ?? ""} inline />
       </button>
     </div>

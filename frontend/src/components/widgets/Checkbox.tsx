@@ -9,6 +9,7 @@ import type { ReactNode } from "react"
 import { minilit } from "../../proto/proto"
 import { Help, Markdown } from "../elements/DisplayElements"
 import { useBasicWidgetState, type WidgetProps } from "./useWidgetState"
+import { labelVisibilityName } from "./labelVisibility"
 import { domIdOf } from "./WidgetLabel"
 
 export function Checkbox({ element, widgetMgr, disabled }: WidgetProps<minilit.Checkbox>): ReactNode {
@@ -35,8 +36,14 @@ export function Checkbox({ element, widgetMgr, disabled }: WidgetProps<minilit.C
           disabled={isDisabled}
           onChange={(event) => setValue({ value: event.target.checked, fromUi: true })}
         />
-        <Markdown body={element.label ?? ""} inline />
-        <Help text={element.help} />
+        <span
+          className={`label-text label-${labelVisibilityName(element.labelVisibility?.value)}`}
+          data-testid="stWidgetLabel"
+          data-label-visibility={labelVisibilityName(element.labelVisibility?.value)}
+        >
+          <Markdown body={element.label ?? ""} inline />
+          <Help text={element.help} />
+        </span>
       </label>
     </div>
   )

@@ -11,7 +11,7 @@
 
 import type { ReactNode } from "react"
 import type { minilit } from "../../proto/proto"
-import { Markdown } from "../elements/DisplayElements"
+import { Icon, Markdown } from "../elements/DisplayElements"
 import { type WidgetProps, widgetInfoOf } from "./useWidgetState"
 
 export function DownloadButton({ element, widgetMgr, disabled }: WidgetProps<minilit.DownloadButton>): ReactNode {
@@ -35,7 +35,7 @@ export function DownloadButton({ element, widgetMgr, disabled }: WidgetProps<min
         title={element.help || undefined}
         onClick={onClick}
       >
-        {element.icon ? <span className="icon">{element.icon}</span> : null}
+        <Icon icon={element.icon} />
         <Markdown body={element.label ?? ""} inline />
       </button>
     </div>

@@ -17,6 +17,7 @@ import type { minilit } from "../../proto/proto"
 import { Help, Markdown } from "../elements/DisplayElements"
 import { fileUploadClient } from "../uploads/FileUploadClient"
 import { type WidgetProps, widgetInfoOf } from "./useWidgetState"
+import { labelVisibilityName } from "./labelVisibility"
 import { domIdOf } from "./WidgetLabel"
 
 interface Row {
@@ -130,7 +131,12 @@ export function FileUploader({ element, widgetMgr, disabled }: WidgetProps<minil
 
   return (
     <div className="stFileUploader" data-testid="stFileUploader">
-      <label htmlFor={inputId}>
+      <label
+        htmlFor={inputId}
+        className={`stWidgetLabel label-${labelVisibilityName(element.labelVisibility?.value)}`}
+        data-testid="stWidgetLabel"
+        data-label-visibility={labelVisibilityName(element.labelVisibility?.value)}
+      >
         <Markdown body={element.label ?? ""} inline />
         <Help text={element.help} />
       </label>

@@ -36,7 +36,7 @@ export function Multiselect({ element, widgetMgr, disabled }: WidgetProps<minili
       : element.placeholder || "Choose an option"
   return (
     <div className="stMultiSelect" data-testid="stMultiSelect">
-      <WidgetLabel label={element.label} help={element.help} htmlFor={inputId} disabled={isDisabled} />
+      <WidgetLabel label={element.label} help={element.help} visibility={element.labelVisibility} htmlFor={inputId} disabled={isDisabled} />
       <div className="multiselect-box">
         {value.map((option) => (
           <span key={option} className="chip" data-testid="stMultiSelectTag">

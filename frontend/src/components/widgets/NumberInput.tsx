@@ -12,6 +12,7 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useState } from "react"
 import { decimalsOf, sprintf } from "../../lib/sprintf"
 import { minilit } from "../../proto/proto"
+import { Icon } from "../elements/DisplayElements"
 import { useBasicWidgetState, type WidgetProps } from "./useWidgetState"
 import { domIdOf, WidgetLabel } from "./WidgetLabel"
 
@@ -93,8 +94,9 @@ export function NumberInput({ element, widgetMgr, disabled }: WidgetProps<minili
   const atMax = element.hasMax === true && value >= (element.max ?? 0)
   return (
     <div className="stNumberInput" data-testid="stNumberInput">
-      <WidgetLabel label={element.label} help={element.help} htmlFor={inputId} disabled={isDisabled} />
+      <WidgetLabel label={element.label} help={element.help} visibility={element.labelVisibility} htmlFor={inputId} disabled={isDisabled} />
       <div className="number-wrapper">
+        <Icon icon={element.icon} />
         <input
           id={inputId}
           type="text"

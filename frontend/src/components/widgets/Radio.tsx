@@ -30,7 +30,7 @@ export function Radio({ element, widgetMgr, disabled }: WidgetProps<minilit.Radi
   const name = domIdOf(element.id)
   return (
     <div className="stRadio" data-testid="stRadio" role="radiogroup" aria-label={element.label ?? ""}>
-      <WidgetLabel label={element.label} help={element.help} disabled={isDisabled} />
+      <WidgetLabel label={element.label} help={element.help} visibility={element.labelVisibility} disabled={isDisabled} />
       <div className={`radio-options${element.horizontal ? " horizontal" : ""}`}>
         {options.map((option, index) => (
           <label key={index} className={`radio-option${isDisabled ? " disabled" : ""}`} data-testid="stRadioOption">

@@ -30,7 +30,7 @@ export function Selectbox({ element, widgetMgr, disabled }: WidgetProps<minilit.
   const selectedIndex = value === null ? -1 : options.indexOf(value)
   return (
     <div className="stSelectbox" data-testid="stSelectbox">
-      <WidgetLabel label={element.label} help={element.help} htmlFor={inputId} disabled={isDisabled} />
+      <WidgetLabel label={element.label} help={element.help} visibility={element.labelVisibility} htmlFor={inputId} disabled={isDisabled} />
       <select
         id={inputId}
         data-testid="stSelectboxField"

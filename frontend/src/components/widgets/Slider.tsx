@@ -103,7 +103,7 @@ export function Slider({ element, widgetMgr, disabled }: WidgetProps<minilit.Sli
 
   return (
     <div className={`stSlider${isDisabled ? " disabled" : ""}`} data-testid="stSlider">
-      <WidgetLabel label={element.label} help={element.help} htmlFor={inputId} disabled={isDisabled} />
+      <WidgetLabel label={element.label} help={element.help} visibility={element.labelVisibility} htmlFor={inputId} disabled={isDisabled} />
       <div className="slider-values">
         {uiValue.map((v, i) => (
           <span key={i} className="slider-value" data-testid="stSliderThumbValue" style={{ left: `${percent(v)}%` }}>

@@ -50,7 +50,7 @@ export function TextArea({ element, widgetMgr, disabled }: WidgetProps<minilit.T
   const maxChars = element.maxChars ?? 0
   return (
     <div className="stTextArea" data-testid="stTextArea">
-      <WidgetLabel label={element.label} help={element.help} htmlFor={inputId} disabled={isDisabled} />
+      <WidgetLabel label={element.label} help={element.help} visibility={element.labelVisibility} htmlFor={inputId} disabled={isDisabled} />
       <textarea
         id={inputId}
         data-testid="stTextAreaField"

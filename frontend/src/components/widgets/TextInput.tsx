@@ -12,6 +12,7 @@
 
 import { type KeyboardEvent, type ReactNode, useEffect, useState } from "react"
 import { minilit } from "../../proto/proto"
+import { Icon } from "../elements/DisplayElements"
 import { useBasicWidgetState, type WidgetProps } from "./useWidgetState"
 import { domIdOf, WidgetLabel } from "./WidgetLabel"
 
@@ -64,8 +65,9 @@ export function TextInput({ element, widgetMgr, disabled }: WidgetProps<minilit.
   const maxChars = element.maxChars ?? 0
   return (
     <div className="stTextInput" data-testid="stTextInput">
-      <WidgetLabel label={element.label} help={element.help} htmlFor={inputId} disabled={isDisabled} />
+      <WidgetLabel label={element.label} help={element.help} visibility={element.labelVisibility} htmlFor={inputId} disabled={isDisabled} />
       <div className="input-wrapper">
+        <Icon icon={element.icon} />
         <input
           id={inputId}
           type={element.type === minilit.TextInput.Type.PASSWORD ? "password" : "text"}
