@@ -256,6 +256,7 @@ def test_describe_outlines_the_page_with_depth_and_staleness() -> None:
     assert tree.snapshot().describe() == tree.describe(), "a snapshot is the same page"
     tree.apply(block([0, 1], "vertical"))  # the same block again: kept, now fresh
     assert "  [0, 1] block.vertical\n" in tree.describe()
+    assert tree.snapshot().describe() == tree.describe(), "a copied block keeps its run"
 
 
 def test_script_finished_and_snapshots_keep_the_session_facts() -> None:
@@ -286,8 +287,12 @@ def test_runs_without_an_id_get_distinct_ones_also_in_a_snapshot() -> None:
 
 
 def test_a_ref_hash_is_refused() -> None:
-    with pytest.raises(TreeError, match="never sends cached_message_hashes"):
+    with pytest.raises(TreeError) as refused:
         ElementTree().apply(ForwardMsg(ref_hash="0123"))
+    assert str(refused.value) == (
+        "received a ref_hash message; this client never sends cached_message_hashes, "
+        "so a server should not abbreviate messages for it"
+    )
 
 
 def test_a_root_index_past_the_four_containers_is_invalid() -> None:
@@ -295,3 +300,40 @@ def test_a_root_index_past_the_four_containers_is_invalid() -> None:
     tree.apply(new_session("r1"))
     with pytest.raises(TreeError, match=r"^invalid delta_path \[4, 0\]$"):
         tree.apply(text([4, 0], "x"))
+
+
+def test_a_hole_after_existing_children_is_as_wide_as_the_gap() -> None:
+    tree = ElementTree()
+    tree.apply(new_session("r1"))
+    tree.apply(text([0, 0], "first"))
+    tree.apply(text([0, 3], "fourth"))
+    assert [child is None for child in tree.container("main").children] == [
+        False,
+        True,
+        True,
+        False,
+    ]
+
+
+def test_describe_skips_empty_containers_and_names_each_elements_text() -> None:
+    tree = ElementTree()
+    tree.apply(new_session("r1"))
+    code = ForwardMsg()
+    code.metadata.delta_path.extend([1, 0])
+    code.delta.new_element.code.code_text = "x = 1"
+    failure = ForwardMsg()
+    failure.metadata.delta_path.extend([1, 1])
+    failure.delta.new_element.exception.message = "boom"
+    button = ForwardMsg()
+    button.metadata.delta_path.extend([1, 2])
+    button.delta.new_element.button.label = "Go"
+    for msg in (code, failure, button):
+        tree.apply(msg)
+    assert tree.describe() == "\n".join(
+        [
+            "sidebar",  # main is empty: not listed, and the outline goes on
+            "  [1, 0] code 'x = 1'",
+            "  [1, 1] exception 'boom'",
+            "  [1, 2] button 'Go'",
+        ]
+    )
