@@ -28,6 +28,7 @@ from minilit.elements.layout_utils import (
     Width,
     check_bool,
     icon_text,
+    label_text,
     use_container_width_to_width,
     width_config,
 )
@@ -185,7 +186,7 @@ class ButtonMixin(DGMixin):
         )
         proto = ButtonProto(
             id=element_id,
-            label=label,
+            label=label_text(label),
             default=False,
             help=help_text(help),
             form_id=dg.form_id,

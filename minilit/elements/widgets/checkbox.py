@@ -14,6 +14,7 @@ from __future__ import annotations
 from minilit.elements.layout_utils import (
     LabelVisibilityName,
     Width,
+    label_text,
     label_visibility_proto,
     width_config,
 )
@@ -126,7 +127,7 @@ class CheckboxMixin(DGMixin):
 
         proto = CheckboxProto(
             id=element_id,
-            label=label,
+            label=label_text(label),
             default=default,
             help=help_text(help),
             label_visibility=label_visibility_proto(label_visibility),

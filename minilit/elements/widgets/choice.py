@@ -24,6 +24,7 @@ from typing import Any
 from minilit.elements.layout_utils import (
     LabelVisibilityName,
     Width,
+    label_text,
     label_visibility_proto,
     width_config,
 )
@@ -134,7 +135,7 @@ class ChoiceMixin(DGMixin):
         default_index = index if opts else None
         proto = SelectboxProto(
             id=element_id,
-            label=label,
+            label=label_text(label),
             help=help_text(help),
             label_visibility=label_visibility_proto(label_visibility),
             form_id=dg.form_id,
@@ -195,7 +196,7 @@ class ChoiceMixin(DGMixin):
         default_index = index if opts else None
         proto = RadioProto(
             id=element_id,
-            label=label,
+            label=label_text(label),
             help=help_text(help),
             label_visibility=label_visibility_proto(label_visibility),
             form_id=dg.form_id,

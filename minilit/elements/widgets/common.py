@@ -63,9 +63,9 @@ def to_key(key: Key | None) -> str | None:
     return text
 
 
-def help_text(help: str | None) -> str:
-    """The tooltip as sent (dedented, as Streamlit does)."""
-    return dedent(help) if help is not None else ""
+def help_text(help: object) -> str:
+    """The tooltip as sent: its ``str``, dedented, as 1.67 sends it (to_help_str)."""
+    return dedent(str(help)) if help is not None else ""
 
 
 def check_widget_policies(

@@ -19,6 +19,7 @@ from typing import Any
 from minilit.elements.layout_utils import (
     Width,
     icon_text,
+    label_text,
     use_container_width_to_width,
     width_config,
 )
@@ -92,7 +93,7 @@ class DownloadButtonMixin(DGMixin):
         url = store(dg, raw, mimetype, kind=MediaFileKind.DOWNLOADABLE, filename=file_name)
         proto = DownloadButtonProto(
             id=element_id,
-            label=label,
+            label=label_text(label),
             help=help_text(help),
             form_id=dg.form_id,
             url=url,

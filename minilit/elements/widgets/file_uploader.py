@@ -31,6 +31,7 @@ from typing import Literal, overload
 from minilit.elements.layout_utils import (
     LabelVisibilityName,
     Width,
+    label_text,
     label_visibility_proto,
     width_config,
 )
@@ -193,7 +194,7 @@ class FileUploaderMixin(DGMixin):
 
         proto = FileUploaderProto(
             id=element_id,
-            label=label,
+            label=label_text(label),
             type=allowed,
             max_upload_size_mb=limit,
             multiple_files=accept_multiple_files,

@@ -22,6 +22,7 @@ from typing import Any
 from minilit.elements.layout_utils import (
     LabelVisibilityName,
     Width,
+    label_text,
     label_visibility_proto,
     width_config,
 )
@@ -127,7 +128,7 @@ class MultiSelectMixin(DGMixin):
 
         proto = MultiSelectProto(
             id=element_id,
-            label=label,
+            label=label_text(label),
             help=help_text(help),
             label_visibility=label_visibility_proto(label_visibility),
             form_id=dg.form_id,

@@ -28,6 +28,7 @@ from minilit.elements.layout_utils import (
     LabelVisibilityName,
     Width,
     icon_text,
+    label_text,
     label_visibility_proto,
     width_config,
 )
@@ -196,7 +197,7 @@ class NumberInputMixin(DGMixin):
 
         proto = NumberInputProto(
             id=element_id,
-            label=label,
+            label=label_text(label),
             form_id=dg.form_id,
             format=format if format is not None else ("%d" if is_int else "%0.2f"),
             has_min=min_value is not None,

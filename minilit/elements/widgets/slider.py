@@ -22,6 +22,7 @@ from typing import Any
 from minilit.elements.layout_utils import (
     LabelVisibilityName,
     Width,
+    label_text,
     label_visibility_proto,
     width_config,
 )
@@ -179,7 +180,7 @@ class SliderMixin(DGMixin):
         proto = SliderProto(
             id=element_id,
             form_id=dg.form_id,
-            label=label,
+            label=label_text(label),
             format=format if format is not None else format_default,
             data_type=data_type,
             min=float(lo),

@@ -23,6 +23,7 @@ from minilit.elements.layout_utils import (
     Width,
     height_config,
     icon_text,
+    label_text,
     label_visibility_proto,
     width_config,
 )
@@ -118,7 +119,7 @@ class TextWidgetsMixin(DGMixin):
         )
         proto = TextInputProto(
             id=element_id,
-            label=label,
+            label=label_text(label),
             type=_TYPES[type],
             max_chars=max_chars or 0,
             help=help_text(help),
@@ -190,7 +191,7 @@ class TextWidgetsMixin(DGMixin):
         )
         proto = TextAreaProto(
             id=element_id,
-            label=label,
+            label=label_text(label),
             max_chars=max_chars or 0,
             help=help_text(help),
             label_visibility=label_visibility_proto(label_visibility),
