@@ -19,6 +19,8 @@ from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.runtime.app_session import AppSession
 from minilit.server.background import ServerThread
+from minilit.trace import events
+from minilit.trace.bus import BUS
 from tests.wire import RawSocket, read_until_idle, recv, rerun_msg, run_once, serve, ws_connect
 
 GATED = """
@@ -181,3 +183,31 @@ def test_without_fast_reruns_each_run_reports_once(tmp_path: Path) -> None:
     assert statuses(messages) == [True, False, True, False]
     texts = [m.delta.new_element.text.body for m in messages if m.HasField("delta")]
     assert texts == ["before the gate", "before the gate", "after the gate"]
+
+
+def test_a_stop_request_is_traced_with_the_run_it_stops(tmp_path: Path) -> None:
+    """The Stop button: traced with the session and run, the run ends (successfully, as
+    st.stop() does) at its next checkpoint, with one script_finished and not-running."""
+    gate = tmp_path / "gate"
+    sub = BUS.subscribe()
+    try:
+        with serve(tmp_path, GATED.format(gate=str(gate))) as server, ws_connect(server) as ws:
+            ws.send(rerun_msg())
+            messages = [recv(ws)]
+            run_id = messages[0].metadata.run.script_run_id
+            session = session_of(server, messages[0])
+            while not messages[-1].HasField("delta"):
+                messages.append(recv(ws))
+            ws.send(BackMsg(stop_script=True).SerializeToString())
+            messages += fence(ws)
+            gate.touch()
+            messages += read_until_idle(ws).messages
+            messages += read_tail(ws, server, session)
+        stops = [e for e in sub.drain() if e.name == events.STOP_REQUESTED]
+    finally:
+        BUS.unsubscribe(sub)
+    assert [(e.session_id, e.run_id) for e in stops] == [(session.id, run_id)]
+    assert finishes(messages) == [(run_id, ForwardMsg.FINISHED_SUCCESSFULLY)]
+    assert statuses(messages) == [True, False]
+    texts = [m.delta.new_element.text.body for m in messages if m.HasField("delta")]
+    assert texts == ["before the gate"], "stopped at the next st.* call"
