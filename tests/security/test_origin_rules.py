@@ -135,3 +135,16 @@ def test_loopback_bind_addresses(address: str) -> None:
 @pytest.mark.parametrize("address", ["", "0.0.0.0", "::", "192.0.2.1", "example.com"])
 def test_other_bind_addresses(address: str) -> None:
     assert not is_loopback_address(address)
+
+
+def test_the_same_host_over_another_scheme_is_refused() -> None:
+    """A TLS server's own origin is https://host:port; http://host:port is another page."""
+    assert origin_decision("https://127.0.0.1:8501", scheme="https") == OriginDecision(
+        True, "same origin as the Host header"
+    )
+    assert origin_decision("http://127.0.0.1:8501", scheme="https") == OriginDecision(
+        False,
+        "Origin 'http://127.0.0.1:8501' has the server's host but scheme 'http'; "
+        "this server was reached over 'https'",
+    )
+    assert origin_decision("https://127.0.0.1:8501").allowed is False, "http is the default"
