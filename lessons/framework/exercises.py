@@ -149,6 +149,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "the upload route's XSRF double-submit: does the header carry the cookie's token?",
     ),
     Exercise(
+        "markdown_element",
+        "11",
+        "minilit.elements.markdown._markdown",
+        "the Markdown element: HTML reaches the page only when the author says so",
+    ),
+    Exercise(
         "component_path",
         "12",
         "minilit.server.path_security.build_safe_abspath",
