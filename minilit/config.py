@@ -134,7 +134,8 @@ OPTIONS: dict[str, ConfigOption] = {
         _opt(
             "server.maxDisconnectedSessions",
             128,
-            "How many disconnected sessions are kept at most (the oldest is dropped first).",
+            "How many disconnected sessions are kept at most (the oldest is dropped first). "
+            "minilit's option: Streamlit keeps at most 128, a constant.",
         ),
         _opt(
             "server.websocketPingInterval",
