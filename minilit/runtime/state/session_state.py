@@ -95,8 +95,9 @@ class SessionState(MutableMapping[str, Any]):
         """The run whose callbacks failed (raised or called st.stop()): its body never
         ran, so its end must not count as a completed run for stale-widget cleanup."""
         self.shown_default_value_warning = False
-        """Whether this session has shown the "default value and session state"
-        warning (Streamlit shows it once per process; minilit once per session)."""
+        """Whether this session has logged the "default value and session state"
+        warning (only logged, never drawn, as in Streamlit 1.67, which logs it once per
+        process; minilit once per session)."""
 
     # --- Mapping view (what st.session_state shows) ------------------------------
 
