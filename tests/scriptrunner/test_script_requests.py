@@ -47,6 +47,7 @@ def test_rerun_then_yield_then_ready() -> None:
     assert request is not None and request.type == ScriptRequestType.RERUN
     assert request.rerun_data.widget_states is not None
     assert request.rerun_data.widget_states.widgets[0].string_value == "b"
+    assert not requests.has_request(), "the checkpoint took it: nothing waits any more"
     assert requests.on_scriptrunner_ready().type == ScriptRequestType.STOP
 
 
