@@ -7,9 +7,10 @@ width and height; ``st.columns`` is a horizontal FlexContainer holding one
 Column block per column with its share of the row as ``weight``, the gap on
 both, and each column's vertical alignment and border; ``st.expander`` an
 Expandable block with its icon. (Streamlit before 1.43 sent ``vertical`` and
-``horizontal`` blocks instead.) Simplified: no keyed containers or
+``horizontal`` blocks instead.) Simplified: no keyed
 expanders, no stateful expanders (``on_change``), no ``autoscroll``, no
-``type="step"`` expanders, no tabs or popovers.
+``type="step"`` expanders, no tabs or popovers. A keyed ``st.container`` carries
+its id (the frontend's ``st-key-<key>`` class).
 """
 
 from __future__ import annotations
@@ -34,8 +35,10 @@ from minilit.elements.layout_utils import (
     width_config,
 )
 from minilit.elements.mixin import DGMixin
+from minilit.elements.widgets.ids import compute_element_id, register_element_id
 from minilit.errors import MinilitAPIException
 from minilit.proto.Delta_pb2 import Block
+from minilit.scriptrunner.script_run_context import get_script_run_ctx
 
 if TYPE_CHECKING:
     from minilit.delta_generator import DeltaGenerator
@@ -46,6 +49,7 @@ class LayoutsMixin(DGMixin):
         self,
         *,
         border: bool | None = None,
+        key: str | int | None = None,
         width: Width = "stretch",
         height: Height = "content",
         horizontal: bool = False,
@@ -87,6 +91,8 @@ class LayoutsMixin(DGMixin):
         if fixed_height or border:
             block.allow_empty = True
         flex.border = border if border is not None else fixed_height
+        if key is not None and str(key):
+            block.id = _container_id(str(key))
         return self.dg._block(block)
 
     def columns(
@@ -145,6 +151,25 @@ class LayoutsMixin(DGMixin):
         block.expandable.icon = icon_text(icon)
         block.width_config.CopyFrom(width_config(width))
         return self.dg._block(block)
+
+
+def _container_id(key: str) -> str:
+    """A keyed container's block id: from its key and page only, as 1.67 computes it
+    (no DeltaGenerator, so neither form nor root container counts); a key used twice
+    in a run raises, as for widgets. The frontend gives the block the CSS class
+    ``st-key-<key>``."""
+    ctx = get_script_run_ctx()
+    element_id = compute_element_id(
+        "container",
+        key,
+        False,
+        page_script_hash=ctx.page_script_hash if ctx is not None else "",
+        form_id=None,
+        root_container=None,
+    )
+    if ctx is not None:
+        register_element_id(ctx, "container", element_id)
+    return element_id
 
 
 _COLUMN_ALIGNMENT = {

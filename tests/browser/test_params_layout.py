@@ -37,7 +37,7 @@ with st.container(horizontal=True, gap="large"):
 with st.container(height=120):
     for i in range(20):
         st.text(f"line {i}")
-with st.container(border=True):
+with st.container(border=True, key="framed"):
     st.text("inside a border")
 a, b = st.columns(2, gap=None, border=True)
 a.text("col a")
@@ -68,7 +68,7 @@ def _widget(page: Page, testid: str, label: str) -> Locator:
 def _box(locator: Locator) -> dict[str, float]:
     box = locator.bounding_box()
     assert box is not None
-    return box
+    return {"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"]}
 
 
 def test_label_visibility_hidden_keeps_space_collapsed_takes_none(app_page: Page) -> None:
@@ -124,7 +124,8 @@ def test_fixed_height_scrolls_and_border(app_page: Page) -> None:
     assert scroller.evaluate("el => el.scrollHeight > el.clientHeight")
     # It scrolls (rather than spilling over what follows): scrollTop moves.
     assert scroller.evaluate("el => { el.scrollTop = 50; return el.scrollTop }") == 50
-    bordered = page.get_by_test_id("stVerticalBlock").filter(has_text="inside a border").last
+    bordered = page.locator(".st-key-framed")  # a keyed container gets st-key-<key>
+    expect(bordered).to_contain_text("inside a border")
     assert bordered.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from minilit.elements.widgets.ids import compute_element_id
 from minilit.testing import AppClient
 from tests.fidelity.cases import CASES
 from tests.fidelity.oracle import KnownDifferences, page_lines
@@ -86,6 +87,41 @@ def test_app(name: str, real_server: RealServer) -> None:
             f"{name}: the page differs after {step!r} and docs/known-differences.md does not "
             f"list it:\n{diff}"
         )
+
+
+def _keyed_container_ids(client: AppClient) -> tuple[list[str], list[str]]:
+    """(the block ids ``client``'s server sent, the ids the rule gives with its page hash)."""
+    client.run()
+    messages = client.last_run.messages
+    page_hash = next(m.new_session.page_script_hash for m in messages if m.HasField("new_session"))
+    sent = [m.delta.add_block.id for m in messages if m.delta.HasField("add_block")]
+    rule = [
+        compute_element_id(
+            "container", key, False, page_script_hash=page_hash, form_id=None, root_container=None
+        )
+        for key in ("box", "7")
+    ]
+    return sent, rule
+
+
+def test_a_keyed_containers_block_id_is_1_67s(real_server: RealServer) -> None:
+    """Block ids are set aside by the page comparison; a keyed container's is checked here.
+
+    Each server hashes its own main script's page hash into the id, so the rule
+    (``compute_element_id`` without form or root container) is checked against the ids
+    1.67 sent with 1.67's page hash, and against minilit's with minilit's.
+    """
+    real = AppClient.connect(real_server.url, default_timeout=30)
+    real.query_string = "app=keyed_container"
+    mini = AppClient.from_file(APPS / "keyed_container.py", default_timeout=10)
+    try:
+        real_sent, real_rule = _keyed_container_ids(real)
+        mini_sent, mini_rule = _keyed_container_ids(mini)
+    finally:
+        real.close()
+        mini.close()
+    assert real_sent == real_rule
+    assert mini_sent == mini_rule
 
 
 def test_everywhere_entries_are_true() -> None:

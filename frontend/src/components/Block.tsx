@@ -114,6 +114,12 @@ const GAP_REM: Record<number, string> = {
   [minilit.GapSize.NONE]: "0",
 }
 
+/** "st-key-<key>" for a keyed block's id ("$$ID-<hash>-<key>"), as Streamlit's frontend adds it. */
+function keyClass(id: string | null | undefined): string {
+  const match = /^\$\$ID-[0-9a-f]+-(.+)$/.exec(id ?? "")
+  return match && match[1] !== "None" ? ` st-key-${match[1].replace(/[^A-Za-z0-9_-]/g, "-")}` : ""
+}
+
 /** The CSS gap for a GapConfig (undefined: the stylesheet's default, 1rem). */
 function gapOf(config: minilit.GapConfig.$Properties | null | undefined): string | undefined {
   if (!config) {
@@ -223,7 +229,7 @@ function FlexBlock({ node, ctx }: BlockProps): ReactNode {
   }
   return (
     <div
-      className={`${horizontal ? "stHorizontalBlock" : "stVerticalBlock"}${flex.border ? " bordered" : ""}`}
+      className={`${horizontal ? "stHorizontalBlock" : "stVerticalBlock"}${flex.border ? " bordered" : ""}${keyClass(block.id)}`}
       data-testid={horizontal ? "stHorizontalBlock" : "stVerticalBlock"}
       data-height={sizeName(block.heightConfig, block.heightConfig?.pixelHeight) || undefined}
       style={style}

@@ -55,8 +55,8 @@ def compute_element_id(
     key_as_main_identity: bool | Set[str],
     *,
     page_script_hash: str,
-    form_id: str,
-    root_container: int,
+    form_id: str | None,
+    root_container: int | None,
     **kwargs: Any,
 ) -> str:
     """The id of a widget; a pure function of its inputs (see Note [The id rule]).
@@ -64,6 +64,8 @@ def compute_element_id(
     ``kwargs`` are the identity parameters in Streamlit's order (a dict keeps
     the call order). ``key_as_main_identity`` is True (with a key, no parameter
     counts) or the set of parameters that still count with a key.
+    ``form_id`` and ``root_container`` None leave the place out, as 1.67 does for
+    an id computed without a DeltaGenerator (a keyed ``st.container``).
     """
     key_is_identity = user_key is not None and (
         key_as_main_identity is True or isinstance(key_as_main_identity, Set)
@@ -73,8 +75,9 @@ def compute_element_id(
     else:
         identity = {} if key_is_identity else dict(kwargs)
     identity["active_script_hash"] = page_script_hash
-    if not key_is_identity:
+    if not key_is_identity and form_id is not None:
         identity["form_id"] = form_id
+    if not key_is_identity and root_container is not None:
         identity["active_dg_root_container"] = root_container
     h = hashlib.blake2b(digest_size=16)
     h.update(element_type.encode("utf-8"))
