@@ -256,15 +256,17 @@ def _cmd_proxy(args: argparse.Namespace, flags: dict[str, str], script_args: lis
         atexit.register(recorder.stop)
 
     async def main() -> int:
+        # The verdict first, so that it is the first line (requests may come
+        # as soon as the port is open).
+        try:
+            await probe(target)
+        except TargetError as exc:
+            print(f"minilit proxy: {exc}; answering 502 until it does", file=sys.stderr)
         try:
             await proxy.start()
         except PortInUseError as exc:
             print(f"minilit proxy: {exc.strerror}", file=sys.stderr)
             return 1
-        try:
-            await probe(target)
-        except TargetError as exc:
-            print(f"minilit proxy: {exc}; answering 502 until it does", file=sys.stderr)
         print(f"\n  Proxying {target.url}\n", flush=True)
         print(f"  Local URL: {proxy.url}\n", flush=True)
         if args.record:

@@ -31,8 +31,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 import tornado.web
-from tornado.httpclient import AsyncHTTPClient, HTTPRequest, HTTPResponse
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest, HTTPResponse
 from tornado.httputil import HTTPHeaders, parse_response_start_line
+from tornado.iostream import StreamClosedError
 
 from inspector.proxy import badgateway
 from inspector.proxy.rewrite import downstream_headers, upstream_headers
@@ -68,6 +69,8 @@ class ForwardHandler(tornado.web.RequestHandler):
         self._status_line: tuple[int, str] | None = None
         self._response_headers = HTTPHeaders()
         self._answered = False
+        self._gone = False
+        """The browser closed the connection: what still comes from the target is dropped."""
 
     def compute_etag(self) -> str | None:
         return None  # the target's ETag, or none: the proxy adds no header of its own
@@ -138,9 +141,21 @@ class ForwardHandler(tornado.web.RequestHandler):
         )
         if upstream.body_producer is None and request.method in ("POST", "PUT", "PATCH"):
             upstream.body = b""
-        response = await AsyncHTTPClient().fetch(upstream, raise_error=False)
-        if response.code == 599:  # no (whole) HTTP answer: refused, reset, timed out
-            reason = badgateway.one_line(str(response.error or "no answer"))
+        try:
+            # raise_error=False returns HTTP errors as answers; a connection
+            # that fails (refused, reset, timed out: Tornado's 599) still raises.
+            response: HTTPResponse | None = await AsyncHTTPClient().fetch(
+                upstream, raise_error=False
+            )
+            failure = ""
+        except (HTTPClientError, OSError) as exc:
+            response, failure = None, badgateway.one_line(str(exc) or type(exc).__name__)
+        if self._gone:
+            return response  # the browser left first; nothing to answer, nothing to report
+        if failure or response is None or response.code == 599:
+            reason = failure or badgateway.one_line(
+                str(response.error if response else "") or "no answer"
+            )
             self.upstream.lost(f"{self.target.url} did not answer: {reason}")
             if not self._answered:
                 self._bad_gateway(f"{self.target.url} did not answer: {reason}")
@@ -188,11 +203,18 @@ class ForwardHandler(tornado.web.RequestHandler):
             self.add_header(name, value)
 
     def _on_chunk(self, chunk: bytes) -> None:
+        if self._gone:
+            # Nowhere to go: the rest of the target's answer is read and
+            # dropped (Tornado's client offers no quiet way to end it early).
+            return
         self._start_response()
         if self.request.method == "HEAD" or self._finished:
             return
-        self.write(chunk)
-        self.flush()
+        try:
+            self.write(chunk)
+            self.flush()
+        except StreamClosedError:
+            self._gone = True
 
     def _bad_gateway(self, reason: str) -> None:
         line = badgateway.one_line(reason)
@@ -206,6 +228,7 @@ class ForwardHandler(tornado.web.RequestHandler):
         self.finish(badgateway.page(reason, self.target.url))
 
     def on_connection_close(self) -> None:
-        """The browser left: stop reading from it (the upstream request ends with it)."""
+        """The browser left: end the request body, and the transfer at the next chunk."""
+        self._gone = True
         if self._body is not None and not self._body.full():
             self._body.put_nowait(None)

@@ -7,6 +7,7 @@ import http.server
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -88,3 +89,45 @@ def test_bad_command_lines_are_one_line_errors(args: list[str], message: str) ->
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and message in done.stderr
+
+
+class LooksLikeStreamlit(http.server.BaseHTTPRequestHandler):
+    """Answers /_stcore/health with ``ok``, as Streamlit does, and anything else with 200."""
+
+    def do_GET(self) -> None:
+        body = b"ok" if self.path == "/_stcore/health" else b"page"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_a_target_that_goes_away_gets_a_502_then_comes_back() -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), LooksLikeStreamlit)
+    port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    proxy = ProxyProcess(f"http://127.0.0.1:{port}")
+    try:
+        proxy.wait_listening()
+        assert get(proxy.url + "/page")[::2] == (200, "page")
+        server.shutdown()
+        server.server_close()
+        status, headers, _ = get(proxy.url + "/page")
+        assert status == 502 and "did not answer" in headers["X-Minilit-Proxy-Error"]
+        # Back on the same port: the proxy probes again and forwards.
+        again = http.server.ThreadingHTTPServer(("127.0.0.1", port), LooksLikeStreamlit)
+        threading.Thread(target=again.serve_forever, daemon=True).start()
+        try:
+            deadline = time.monotonic() + 10
+            while get(proxy.url + "/page")[0] != 200:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        finally:
+            again.shutdown()
+            again.server_close()
+    finally:
+        _, stderr = proxy.stop()
+    assert_one_line_each(stderr)
