@@ -91,8 +91,7 @@ def check_websocket_origin(
     same_host = bool(host) and parts.netloc.lower() == (host or "").lower()
     if same_host and parts.scheme == scheme:
         return OriginDecision(True, "same origin as the Host header")
-    normalized = origin.rstrip("/").lower()
-    if normalized in {o.rstrip("/").lower() for o in allowed_origins}:
+    if is_listed_origin(origin, allowed_origins):
         return OriginDecision(True, "listed in server.corsAllowedOrigins")
     if same_host:
         return OriginDecision(
@@ -104,6 +103,17 @@ def check_websocket_origin(
         False,
         f"Origin {origin!r} is neither this server ({host!r}) nor in server.corsAllowedOrigins",
     )
+
+
+def is_listed_origin(origin: str, allowed_origins: list[str]) -> bool:
+    """Whether ``origin`` is one of ``server.corsAllowedOrigins``.
+
+    Mirrors server_util.is_allowed_origin; minilit ignores case and a
+    trailing slash (Streamlit compares the strings as written). The upload
+    route uses it too, for its ``Access-Control-Allow-Origin`` (server/upload.py).
+    """
+    normalized = origin.rstrip("/").lower()
+    return normalized in {o.rstrip("/").lower() for o in allowed_origins}
 
 
 def check_host(host: str | None, allowed_hosts: list[str], bind_address: str) -> OriginDecision:

@@ -29,6 +29,27 @@ above twice the cap is refused at once, before any of the body is read, and
 Tornado's own ``max_body_size`` (twice the cap, for this request) cuts off a
 chunked body that goes on beyond it.
 
+CORS headers (1.67's ``_set_upload_headers``, on every answer of the route,
+``OPTIONS`` preflights included): ``Access-Control-Allow-Methods: PUT, OPTIONS,
+DELETE`` and ``Access-Control-Allow-Headers: Content-Type``, then
+
+    XSRF on                   Allow-Origin: the server's own URL, Allow-Headers:
+                              X-Xsrftoken, Content-Type, Vary: Origin,
+                              Allow-Credentials: true
+    XSRF off, CORS off        Allow-Origin: *   (any page may upload: lesson 10)
+    XSRF off, CORS on         Allow-Origin: the request's Origin if it is in
+                              server.corsAllowedOrigins, else none
+
+The server's own URL is 1.67's ``get_url(browser.serverAddress)`` with that
+option's defaults: ``http(s)://localhost:<port>``, https when
+``server.sslCertFile`` is set. minilit has no ``browser.serverAddress`` or
+``browser.serverPort`` option, so it is always ``localhost`` and the port the
+request arrived on (1.67's ``browser.serverPort`` defaults to ``server.port``).
+minilit has no development mode, so ``global.developmentMode`` does not turn on
+``*`` as it does in 1.67. Unlike 1.67, whose refusals (``HTTPException``) carry
+no CORS headers, minilit's refusals carry them too (as 1.56's
+``set_default_headers`` did), plus ``Cache-Control: no-cache``.
+
 Each decision is a ``security.upload.*`` or ``security.xsrf.rejected`` trace event.
 """
 
@@ -48,6 +69,7 @@ from minilit.runtime.uploaded_file_manager import (
     MemoryUploadedFileManager,
     UploadedFileRec,
 )
+from minilit.server.security import is_listed_origin
 from minilit.server.xsrf import XSRF_COOKIE_NAME, XSRF_HEADER, check_double_submit
 from minilit.trace import events
 from minilit.trace.bus import BUS
@@ -87,14 +109,36 @@ class UploadFileRequestHandler(tornado.web.RequestHandler):
 
     def _set_upload_headers(self) -> None:
         self.set_header("Access-Control-Allow-Methods", "PUT, OPTIONS, DELETE")
+        self.set_header("Access-Control-Allow-Headers", "Content-Type")
         if self._xsrf_enabled():
-            # Credentials (the cookie) only to the server's own page. minilit
-            # sends no Access-Control-Allow-Origin at all: the page is same-origin,
-            # and no other origin may upload.
+            # Credentials (the cookie) and the token header, but only for the
+            # server's own page; another origin's preflight fails in the browser.
+            self.set_header("Access-Control-Allow-Origin", self._server_url())
             self.set_header("Access-Control-Allow-Headers", f"{XSRF_HEADER}, Content-Type")
+            self.set_header("Vary", "Origin")
+            self.set_header("Access-Control-Allow-Credentials", "true")
+        elif not self._config.get("server.enableCORS"):
+            # Both protections off: any page on any site may upload (lesson 10).
+            self.set_header("Access-Control-Allow-Origin", "*")
         else:
-            self.set_header("Access-Control-Allow-Headers", "Content-Type")
+            origin = self.request.headers.get("Origin")
+            allowed = list(self._config.get("server.corsAllowedOrigins"))
+            if origin and is_listed_origin(origin, allowed):
+                self.set_header("Access-Control-Allow-Origin", origin)
         self.set_header("Cache-Control", "no-cache")
+
+    def _server_url(self) -> str:
+        """1.67's ``get_url(browser.serverAddress)`` with that option's defaults."""
+        scheme = "https" if self._config.get("server.sslCertFile") else "http"
+        port = int(self._config.get("server.port"))
+        connection = self.request.connection
+        if isinstance(connection, tornado.http1connection.HTTP1Connection):
+            # server.port may be 0 (any free port) or busy (the next one was
+            # taken): the port this request arrived on is the one browsers use.
+            sock = connection.stream.socket
+            if sock is not None:
+                port = int(sock.getsockname()[1])
+        return f"{scheme}://localhost:{port}"
 
     def options(self, session_id: str, file_id: str) -> None:
         self.set_status(204)

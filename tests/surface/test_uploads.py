@@ -92,6 +92,20 @@ def test_the_whole_flow_gives_the_script_an_uploaded_file(browser: Uploader) -> 
     assert texts(run)[0] == "notes.txt|text/plain|11|hello world|hel"
 
 
+def test_an_accepted_put_and_delete_carry_the_cors_headers(browser: Uploader) -> None:
+    # The same headers as the preflight (surface/test_headers.py has every case).
+    (urls,) = request_file_urls(browser.ws, ["notes.txt"])
+    own = f"http://localhost:{browser.server.port}"
+    for answer in (
+        browser.put(urls.upload_url, [("notes.txt", "text/plain", b"hi")]),
+        browser.delete(urls.delete_url),
+    ):
+        assert answer.status == 204, answer.text
+        assert answer.header("Access-Control-Allow-Origin") == own
+        assert answer.header("Access-Control-Allow-Headers") == "X-Xsrftoken, Content-Type"
+        assert answer.header("Access-Control-Allow-Credentials") == "true"
+
+
 def test_the_widget_proto_carries_types_and_the_server_limit(browser: Uploader) -> None:
     from tests.wire import read_until_idle, rerun_msg
 
@@ -181,6 +195,15 @@ def test_xsrf_protection_off_accepts_a_put_without_token(tmp_path: Path) -> None
             b.put(urls.upload_url, [("x.txt", "text/plain", b"x")], token=None, cookie=None).status
             == 204
         )
+        # With server.enableCORS still on, no other origin is named.
+        answer = b.put(
+            urls.upload_url,
+            [("x.txt", "text/plain", b"x")],
+            token=None,
+            cookie=None,
+            extra={"Origin": "http://attacker.localhost"},
+        )
+        assert answer.status == 204 and answer.header("Access-Control-Allow-Origin") == ""
 
 
 def test_oversize_is_a_413_with_a_clear_message(browser: Uploader) -> None:
