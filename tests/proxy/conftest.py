@@ -43,8 +43,9 @@ upload = st.file_uploader("A file")
 if upload is not None:
     data = upload.getvalue()
     st.write("Uploaded", upload.name, len(data), "bytes:", data[:20].decode())
+st.download_button("Get data", bytes(range(256)) * 40, file_name="data.bin")
 """
-"""Click, type and upload: what the browser test does through the proxy."""
+"""Click, type and upload (the browser test); a download served from /media/ (Range)."""
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -184,3 +184,29 @@ def test_exactly_host_and_own_origin_change_and_bodies_stream(
     # A chunked answer arrives whole.
     status, _, streamed = fetch(port, "GET", "/stream")
     assert status == 200 and streamed == b"".join(bytes([i]) * 65536 for i in range(64))
+
+
+def test_media_with_range_through_the_proxy(proxy: ProxyThread, streamlit_167: RealServer) -> None:
+    """A session's /media/ file (the download button's data), whole and by Range."""
+    from minilit.proto.BackMsg_pb2 import BackMsg
+    from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+    from minilit.testing.connection import WireConnection
+
+    data = bytes(range(256)) * 40
+    with WireConnection.open(proxy.ws_url) as conn:
+        conn.send(BackMsg(rerun_script={}))
+        frames = []
+        while True:
+            frames.append(conn.recv_frame(30))
+            if ForwardMsg.FromString(frames[-1]).WhichOneof("type") == "script_finished":
+                break
+        urls = {m.decode() for f in frames for m in re.findall(rb"/media/[0-9a-f]+\.bin", f)}
+        assert len(urls) == 1
+        (url,) = urls
+        whole = fetch(proxy.proxy.port, "GET", url)
+        assert (whole[0], whole[2]) == (200, data)
+        ranged = {"Range": "bytes=10-19"}
+        direct = fetch(streamlit_167.port, "GET", url, ranged)
+        proxied = fetch(proxy.proxy.port, "GET", url, ranged)
+    assert (proxied[0], proxied[2]) == (206, data[10:20])
+    assert proxied[1]["Content-Range"] == direct[1]["Content-Range"] == f"bytes 10-19/{len(data)}"
