@@ -126,7 +126,7 @@ def test_upload_preflight_with_xsrf_on_names_only_the_servers_own_url(
 
 
 def test_upload_preflight_with_both_off_allows_any_origin(tmp_path: Path) -> None:
-    options = {"server.enableCORS": False, "server.enableXsrfProtection": False}
+    options: dict[str, Any] = {"server.enableCORS": False, "server.enableXsrfProtection": False}
     with serve(tmp_path, APP, **options) as server:
         for origin in (ATTACKER, None):
             answer = preflight(server, origin)
@@ -167,7 +167,7 @@ def test_upload_refusals_carry_the_cors_headers_too(tmp_path: Path) -> None:
         assert refused.status == 403
         assert refused.header("Access-Control-Allow-Origin") == f"http://localhost:{server.port}"
         assert refused.header("Access-Control-Allow-Credentials") == "true"
-    options = {"server.enableCORS": False, "server.enableXsrfProtection": False}
+    options: dict[str, Any] = {"server.enableCORS": False, "server.enableXsrfProtection": False}
     with serve(tmp_path, APP, **options) as server:
         refused = request(server, "PUT", UPLOAD_PATH, headers={"Origin": ATTACKER})
         assert refused.status == 400
@@ -178,7 +178,7 @@ def test_upload_preflight_over_tls_names_the_https_url(tmp_path: Path) -> None:
     from tests.surface.test_tls import client_context, make_cert
 
     cert, key = make_cert(tmp_path)
-    options = {"server.sslCertFile": str(cert), "server.sslKeyFile": str(key)}
+    options: dict[str, Any] = {"server.sslCertFile": str(cert), "server.sslKeyFile": str(key)}
     with serve(tmp_path, APP, **options) as server:
         answer = request(
             server,
