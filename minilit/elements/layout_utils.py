@@ -277,3 +277,62 @@ def icon_text(icon: object) -> str:
             f'The value "{icon}" is not a valid emoji. Please use a single emoji.'
         )
     return icon
+
+
+# Code point ranges that hold emoji pictographs (the blocks Unicode's emoji data draws
+# from); minilit has no emoji catalogue, so this stands in for 1.67's list.
+_EMOJI_RANGES = (
+    (0x1F000, 0x1FAFF),
+    (0x2600, 0x27BF),
+    (0x2300, 0x23FF),
+    (0x2B00, 0x2BFF),
+    (0x2190, 0x21FF),
+    (0x3030, 0x303D),
+    (0x3297, 0x3299),
+    (0x00A9, 0x00AE),
+    (0x203C, 0x2049),
+    (0x2122, 0x2139),
+)
+# What may follow a pictograph inside one emoji: variation selector 16, skin tones,
+# tag characters (flags of regions), and zero-width joiners to the next pictograph.
+_EMOJI_TAIL = re.compile("(?:\ufe0f|[\U0001f3fb-\U0001f3ff]|[\U000e0020-\U000e007f])*")
+
+
+def _is_pictograph(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _EMOJI_RANGES)
+
+
+def _leading_emoji(text: str) -> str:
+    """The emoji ``text`` starts with ("" if none): one pictograph and what joins it."""
+    end = 0
+    while end < len(text) and _is_pictograph(text[end]):
+        end += 1
+        regional = range(0x1F1E6, 0x1F200)  # a flag is two regional indicators
+        if ord(text[end - 1]) in regional and end < len(text) and ord(text[end]) in regional:
+            end += 1
+        tail = _EMOJI_TAIL.match(text, end)
+        end = tail.end() if tail else end
+        if end < len(text) and text[end] == "\u200d":  # a ZWJ sequence goes on
+            end += 1
+            continue
+        break
+    return text[:end]
+
+
+def extract_leading_icon(text: str) -> tuple[str, str]:
+    """A Material icon or an emoji at the start of ``text``, and the rest (1.67's
+    extract_leading_icon: an alert without ``icon=`` takes the one its body starts
+    with). Separators after an emoji (spaces, "_", "-") are dropped, as in 1.67.
+    """
+    if text.startswith(":material"):
+        match = re.match(r"^(:[^:]+:)\s*(.*)", text, re.DOTALL)
+        if match:
+            try:
+                return icon_text(match[1]), match[2]
+            except MinilitAPIException:
+                pass
+    emoji = _leading_emoji(text)
+    if not emoji:
+        return "", text
+    return emoji, re.sub(r"^[_ -]*", "", text[len(emoji) :])

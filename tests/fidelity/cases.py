@@ -34,6 +34,7 @@ CASES: dict[str, list[str]] = {
     "text_params": [],
     "coerced_args": ["app.checkbox[0].check().run()"],
     "keyed_container": [],
+    "alert_icons": [],
     "sidebar": ["app.radio[0].set_value('b').run()"],
     "button_counter": ["app.button[0].click().run()", "app.button[0].click().run()", "app.run()"],
     "button_callback": [
