@@ -20,7 +20,7 @@ from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.testing.connection import HandshakeRejected
 from minilit.trace import events
 from minilit.trace.bus import BUS, TraceEvent
-from tests.wire import closed_code, run_once, serve, ws_connect
+from tests.wire import closed_code, rerun_msg, run_once, serve, ws_connect
 
 APP = "import minilit as st\nst.text('hello')\n"
 LOGGER = "minilit.server.websocket"
@@ -141,3 +141,34 @@ def test_a_message_over_max_message_size_becomes_an_exception_element(tmp_path: 
         "Data of size 1.0 MB exceeds the message size limit of 1 MB (server.maxMessageSize)."
     )
     assert over.finished == [ForwardMsg.FINISHED_SUCCESSFULLY]
+
+
+def test_frames_in_and_out_are_traced_exactly_as_they_crossed(tmp_path: Path) -> None:
+    """The inspector's wire view: every frame received and sent, with its session and bytes."""
+    sub = BUS.subscribe()
+    try:
+        with serve(tmp_path, APP) as server, ws_connect(server) as ws:
+            request = rerun_msg()
+            ws.send(request)
+            received = []
+            while True:
+                data = ws.recv(timeout=5)
+                received.append(data)
+                msg = ForwardMsg.FromString(data)
+                running = msg.session_status_changed.script_is_running
+                if msg.WhichOneof("type") == "session_status_changed" and not running:
+                    break
+            traced_events = sub.drain()
+    finally:
+        BUS.unsubscribe(sub)
+    session_id = ForwardMsg.FromString(received[0]).new_session.initialize.session_id
+    (frame_in,) = [e for e in traced_events if e.name == events.FRAME_RECEIVED]
+    assert (frame_in.session_id, frame_in.data, frame_in.fields) == (
+        session_id,
+        request,
+        {"size": len(request)},
+    )
+    sent = [e for e in traced_events if e.name == events.FORWARDMSG_SENT]
+    assert [e.data for e in sent] == received
+    assert {e.session_id for e in sent} == {session_id}
+    assert [e.msg.SerializeToString() for e in sent] == received
