@@ -334,3 +334,29 @@ def test_server_stops_cleanly_with_a_client_connected(tmp_path: Path) -> None:
         # The server is gone: the socket is closed (a timeout would mean it was left open).
         with pytest.raises(ConnectionClosed):
             ws.recv(timeout=5)
+
+
+def test_clear_cache_also_clears_session_state(tmp_path: Path) -> None:
+    source = (
+        "import minilit as st\n"
+        "st.session_state.n = st.session_state.get('n', 0) + 1\n"
+        "st.text(f'n={st.session_state.n}')\n"
+    )
+    with serve(tmp_path, source) as server, ws_connect(server) as ws:
+        bodies = [run_once(ws).deltas[0].delta.new_element.text.body for _ in range(2)]
+        ws.send(BackMsg(clear_cache=True).SerializeToString())
+        bodies.append(run_once(ws).deltas[0].delta.new_element.text.body)
+    assert bodies == ["n=1", "n=2", "n=1"]
+
+
+def test_set_run_on_save_is_echoed_in_the_session_status(tmp_path: Path) -> None:
+    with serve(tmp_path, TOUR) as server, ws_connect(server) as ws:
+        run_once(ws)
+        ws.send(BackMsg(set_run_on_save=True).SerializeToString())
+        status = recv(ws)
+        assert status.WhichOneof("type") == "session_status_changed"
+        assert status.session_status_changed.run_on_save is True
+        assert status.session_status_changed.script_is_running is False
+        again = run_once(ws)
+    assert again.messages[0].new_session.initialize.session_status.run_on_save is True
+    assert again.messages[1].session_status_changed.run_on_save is True
