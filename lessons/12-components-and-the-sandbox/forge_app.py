@@ -18,6 +18,10 @@ if "seen" not in st.session_state:
 if value is not None and value not in st.session_state.seen:
     st.session_state.seen.append(value)
 st.text("values seen: " + " | ".join(st.session_state.seen))
+if st.checkbox("check the value"):
+    # The run this click starts carries every widget value the page holds, the
+    # component's included (a checkbox, not a button: it stays true in later runs).
+    st.text("checked the value")
 
 FORGE = """
 <p id="forger">not run</p>
