@@ -1,8 +1,10 @@
 """AppSession: one browser tab's session, and the translator of its BackMsgs.
 
 Mirrors: streamlit/runtime/app_session.py (AppSession). Simplified: the file
-watcher belongs to the Runtime (minilit/watcher.py), no caches to clear, no uploads, no
-fragments, no pages.
+watcher belongs to the Runtime (minilit/watcher.py), no caches to clear, no fragments,
+no pages. Uploads and media are process-wide managers (runtime/uploaded_file_manager.py,
+runtime/media_file_manager.py) that the session asks for upload URLs and tells when it
+ends, rather than Runtime-owned objects handed to each session.
 
 Receives: BackMsgs from runtime/runtime.py (``handle_backmsg``, IOLoop
 thread); ScriptRunner events from the script thread through the one hand-off

@@ -1,8 +1,9 @@
 """Runtime: owns the sessions and the loop that sends their messages.
 
 Mirrors: streamlit/runtime/runtime.py (Runtime, RuntimeState, the
-``_loop_coroutine`` flush loop). Simplified: no media/upload managers, no
-caches, no stats; it also owns the file watcher (Streamlit gives each
+``_loop_coroutine`` flush loop). Simplified: the media and upload managers are
+module-level singletons (runtime/media_file_manager.py, runtime/uploaded_file_manager.py),
+not Runtime attributes; no caches, no stats; it also owns the file watcher (Streamlit gives each
 AppSession its own LocalSourcesWatcher); the coalescing window is a yield to the event loop instead
 of a fixed sleep (see Note [Flush loop]).
 

@@ -2,7 +2,8 @@
 
 Mirrors: streamlit/runtime/scriptrunner_utils/script_run_context.py
 (ScriptRunContext, get_script_run_ctx, add_script_run_ctx). Simplified: no
-fragments, pages, uploads or cached-message hashes.
+fragments, pages or cached-message hashes; uploaded files are looked up in the
+process-wide manager by session id rather than through a manager on the context.
 
 The context is attached to the script thread as an attribute (as Streamlit
 does), so st.* functions, which are plain module-level functions, can find
