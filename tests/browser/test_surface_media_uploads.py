@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, WebSocket, expect
 
 from minilit.server.background import ServerThread
 from tests.browser.helpers import open_app, wait_for_app_idle
@@ -171,7 +171,14 @@ def test_a_component_posts_a_value_back_and_the_script_reruns(
 def test_a_message_from_another_frame_is_ignored(
     page: Page, start: Callable[..., ServerThread], tmp_path: Path
 ) -> None:
-    """Only the frame the component created may set its value (event.source)."""
+    """Only the frame the component created may set its value (event.source).
+
+    No waiting on the clock: a second frame posts a forged value first, then
+    the component itself posts one. The page handles posted messages in the
+    order they were posted, so once the component's value has reached the
+    server, the forged one has been handled too; had it been accepted, a
+    rerun_script carrying it would already have left the page.
+    """
     comp = tmp_path / "echo"
     comp.mkdir()
     (comp / "index.html").write_text(COMPONENT_HTML)
@@ -180,9 +187,22 @@ def test_a_message_from_another_frame_is_ignored(
         ' type: "streamlit:setComponentValue", value: "forged", dataType: "json"}, "*");'
         ' document.body.textContent = "posted"</script></body>\')\n'
     ).replace("components.html", "import minilit.components.v1 as components\ncomponents.html")
+    sent: list[bytes] = []
+
+    def watch(ws: WebSocket) -> None:
+        ws.on("framesent", lambda payload: sent.append(_as_bytes(payload)))
+
+    page.on("websocket", watch)
     server = start(source)
     open_app(page, server.url)
     expect(page.frame_locator("[data-testid=stIFrame]").locator("body")).to_have_text("posted")
-    page.wait_for_timeout(300)  # a grace period for the parent to handle the posted message
     expect(page.get_by_text("value=None")).to_be_visible()
+    page.frame_locator("[data-testid=stCustomComponentV1]").locator("#send").click()
+    expect(page.get_by_text("value={'clicked': True")).to_be_visible()
+    assert any(b"clicked" in frame for frame in sent)  # the component's own value went out
+    assert not any(b"forged" in frame for frame in sent)
     assert page.get_by_text("forged").count() == 0
+
+
+def _as_bytes(payload: str | bytes) -> bytes:
+    return payload if isinstance(payload, bytes) else payload.encode()
