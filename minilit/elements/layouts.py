@@ -7,8 +7,8 @@ width and height; ``st.columns`` is a horizontal FlexContainer holding one
 Column block per column with its share of the row as ``weight``, the gap on
 both, and each column's vertical alignment and border; ``st.expander`` an
 Expandable block with its icon. (Streamlit before 1.43 sent ``vertical`` and
-``horizontal`` blocks instead.) Simplified: no keyed
-expanders, no stateful expanders (``on_change``), no ``autoscroll``, no
+``horizontal`` blocks instead.) Simplified: no stateful
+expanders (``on_change``; a keyed expander carries its id but not its state), no ``autoscroll``, no
 ``type="step"`` expanders, no tabs or popovers. A keyed ``st.container`` carries
 its id (the frontend's ``st-key-<key>`` class).
 """
@@ -35,7 +35,11 @@ from minilit.elements.layout_utils import (
     width_config,
 )
 from minilit.elements.mixin import DGMixin
-from minilit.elements.widgets.ids import compute_element_id, register_element_id
+from minilit.elements.widgets.ids import (
+    compute_and_register_element_id,
+    compute_element_id,
+    register_element_id,
+)
 from minilit.errors import MinilitAPIException
 from minilit.proto.Delta_pb2 import Block
 from minilit.scriptrunner.script_run_context import get_script_run_ctx
@@ -140,12 +144,19 @@ class LayoutsMixin(DGMixin):
         label: str,
         expanded: bool = False,
         *,
+        key: str | int | None = None,
         icon: str | None = None,
         width: Width = "stretch",
     ) -> DeltaGenerator:
         """A collapsible block with a clickable ``label`` (and an optional ``icon``)."""
         check_bool("expanded", expanded)
         block = Block(allow_empty=True)
+        if key is not None and str(key):
+            # A keyed (stateless) expander's id, as 1.67 computes it: its key, its
+            # type ("default") and where it is (page, form, root container).
+            block.id = compute_and_register_element_id(
+                "expander", str(key), False, self.dg, type="default"
+            )
         block.expandable.label = label_text(label)
         block.expandable.expanded = expanded
         block.expandable.icon = icon_text(icon)

@@ -45,7 +45,7 @@ b.text("col b")
 st.text("narrow", width=180)
 st.markdown("centred", text_alignment="center")
 st.text_area("Notes", height=200, key="notes")
-with st.expander("Tips", icon=":material/lightbulb:"):
+with st.expander("Tips", icon=":material/lightbulb:", key="tips"):
     st.text("a tip")
 """
 
@@ -100,7 +100,8 @@ def test_help_tooltip_disabled_and_icons(app_page: Page) -> None:
     expect(search.get_by_test_id("stIconMaterial")).to_have_text("search")
     party = page.get_by_role("button", name="Party")
     expect(party.get_by_test_id("stIconEmoji")).to_have_text("🎉")
-    tips = page.get_by_test_id("stExpander").filter(has_text="Tips")
+    tips = page.locator(".st-key-tips")  # a keyed expander gets st-key-<key>
+    expect(tips).to_have_attribute("data-testid", "stExpander")
     expect(tips.get_by_test_id("stIconMaterial")).to_have_text("lightbulb")
 
 

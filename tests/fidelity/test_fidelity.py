@@ -101,10 +101,22 @@ def _keyed_container_ids(client: AppClient) -> tuple[list[str], list[str]]:
         )
         for key in ("box", "7")
     ]
+    # A keyed expander's id also counts its type and place (no form, the main area).
+    rule.append(
+        compute_element_id(
+            "expander",
+            "more",
+            False,
+            page_script_hash=page_hash,
+            form_id="",
+            root_container=0,
+            type="default",
+        )
+    )
     return sent, rule
 
 
-def test_a_keyed_containers_block_id_is_1_67s(real_server: RealServer) -> None:
+def test_keyed_containers_and_expanders_have_1_67s_block_ids(real_server: RealServer) -> None:
     """Block ids are set aside by the page comparison; a keyed container's is checked here.
 
     Each server hashes its own main script's page hash into the id, so the rule

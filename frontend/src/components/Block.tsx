@@ -279,7 +279,7 @@ function Expander({ node, ctx }: BlockProps): ReactNode {
   const [open, setOpen] = useState(expandable.expanded ?? false)
   return (
     <details
-      className="stExpander"
+      className={`stExpander${keyClass(node.deltaBlock.id)}`}
       data-testid="stExpander"
       style={widthStyle(node.deltaBlock.widthConfig)}
       open={open}
