@@ -122,7 +122,8 @@ class MainScreen(Screen[None]):
                     yield LogPane(self._output, id="server-log")
         yield Prompt(id="prompt")
         yield StatusLine(id="status")
-        yield Footer()
+        # Compact, so that at 80 columns no key of the footer is cut off.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#timeline").focus()
