@@ -124,7 +124,7 @@ def test_subscribers_see_the_fields_the_hops_used_to_publish(app_path: Path) -> 
         ((0, 1), {"kind": "new_element", "element": "text", "summary": "first"}, f"{script}:4"),
         ((0, 1), {"kind": "new_element", "element": "text", "summary": "second"}, f"{script}:5"),
         ((0, 2), {"kind": "new_element", "element": "text", "summary": clipped}, f"{script}:6"),
-        ((0, 3), {"kind": "add_block", "element": "vertical", "summary": ""}, f"{script}:7"),
+        ((0, 3), {"kind": "add_block", "element": "flex_container", "summary": ""}, f"{script}:7"),
         (
             (0, 3, 0),
             {"kind": "new_element", "element": "markdown", "summary": "in a block"},
