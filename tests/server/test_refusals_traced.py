@@ -168,6 +168,9 @@ def test_frames_in_and_out_are_traced_exactly_as_they_crossed(tmp_path: Path) ->
         request,
         {"size": len(request)},
     )
+    (decoded,) = [e for e in traced_events if e.name == events.BACKMSG_DECODED]
+    assert (decoded.session_id, decoded.data) == (session_id, request)
+    assert decoded.msg.SerializeToString() == request
     sent = [e for e in traced_events if e.name == events.FORWARDMSG_SENT]
     assert [e.data for e in sent] == received
     assert {e.session_id for e in sent} == {session_id}
