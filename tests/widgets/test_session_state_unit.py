@@ -90,8 +90,12 @@ def test_deleting_a_user_key() -> None:
     state["a"] = 1
     del state["a"]
     assert "a" not in state
-    with pytest.raises(KeyError, match=r'st\.session_state has no key "a"'):
+    with pytest.raises(KeyError) as missing:
         del state["a"]
+    assert missing.value.args == (
+        'st.session_state has no key "a". Did you forget to initialize it? More info: '
+        "https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization",
+    )
 
 
 def test_a_keyed_widget_with_a_new_identity_keeps_its_key_after_the_run() -> None:
@@ -137,11 +141,20 @@ def test_a_widget_without_a_callback_runs_none(trace: Subscriber) -> None:
     calls: list[str] = []
     state = SessionState()
     state.register_widget(text_widget(UNKEYED, "a"), None)
-    state.register_widget(text_widget(KEYED, "a", callback=lambda: calls.append("cb")), "name")
+
+    def on_change() -> None:
+        calls.append("cb")
+
+    state.register_widget(text_widget(KEYED, "a", callback=on_change), "name")
     state.on_script_will_rerun(browser(**{UNKEYED: "b", KEYED: "b"}))
     assert calls == ["cb"]
-    ran = [e.fields["widget_id"] for e in trace.drain() if e.name == events.CALLBACK_RUN]
-    assert ran == [KEYED]
+    (ran,) = [e for e in trace.drain() if e.name == events.CALLBACK_RUN]
+    assert (ran.session_id, ran.run_id) == ("", "")  # (outside a run)
+    assert ran.fields == {
+        "widget_id": KEYED,
+        "key": "name",
+        "callback": on_change.__qualname__,
+    }
 
 
 def test_outside_a_run_st_session_state_warns_once(
