@@ -1,8 +1,8 @@
 /**
  * Vitest: unit tests of the frontend's logic (element tree, widget state
  * manager, markdown safety, back-off, formatting). They run in Node without
- * a DOM; everything that needs a browser is tested in Chromium by
- * tests/browser/. Run with `npm test`, which pytest does too
+ * a DOM, except markdown.test.ts, which sanitizes in jsdom; everything that
+ * needs a browser is tested in Chromium by tests/browser/. Run with `npm test`, which pytest does too
  * (tests/frontend/test_vitest.py).
  */
 

@@ -20,7 +20,12 @@ describe("markdown", () => {
     expect(safe).not.toContain("<b>")
     expect(safe).not.toContain("<img")
     expect(safe).toContain("&lt;b&gt;HTML&lt;/b&gt;")
-    expect(renderMarkdown(source, true)).toContain("<b>HTML</b>")
+  })
+
+  it("escapes even allowed HTML where there is no DOM to sanitize it in", () => {
+    // Node has no DOM; markdown.test.ts runs the sanitizer in jsdom.
+    const source = 'Raw <b>HTML</b> and <img src=x onerror="alert(1)">'
+    expect(renderMarkdown(source, true)).not.toContain("<img")
   })
 
   it("escapes block-level HTML too", () => {
