@@ -11,28 +11,21 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_TOP_LEVEL = [
-    "minilit/__init__.py",
-    "minilit/__main__.py",
-    "minilit/cli.py",
-    "minilit/config.py",
-    "minilit/cursor.py",
-    "minilit/delta_generator.py",
-    "minilit/errors.py",
-    "minilit/version.py",
-    "minilit/watcher.py",
-]
+CORE_TOP_LEVEL = "minilit/*.py"
+"""Every module at the top of the package (the API, the CLI table, config, ...)."""
 CORE = [
     ("minilit/proto", "the .proto files (generated code not counted)"),
     ("minilit/server", "Tornado app, routes, websocket handler, Origin checks"),
     ("minilit/runtime", "Runtime, SessionManager, AppSession, ForwardMsgQueue, session state"),
     ("minilit/scriptrunner", "ScriptRunner, ScriptRequests, ScriptRunContext, magic"),
     ("minilit/elements", "the st.* elements and widgets"),
+    ("minilit/components", "components v1: html, iframe, declare_component"),
     ("minilit/trace", "the observation hook: the bus and the event names"),
     ("minilit/testing", "headless client (AppClient), mirrors streamlit.testing"),
 ]
 TOOLS = [
     ("inspector/channel", "/_minilit/trace, stepper, recordings, filters, summaries"),
+    ("inspector/proxy", "`minilit proxy`: a decoding proxy in front of real Streamlit"),
     ("inspector", "the Textual inspector, `minilit inspect` and `minilit trace`"),
     ("lessons/framework", "the lesson framework and `minilit lesson`"),
 ]
@@ -72,13 +65,13 @@ def _group(title: str, rows: list[tuple[str, int, str]]) -> None:
 def main() -> None:
     print("| package | lines | what |")
     print("| --- | ---: | --- |")
-    top = sum(count(ROOT / f) for f in CORE_TOP_LEVEL)
-    core = [("minilit/*.py", top, "public API, CLI command table, config, cursor, watcher")]
+    top = sum(count(f) for f in sorted(ROOT.glob(CORE_TOP_LEVEL)))
+    core = [(CORE_TOP_LEVEL, top, "public API, CLI command table, config, cursor, watcher")]
     core += [(p, sum(count(f) for f in files_of(p)), what) for p, what in CORE]
     _group("core (`minilit/`)", core)
     tools = []
     for package, what in TOOLS:
-        # `inspector` is counted without its `channel` subpackage, listed above it.
+        # `inspector` is counted without its subpackages listed above it.
         exclude = tuple(p for p, _ in TOOLS if p != package and p.startswith(package + "/"))
         tools.append((package, sum(count(f) for f in files_of(package, exclude)), what))
     _group("tools (`inspector/`, `lessons/framework/`)", tools)
