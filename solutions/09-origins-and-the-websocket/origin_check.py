@@ -51,12 +51,18 @@ def check_websocket_origin(
     parts = urlsplit(origin)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return OriginDecision(False, f"Origin {origin!r} is not an http(s) origin")
-    if host and parts.netloc.lower() == host.lower():
-        if parts.scheme == scheme:
-            return OriginDecision(True, "same origin as the Host header")
-        return OriginDecision(False, f"Origin {origin!r} is {parts.scheme}, the server {scheme}")
+    same_host = bool(host) and parts.netloc.lower() == (host or "").lower()
+    if same_host and parts.scheme == scheme:
+        return OriginDecision(True, "same origin as the Host header")
     if origin.rstrip("/").lower() in {o.rstrip("/").lower() for o in allowed_origins}:
         return OriginDecision(True, "listed in server.corsAllowedOrigins")
+    if same_host:
+        # E.g. an https page behind a TLS-terminating proxy that talks http to us.
+        return OriginDecision(
+            False,
+            f"Origin {origin!r} has the server's host but scheme {parts.scheme!r}; "
+            f"this server was reached over {scheme!r} (list it in server.corsAllowedOrigins)",
+        )
     return OriginDecision(
         False, f"Origin {origin!r} is not this server ({host!r}) nor in server.corsAllowedOrigins"
     )

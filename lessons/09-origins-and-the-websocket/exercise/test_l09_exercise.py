@@ -42,6 +42,8 @@ def _decide(origin: str | None, host: str | None = H, **options: Any) -> securit
         ("https://127.0.0.1:8501", H, {}, False),
         ("https://127.0.0.1:8501", H, {"scheme": "https"}, True),
         ("http://127.0.0.1:8501", H, {"scheme": "https"}, False),
+        # Behind a proxy that ends TLS: an https page, an http server, the origin listed.
+        ("https://127.0.0.1:8501", H, {"allowed_origins": ["https://127.0.0.1:8501"]}, True),
         (
             "http://attacker.localhost:8600",
             H,
