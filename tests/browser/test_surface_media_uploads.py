@@ -48,6 +48,11 @@ post("streamlit:componentReady", {apiVersion: 1});
 </script></body></html>
 """
 
+# The iframes themselves: until the page knows the sandbox policy (from
+# /_stcore/host-config) each is a placeholder <div> with the same test id.
+COMPONENT_FRAME = "iframe[data-testid=stCustomComponentV1]"
+HTML_FRAME = "iframe[data-testid=stIFrame]"
+
 COMPONENT_APP = """
 import minilit as st
 import minilit.components.v1 as components
@@ -156,11 +161,11 @@ def test_a_component_posts_a_value_back_and_the_script_reruns(
     server = start(source, **{"server.componentSandbox": sandbox_option})
     open_app(page, server.url)
     expect(page.get_by_text("value=None")).to_be_visible()
-    frame_el = page.get_by_test_id("stCustomComponentV1")
+    frame_el = page.locator(COMPONENT_FRAME)
     sandbox = frame_el.get_attribute("sandbox") or ""
     assert ("allow-same-origin" in sandbox.split()) is same_origin
     assert "allow-scripts" in sandbox.split()
-    frame = page.frame_locator("[data-testid=stCustomComponentV1]")
+    frame = page.frame_locator(COMPONENT_FRAME)
     expect(frame.locator("#args")).to_have_text('{"greeting":"hello","default":null,"key":null}')
     expect(frame_el).to_have_attribute("height", "77")  # streamlit:setFrameHeight
     frame.locator("#send").click()
@@ -195,9 +200,9 @@ def test_a_message_from_another_frame_is_ignored(
     page.on("websocket", watch)
     server = start(source)
     open_app(page, server.url)
-    expect(page.frame_locator("[data-testid=stIFrame]").locator("body")).to_have_text("posted")
+    expect(page.frame_locator(HTML_FRAME).locator("body")).to_have_text("posted")
     expect(page.get_by_text("value=None")).to_be_visible()
-    page.frame_locator("[data-testid=stCustomComponentV1]").locator("#send").click()
+    page.frame_locator(COMPONENT_FRAME).locator("#send").click()
     expect(page.get_by_text("value={'clicked': True")).to_be_visible()
     assert any(b"clicked" in frame for frame in sent)  # the component's own value went out
     assert not any(b"forged" in frame for frame in sent)

@@ -68,7 +68,8 @@ async def test_live_on_a_proxy_only_frame_keys_and_the_reason(proxy: ProxyThread
             await asyncio.to_thread(conn.send, BackMsg(rerun_script={}))
             await wait(pilot, lambda: len(app.model.gate.get("held", [])) == 1)
             assert {"full_stop", "k"} <= keys_offered(app)
-            assert "← rerun_script" in str(gate.render())
+            # The Step pane redraws on the app's next refresh, after the model changed.
+            await wait(pilot, lambda: "← rerun_script" in str(gate.render()))
             await pilot.press("full_stop")  # the rerun_script goes to the server
             await wait(
                 pilot,
