@@ -12,6 +12,12 @@ Enter (second run), click "Greet" (third run). Every websocket frame in either
 direction, in the order the page saw them, one JSON object per line as in tour.jsonl:
 ``dir``, ``hex``, and ``text``, the message printed by Streamlit 1.67's own schema
 (decoded in Streamlit's virtualenv, so the names are Streamlit's, not minilit's).
+
+One field is changed after recording: ``new_session.main_script_path``, which the
+server fills with the script's absolute path on the recording machine. It is made
+relative to the repository (and the frame re-encoded with Streamlit's schema), so the
+recording names no machine's folders. ``--again`` applies that step, and the decoding,
+to the frames already in browser.jsonl instead of recording new ones.
 """
 
 from __future__ import annotations
@@ -28,13 +34,19 @@ REPO = HERE.parents[2]
 OUT = HERE / "browser.jsonl"
 
 _DECODE = """
-import json, sys
+import json, os, sys
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+repo = sys.argv[1]
 for line in sys.stdin:
     row = json.loads(line)
-    cls = BackMsg if row["dir"] == "back" else ForwardMsg
-    print(json.dumps(str(cls.FromString(bytes.fromhex(row["hex"])))))
+    msg = (BackMsg if row["dir"] == "back" else ForwardMsg).FromString(bytes.fromhex(row["hex"]))
+    if row["dir"] == "forward" and msg.WhichOneof("type") == "new_session":
+        path = msg.new_session.main_script_path
+        if os.path.isabs(path):
+            msg.new_session.main_script_path = os.path.relpath(path, repo)
+            row["hex"] = msg.SerializeToString().hex()
+    print(json.dumps({"dir": row["dir"], "hex": row["hex"], "text": str(msg)}))
 """
 
 
@@ -86,19 +98,21 @@ def record() -> list[dict[str, str]]:
 
 
 def main() -> None:
-    frames = record()
+    if "--again" in sys.argv[1:]:
+        frames = [json.loads(line) for line in OUT.open(encoding="utf-8")]
+    else:
+        frames = record()
+    sys.path.insert(0, str(REPO))
     from tests.realstreamlit import python_of
 
-    decoded = subprocess.run(
-        [str(python_of("1.67")), "-c", _DECODE],
-        input="".join(json.dumps(f) + "\n" for f in frames),
+    rows = subprocess.run(
+        [str(python_of("1.67")), "-c", _DECODE, str(REPO)],
+        input="".join(json.dumps({"dir": f["dir"], "hex": f["hex"]}) + "\n" for f in frames),
         capture_output=True,
         text=True,
         check=True,
-    ).stdout.splitlines()
-    with OUT.open("w", encoding="utf-8") as out:
-        for frame, text in zip(frames, decoded, strict=True):
-            out.write(json.dumps({**frame, "text": json.loads(text)}) + "\n")
+    ).stdout
+    OUT.write_text(rows, encoding="utf-8")
     print(f"{len(frames)} frames -> {OUT.relative_to(REPO)}")
 
 
