@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -32,6 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import websockets
+from benchlib import free_port, pct
 
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -40,12 +40,6 @@ from minilit.testing.connection import wait_until_healthy
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "bench" / "apps" / "counter.py"
 RERUN = BackMsg(rerun_script={}).SerializeToString()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
@@ -99,11 +93,6 @@ async def observe(port: int, n: int) -> list[float]:
             ForwardMsg.FromString(await ws.recv())  # the not-running status
             await asyncio.sleep(0.005)
         return times
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 # --- The flooder process ------------------------------------------------------

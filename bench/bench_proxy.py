@@ -45,6 +45,8 @@ import websockets
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchlib import cpu_seconds, free_port, pct  # noqa: E402
+
 from minilit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from minilit.testing.connection import wait_until_healthy  # noqa: E402
@@ -56,14 +58,6 @@ APPS = {
 }
 RERUN = BackMsg(rerun_script={}).SerializeToString()
 CONFIGS = ("direct", "proxy", "proxy, traced")
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def streamlit_copy(app: Path, folder: Path) -> Path:
@@ -144,20 +138,6 @@ async def interleaved(ports: dict[str, int], n: int, warmup: int) -> dict[str, l
         for ws in sockets.values():
             await ws.close()
     return times
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux /proc; 0 elsewhere)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def sink(port: int, token: str) -> None:

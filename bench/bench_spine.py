@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,18 +27,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import websockets
+from benchlib import free_port, pct
 
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 
 APPS = Path(__file__).resolve().parent / "apps"
 RERUN = BackMsg(rerun_script={}).SerializeToString()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def wait_healthy(port: int, timeout: float = 10.0) -> float:
@@ -131,11 +125,6 @@ async def concurrent(port: int, sessions: int, seconds: float) -> tuple[int, lis
 
     counts = await asyncio.gather(*(client() for _ in range(sessions)))
     return sum(counts), latencies
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def main() -> None:

@@ -30,7 +30,6 @@ import argparse
 import asyncio
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import websockets
+from benchlib import cpu_seconds, free_port, pct
 
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -48,21 +48,6 @@ from minilit.testing.connection import wait_until_healthy
 APPS = Path(__file__).resolve().parent / "apps"
 RERUN = BackMsg(rerun_script={}).SerializeToString()
 CONFIGS = ("off", "on, idle", "on, consumer", "on, inspector")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux /proc; 0 elsewhere)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
@@ -135,11 +120,6 @@ async def round_trips(port: int, n: int, pace: float = 0.0, warmup: int = 20) ->
                 await asyncio.sleep(pace)
             times.append(await one_rerun(ws))
         return times
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 # ----- the trace client process -------------------------------------------------------

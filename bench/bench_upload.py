@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,18 +33,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from benchlib import free_port
+
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.testing.connection import WireConnection, wait_until_healthy
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "bench" / "apps" / "upload_app.py"
 SIZE = 10 * 1024 * 1024
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
