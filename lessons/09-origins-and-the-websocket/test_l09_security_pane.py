@@ -7,26 +7,14 @@ Chromium's Playwright loop on its thread, and this test needs asyncio's.)
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import http.client
 import os
 
-from textual.widgets import DataTable
-
-from inspector.app import InspectorApp
-from inspector.channel.endpoint import channel_of, install_trace
-from inspector.sources import LiveSource
 from lessons.framework.claims import claim
-from lessons.framework.harness import ServerPool
-from minilit.server.background import ServerThread
-from minilit.server.server import Server
+from lessons.framework.harness import ServerPool, security_pane_after
 
 ATTACKER = "http://attacker.localhost:8600"
-
-
-def _with_trace_channel(server: Server) -> None:
-    install_trace(server)  # what `minilit inspect` does to the server it starts
 
 
 def _foreign_handshake(port: int) -> int:
@@ -49,27 +37,9 @@ def _foreign_handshake(port: int) -> int:
 
 @claim("L09.C9")
 async def test_the_security_pane_shows_the_refusal(start_server: ServerPool) -> None:
-    with ServerThread(start_server.base / "app.py", configure=_with_trace_channel) as server:
-        channel = channel_of(server.server)
-        assert channel is not None
-        app = InspectorApp(LiveSource(server.url, channel.token))
-        async with app.run_test(size=(200, 45)) as pilot:
-            for _ in range(200):
-                if app.connection == "live":
-                    break
-                await pilot.pause(0.05)
-            await pilot.press("6")
-            table = app.screen_stack[0].query_one("#security-table", DataTable)
-            assert await asyncio.to_thread(_foreign_handshake, server.port) == 403
-
-            def text() -> str:
-                rows = (table.get_row_at(i) for i in range(table.row_count))
-                return "\n".join(" ".join(str(cell) for cell in row) for row in rows)
-
-            for _ in range(200):
-                if "security.handshake.rejected" in text():
-                    break
-                await pilot.pause(0.05)
-            shown = text()
+    status, shown = await security_pane_after(
+        start_server.base / "app.py", _foreign_handshake, "security.handshake.rejected"
+    )
+    assert status == 403
     assert "security.handshake.rejected" in shown
     assert ATTACKER in shown and "server.corsAllowedOrigins" in shown, shown

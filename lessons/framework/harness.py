@@ -21,6 +21,7 @@ Receives: lesson folders and scripts. Hands to: lessons' test modules.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import http.client
@@ -32,7 +33,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from inspector.app import InspectorApp
+from inspector.channel.endpoint import channel_of, install_trace
 from inspector.channel.summary import resolve
+from inspector.sources import LiveSource
 from minilit.config import load_config
 from minilit.server.background import ServerThread
 from minilit.server.server import Server
@@ -218,3 +222,44 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 5.0, interval: fl
             return False
         time.sleep(interval)
     return True
+
+
+def _with_trace_channel(server: Server) -> None:
+    install_trace(server)  # what `minilit inspect` does to the server it starts
+
+
+async def security_pane_after(
+    app_path: Path, request: Callable[[int], int], event: str
+) -> tuple[int, str]:
+    """What the real inspector's Security pane shows after ``request`` (a lesson's attack).
+
+    Starts a server for ``app_path`` with the trace channel (as ``minilit inspect``
+    does), opens the Textual inspector on it under Pilot with the Security tab shown,
+    runs ``request(port)`` on a worker thread, and waits (at most 10 s) for a row
+    naming ``event``. Returns the request's HTTP status and the pane's rows as text,
+    one row per line.
+    """
+    from textual.widgets import DataTable
+
+    with ServerThread(app_path, configure=_with_trace_channel) as server:
+        channel = channel_of(server.server)
+        assert channel is not None
+        app = InspectorApp(LiveSource(server.url, channel.token))
+        async with app.run_test(size=(200, 45)) as pilot:
+            for _ in range(200):
+                if app.connection == "live":
+                    break
+                await pilot.pause(0.05)
+            await pilot.press("6")
+            table = app.screen_stack[0].query_one("#security-table", DataTable)
+            status = await asyncio.to_thread(request, server.port)
+
+            def text() -> str:
+                rows = (table.get_row_at(i) for i in range(table.row_count))
+                return "\n".join(" ".join(str(cell) for cell in row) for row in rows)
+
+            for _ in range(200):
+                if event in text():
+                    break
+                await pilot.pause(0.05)
+            return status, text()
