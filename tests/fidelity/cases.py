@@ -87,6 +87,12 @@ CASES: dict[str, list[str]] = {
         "app.button[0].click().run()",
         "app.slider[0].set_value(3).run()",
     ],
+    "keyed_widget_hidden": [
+        "app.slider[0].set_value(9).run()",
+        "app.button[0].click().run()",
+        "app.run()",
+        "app.slider[0].set_value(2).run()",
+    ],
     "rerun_flow": ["app.button[0].click().run()", "app.button[0].click().run()"],
     "stop_flow": ["app.checkbox[0].check().run()", "app.checkbox[0].uncheck().run()"],
     "page_config": [],
