@@ -197,11 +197,14 @@ class DeltaGenerator(
 
 def _send(msg: ForwardMsg, delta_path: list[int], ctx: ScriptRunContext) -> None:
     """Address, stamp and enqueue one delta message."""
+    # The hash names the element's content so that the browser can cache big
+    # elements: BLAKE2b-128 of the message without its metadata (it is not set
+    # yet), serialised deterministically, as 1.67's populate_hash_if_needed does.
+    msg.hash = hashlib.blake2b(
+        msg.SerializeToString(deterministic=True), digest_size=16
+    ).hexdigest()
     msg.metadata.delta_path[:] = delta_path
     msg.metadata.active_script_hash = ctx.page_script_hash
-    # Streamlit hashes the message without its metadata (BLAKE2b-128 in 1.67)
-    # so the browser can cache big elements; minilit hashes the delta alone.
-    msg.hash = hashlib.blake2b(msg.delta.SerializeToString(), digest_size=16).hexdigest()
     ctx.enqueue(msg)
 
 

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1eminilit/proto/NewSession.proto\x12\x07minilit\"\xb2\x01\n\nNewSession\x12\'\n\ninitialize\x18\x01 \x01(\x0b\x32\x13.minilit.Initialize\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x18\n\x10main_script_path\x18\x04 \x01(\t\x12\x1f\n\x06\x63onfig\x18\x06 \x01(\x0b\x32\x0f.minilit.Config\x12\x18\n\x10page_script_hash\x18\t \x01(\t\x12\x18\n\x10main_script_hash\x18\x0b \x01(\t\"\xbc\x01\n\nInitialize\x12$\n\tuser_info\x18\x01 \x01(\x0b\x32\x11.minilit.UserInfo\x12\x32\n\x10\x65nvironment_info\x18\x03 \x01(\x0b\x32\x18.minilit.EnvironmentInfo\x12.\n\x0esession_status\x18\x04 \x01(\x0b\x32\x16.minilit.SessionStatus\x12\x12\n\nsession_id\x18\x06 \x01(\t\x12\x10\n\x08is_hello\x18\x07 \x01(\x08\"\x83\x02\n\x06\x43onfig\x12\x1a\n\x12gather_usage_stats\x18\x02 \x01(\x08\x12\x1e\n\x16max_cached_message_age\x18\x03 \x01(\x05\x12\x19\n\x11\x61llow_run_on_save\x18\x05 \x01(\x08\x12\x14\n\x0chide_top_bar\x18\x06 \x01(\x08\x12\x18\n\x10hide_sidebar_nav\x18\x07 \x01(\x08\x12\x31\n\x0ctoolbar_mode\x18\x08 \x01(\x0e\x32\x1b.minilit.Config.ToolbarMode\"?\n\x0bToolbarMode\x12\x08\n\x04\x41UTO\x10\x00\x12\r\n\tDEVELOPER\x10\x01\x12\n\n\x06VIEWER\x10\x02\x12\x0b\n\x07MINIMAL\x10\x03\"l\n\x0f\x45nvironmentInfo\x12\x19\n\x11streamlit_version\x18\x01 \x01(\t\x12\x16\n\x0epython_version\x18\x02 \x01(\t\x12\x11\n\tserver_os\x18\x03 \x01(\t\x12\x13\n\x0bhas_display\x18\x04 \x01(\x08\"[\n\x08UserInfo\x12\x17\n\x0finstallation_id\x18\x01 \x01(\t\x12\x1a\n\x12installation_id_v3\x18\x05 \x01(\t\x12\x1a\n\x12installation_id_v4\x18\x06 \x01(\t\"?\n\rSessionStatus\x12\x13\n\x0brun_on_save\x18\x01 \x01(\x08\x12\x19\n\x11script_is_running\x18\x02 \x01(\x08\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1eminilit/proto/NewSession.proto\x12\x07minilit\"\xd7\x01\n\nNewSession\x12\'\n\ninitialize\x18\x01 \x01(\x0b\x32\x13.minilit.Initialize\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x18\n\x10main_script_path\x18\x04 \x01(\t\x12\x1f\n\x06\x63onfig\x18\x06 \x01(\x0b\x32\x0f.minilit.Config\x12#\n\tapp_pages\x18\x08 \x03(\x0b\x32\x10.minilit.AppPage\x12\x18\n\x10page_script_hash\x18\t \x01(\t\x12\x18\n\x10main_script_hash\x18\x0b \x01(\t\"\xbc\x01\n\nInitialize\x12$\n\tuser_info\x18\x01 \x01(\x0b\x32\x11.minilit.UserInfo\x12\x32\n\x10\x65nvironment_info\x18\x03 \x01(\x0b\x32\x18.minilit.EnvironmentInfo\x12.\n\x0esession_status\x18\x04 \x01(\x0b\x32\x16.minilit.SessionStatus\x12\x12\n\nsession_id\x18\x06 \x01(\t\x12\x10\n\x08is_hello\x18\x07 \x01(\x08\"\xc4\x03\n\x06\x43onfig\x12\x1a\n\x12gather_usage_stats\x18\x02 \x01(\x08\x12\x1e\n\x16max_cached_message_age\x18\x03 \x01(\x05\x12\x19\n\x11\x61llow_run_on_save\x18\x05 \x01(\x08\x12\x14\n\x0chide_top_bar\x18\x06 \x01(\x08\x12\x18\n\x10hide_sidebar_nav\x18\x07 \x01(\x08\x12\x31\n\x0ctoolbar_mode\x18\x08 \x01(\x0e\x32\x1b.minilit.Config.ToolbarMode\x12\x38\n\x10show_error_links\x18\t \x01(\x0e\x32\x1e.minilit.Config.ShowErrorLinks\"?\n\x0bToolbarMode\x12\x08\n\x04\x41UTO\x10\x00\x12\r\n\tDEVELOPER\x10\x01\x12\n\n\x06VIEWER\x10\x02\x12\x0b\n\x07MINIMAL\x10\x03\"\x84\x01\n\x0eShowErrorLinks\x12 \n\x1cSHOW_ERROR_LINKS_UNSPECIFIED\x10\x00\x12\x19\n\x15SHOW_ERROR_LINKS_AUTO\x10\x01\x12\x19\n\x15SHOW_ERROR_LINKS_TRUE\x10\x02\x12\x1a\n\x16SHOW_ERROR_LINKS_FALSE\x10\x03\"\xbd\x01\n\x07\x41ppPage\x12\x18\n\x10page_script_hash\x18\x01 \x01(\t\x12\x11\n\tpage_name\x18\x02 \x01(\t\x12\x0c\n\x04icon\x18\x03 \x01(\t\x12\x12\n\nis_default\x18\x04 \x01(\x08\x12\x16\n\x0esection_header\x18\x05 \x01(\t\x12\x14\n\x0curl_pathname\x18\x06 \x01(\t\x12\x11\n\tis_hidden\x18\x07 \x01(\x08\x12\x14\n\x0c\x65xternal_url\x18\x08 \x01(\t\x12\x0c\n\x04help\x18\t \x01(\t\"l\n\x0f\x45nvironmentInfo\x12\x19\n\x11streamlit_version\x18\x01 \x01(\t\x12\x16\n\x0epython_version\x18\x02 \x01(\t\x12\x11\n\tserver_os\x18\x03 \x01(\t\x12\x13\n\x0bhas_display\x18\x04 \x01(\x08\"[\n\x08UserInfo\x12\x17\n\x0finstallation_id\x18\x01 \x01(\t\x12\x1a\n\x12installation_id_v3\x18\x05 \x01(\t\x12\x1a\n\x12installation_id_v4\x18\x06 \x01(\t\"?\n\rSessionStatus\x12\x13\n\x0brun_on_save\x18\x01 \x01(\x08\x12\x19\n\x11script_is_running\x18\x02 \x01(\x08\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,17 +32,21 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'minilit.proto.NewSession_pb
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_NEWSESSION']._serialized_start=44
-  _globals['_NEWSESSION']._serialized_end=222
-  _globals['_INITIALIZE']._serialized_start=225
-  _globals['_INITIALIZE']._serialized_end=413
-  _globals['_CONFIG']._serialized_start=416
-  _globals['_CONFIG']._serialized_end=675
-  _globals['_CONFIG_TOOLBARMODE']._serialized_start=612
-  _globals['_CONFIG_TOOLBARMODE']._serialized_end=675
-  _globals['_ENVIRONMENTINFO']._serialized_start=677
-  _globals['_ENVIRONMENTINFO']._serialized_end=785
-  _globals['_USERINFO']._serialized_start=787
-  _globals['_USERINFO']._serialized_end=878
-  _globals['_SESSIONSTATUS']._serialized_start=880
-  _globals['_SESSIONSTATUS']._serialized_end=943
+  _globals['_NEWSESSION']._serialized_end=259
+  _globals['_INITIALIZE']._serialized_start=262
+  _globals['_INITIALIZE']._serialized_end=450
+  _globals['_CONFIG']._serialized_start=453
+  _globals['_CONFIG']._serialized_end=905
+  _globals['_CONFIG_TOOLBARMODE']._serialized_start=707
+  _globals['_CONFIG_TOOLBARMODE']._serialized_end=770
+  _globals['_CONFIG_SHOWERRORLINKS']._serialized_start=773
+  _globals['_CONFIG_SHOWERRORLINKS']._serialized_end=905
+  _globals['_APPPAGE']._serialized_start=908
+  _globals['_APPPAGE']._serialized_end=1097
+  _globals['_ENVIRONMENTINFO']._serialized_start=1099
+  _globals['_ENVIRONMENTINFO']._serialized_end=1207
+  _globals['_USERINFO']._serialized_start=1209
+  _globals['_USERINFO']._serialized_end=1300
+  _globals['_SESSIONSTATUS']._serialized_start=1302
+  _globals['_SESSIONSTATUS']._serialized_end=1365
 # @@protoc_insertion_point(module_scope)

@@ -65,7 +65,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import platform
 import sys
 import threading
 import time
@@ -77,6 +76,7 @@ from typing import Any
 from minilit.config import Config
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.proto.NewSession_pb2 import Config as ClientConfig
 from minilit.runtime.forward_msg_queue import ForwardMsgQueue
 from minilit.runtime.media_file_manager import MEDIA_FILES
 from minilit.runtime.state.session_state import SessionState
@@ -479,7 +479,8 @@ class AppSession:
         ns = msg.new_session
         init = ns.initialize
         init.environment_info.streamlit_version = f"minilit {__version__}"
-        init.environment_info.python_version = platform.python_version()
+        # 1.67 joins all of sys.version_info: "3.11.7.final.0", not "3.11.7".
+        init.environment_info.python_version = ".".join(map(str, sys.version_info))
         init.environment_info.server_os = sys.platform
         init.session_status.run_on_save = self._run_on_save
         init.session_status.script_is_running = True
@@ -488,7 +489,10 @@ class AppSession:
         ns.main_script_path = self._main_script_path
         ns.config.max_cached_message_age = 2
         ns.config.allow_run_on_save = True
+        ns.config.show_error_links = ClientConfig.ShowErrorLinks.SHOW_ERROR_LINKS_AUTO
         script_hash = page_script_hash(self._main_script_path)
+        # A single-page app: one page, the main script, with no name, icon or path.
+        ns.app_pages.add(page_script_hash=script_hash)
         ns.page_script_hash = script_hash
         ns.main_script_hash = script_hash
         return msg

@@ -125,9 +125,12 @@ class ButtonMixin(DGMixin):
             raise MinilitAPIException(
                 "`st.form_submit_button()` must be used inside an `st.form()`."
             )
+        # Without a key, 1.67 gives the button one made of its form and label (so
+        # it shows in st.session_state as "FormSubmitter:<form>-<label>").
+        submit_key = to_key(key) or f"FormSubmitter:{self.dg.form_id}-{label}"
         return self.dg._button(
             label,
-            to_key(key),
+            submit_key,
             help,
             on_click,
             args,

@@ -122,7 +122,9 @@ class ChoiceMixin(DGMixin):
         element_id = compute_and_register_element_id(
             "selectbox",
             user_key,
-            {"options", "accept_new_options"},
+            # 1.67: with a key, only accept_new_options changes the id (the options
+            # may change and the value is kept if it is still among them).
+            {"accept_new_options"},
             dg,
             label=label,
             options=formatted,
@@ -130,7 +132,11 @@ class ChoiceMixin(DGMixin):
             help=help,
             placeholder=placeholder,
             accept_new_options=False,
+            # 1.67's later parameters, always their defaults in minilit:
+            filter_mode="fuzzy",
             width=width,
+            required=False,
+            icon=None,
         )
         default_index = index if opts else None
         proto = SelectboxProto(

@@ -85,10 +85,12 @@ class DownloadButtonMixin(DGMixin):
             label=label,
             icon=icon,
             file_name=file_name,
-            mime=mimetype,
+            mime=mime,  # as given (None when inferred), as 1.67 hashes it
             help=help,
             type=type,
             width=width,
+            icon_position="left",  # 1.67's parameters, always their defaults here
+            shortcut=None,
         )
         url = store(dg, raw, mimetype, kind=MediaFileKind.DOWNLOADABLE, filename=file_name)
         proto = DownloadButtonProto(

@@ -111,6 +111,10 @@ class MultiSelectMixin(DGMixin):
             max_selections=max_selections,
             placeholder=placeholder,
             accept_new_options=False,
+            # 1.67's later parameters, always their defaults in minilit: fuzzy
+            # filtering, and "Select all" offered up to 1000 options (encoded 1000).
+            filter_mode="fuzzy",
+            select_all=1000,
             width=width,
         )
 

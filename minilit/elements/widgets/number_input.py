@@ -120,7 +120,9 @@ class NumberInputMixin(DGMixin):
             format=format,
             help=help,
             placeholder=None if placeholder is None else str(placeholder),
+            icon=None,  # 1.67's parameter; minilit's is always the default
             width=width,
+            required=False,  # likewise
         )
         if isinstance(value, str) and value != "min":
             raise MinilitAPIException(

@@ -115,7 +115,11 @@ class TextWidgetsMixin(DGMixin):
             placeholder=str(placeholder),
             icon=icon,
             width=width,
+            # 1.67 hashes its later parameters too (minilit has not got them: always
+            # their defaults): live off is None, and required is False.
+            live=None,
             validate=None,
+            required=False,
         )
         proto = TextInputProto(
             id=element_id,
@@ -188,6 +192,7 @@ class TextWidgetsMixin(DGMixin):
             help=help,
             placeholder=str(placeholder),
             width=width,
+            required=False,  # 1.67's parameter; minilit's is always the default
         )
         proto = TextAreaProto(
             id=element_id,
