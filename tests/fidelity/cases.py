@@ -87,6 +87,13 @@ CASES: dict[str, list[str]] = {
         "app.button[0].click().run()",
         "app.slider[0].set_value(3).run()",
     ],
+    "keyed_bounds": [
+        "app.number_input[0].set_value(50).run()",
+        "app.radio[0].select('L').run()",
+        "app.checkbox[0].check().run()",
+        "app.run()",
+        "app.checkbox[0].uncheck().run()",
+    ],
     "keyed_widget_hidden": [
         "app.slider[0].set_value(9).run()",
         "app.button[0].click().run()",

@@ -42,6 +42,14 @@ st.file_uploader("A file", type=["txt"])
 with st.form("f"):
     st.text_input("In a form")
     st.form_submit_button("Send")
+st.radio("Keyed radio", ["x", "y"], key="r")
+st.number_input("Keyed number", 0, 9, key="n")
+st.slider("Keyed slider", 0, 9, key="s")
+st.selectbox("Keyed select", ["p", "q"], key="sb")
+st.multiselect("Keyed multi", ["p", "q"], key="ms")
+st.text_area("Keyed area", key="ta")
+st.checkbox("Keyed check", key="cb")
+st.button("Keyed button", key="bt")
 """
 
 STEPS = (
@@ -84,7 +92,7 @@ def test_every_frame_is_streamlits_byte_for_byte(tmp_path: Path) -> None:
     with ServerThread(app_path) as server:
         ours = _frames(server.url)
     kinds = [ForwardMsg.FromString(f).WhichOneof("type") for f in theirs]
-    assert kinds.count("delta") >= 4 * 18  # every element (and the form block) of four runs
+    assert kinds.count("delta") >= 4 * 26  # every element (and the form block) of four runs
     assert len(ours) == len(theirs)
     for number, (mine, real_frame) in enumerate(zip(ours, theirs, strict=True)):
         assert mine == real_frame, (

@@ -43,6 +43,7 @@ from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.proto.Widgets_pb2 import Radio as RadioProto
 from minilit.proto.Widgets_pb2 import Selectbox as SelectboxProto
 from minilit.runtime.state.common import WidgetArgs, WidgetCallback, WidgetKwargs
+from minilit.runtime.state.session_state_proxy import get_session_state
 
 FormatFunc = Callable[[Any], Any]
 
@@ -154,7 +155,7 @@ class ChoiceMixin(DGMixin):
         if default_index is not None:
             proto.default = default_index
         value = self._register_choice(
-            proto, element_id, opts, formatted, default_index, on_change, args, kwargs
+            proto, element_id, user_key, opts, formatted, default_index, on_change, args, kwargs
         )
         dg._enqueue("selectbox", proto, width=width_cfg)
         return value
@@ -189,7 +190,7 @@ class ChoiceMixin(DGMixin):
         element_id = compute_and_register_element_id(
             "radio",
             user_key,
-            {"options"},
+            True,  # 1.67: with a key, the key alone (a value no longer offered resets)
             dg,
             label=label,
             options=formatted,
@@ -214,7 +215,7 @@ class ChoiceMixin(DGMixin):
         if default_index is not None:
             proto.default = default_index
         value = self._register_choice(
-            proto, element_id, opts, formatted, default_index, on_change, args, kwargs
+            proto, element_id, user_key, opts, formatted, default_index, on_change, args, kwargs
         )
         dg._enqueue("radio", proto, width=width_cfg)
         return value
@@ -223,6 +224,7 @@ class ChoiceMixin(DGMixin):
         self,
         proto: SelectboxProto | RadioProto,
         element_id: str,
+        user_key: str | None,
         opts: list[Any],
         formatted: list[str],
         default_index: int | None,
@@ -245,6 +247,8 @@ class ChoiceMixin(DGMixin):
             value = opts[default_index] if default_index is not None else None
             position = default_index
             proto.set_value = True
+            if user_key is not None:  # st.session_state shows the reset value too
+                get_session_state().reset_state_value(user_key, value)
         elif result.value_changed:
             proto.set_value = True
         if proto.set_value and position is not None:

@@ -51,6 +51,7 @@ from minilit.runtime.state.common import (
     WidgetCallback,
     WidgetKwargs,
 )
+from minilit.runtime.state.session_state_proxy import get_session_state
 
 Number = int | float
 
@@ -110,7 +111,7 @@ class NumberInputMixin(DGMixin):
         element_id = compute_and_register_element_id(
             "number_input",
             user_key,
-            {"min_value", "max_value", "step"},
+            True,  # 1.67: with a key, the key alone (out-of-bounds values reset below)
             dg,
             label=label,
             min_value=min_value,
@@ -227,9 +228,21 @@ class NumberInputMixin(DGMixin):
             args=args,
             kwargs=kwargs,
         )
-        if result.value_changed:
-            if result.value is not None:
-                proto.value = float(result.value)
+        # With a key the id ignores min and max (as 1.67), so a value from a run with
+        # other bounds can arrive here out of bounds: it goes back to the default,
+        # as in 1.67, and the browser is told.
+        value = result.value
+        out_of_bounds = value is not None and (
+            (min_value is not None and value < min_value)
+            or (max_value is not None and value > max_value)
+        )
+        if out_of_bounds:
+            value = default
+            if user_key is not None:
+                get_session_state().reset_state_value(user_key, value)
+        if out_of_bounds or result.value_changed:
+            if value is not None:
+                proto.value = float(value)
             proto.set_value = True
         dg._enqueue("number_input", proto, width=width_cfg)
-        return result.value
+        return value

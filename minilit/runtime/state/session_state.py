@@ -211,6 +211,13 @@ class SessionState(MutableMapping[str, Any]):
         with self._lock:
             return user_key in self._new_session_state
 
+    def reset_state_value(self, user_key: str, value: Any) -> None:
+        """Put ``value`` under ``user_key`` for the rest of this run, even though its
+        widget was already created (1.67's SessionState.reset_state_value: a widget that
+        found its value out of bounds resets it without the "cannot be modified" error)."""
+        with self._lock:
+            self._new_session_state[user_key] = value
+
     def clear(self) -> None:
         """Forget everything (the browser's "Clear cache" also clears session state)."""
         with self._lock:
