@@ -1,7 +1,7 @@
-"""The ``inspect``, ``trace`` and ``proxy`` subcommands, and ``run --inspect/--record``.
+"""The ``inspect``, ``trace``, ``proxy`` and ``diff`` subcommands, and ``run --inspect/--record``.
 
-Not in Streamlit. ``minilit.cli.COMMANDS`` names ``inspect``, ``trace`` and
-``proxy`` and imports this module only when one of them (or ``run
+Not in Streamlit. ``minilit.cli.COMMANDS`` names ``inspect``, ``trace``, ``proxy`` and
+``diff`` and imports this module only when one of them (or ``run
 --inspect/--record``) is given; this module defines ``add_arguments``, ``run``
 and ``observe_server`` for it.
 
@@ -16,10 +16,11 @@ Usage::
     minilit trace --attach URL --token T [--until N] [--json]
     minilit proxy TARGET_URL [--server.port P] [--server.address A] [--inspect] [--record F]
     minilit inspect --proxy TARGET_URL      # the proxy (a child process) + the inspector
+    minilit diff OURS.jsonl THEIRS.jsonl    # two recordings, frame by frame, field by field
 
 Receives: parsed command lines. Hands to: inspector/launch.py (the TUI),
 inspector/transcript.py (text), inspector/channel/recording.py (recordings),
-inspector/proxy (the decoding proxy).
+inspector/proxy (the decoding proxy), inspector/wirediff.py (diff).
 """
 
 from __future__ import annotations
@@ -284,17 +285,53 @@ def _cmd_proxy(args: argparse.Namespace, flags: dict[str, str], script_args: lis
     return asyncio.run(main())
 
 
+# ----- minilit diff ----------------------------------------------------------------------
+
+
+def _diff_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "ours", help="a recording (minilit run APP --record, minilit proxy --record)"
+    )
+    parser.add_argument("theirs", help="the recording to compare it with")
+
+
+def _cmd_diff(args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
+    """Print where two recordings' frames differ; 0 when none does, 1 otherwise (as diff)."""
+    from inspector import wirediff
+    from inspector.channel.recording import RecordingError, read_recording
+
+    recordings = []
+    for name in (args.ours, args.theirs):
+        try:
+            recordings.append(read_recording(Path(name)))
+        except (OSError, RecordingError) as exc:
+            raise UsageError(f"cannot read {name}: {exc}") from None
+    ours, theirs = recordings
+    comparison = wirediff.compare(ours.events, theirs.events)
+    sys.stdout.write(wirediff.render(comparison, args.ours, args.theirs))
+    return 0 if comparison.same else 1
+
+
 # ----- the hooks minilit.cli calls ----------------------------------------------------
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
-    """Set up the arguments of ``minilit inspect``, ``minilit trace`` or ``minilit proxy``."""
-    {"inspect": _inspect_arguments, "trace": _trace_arguments, "proxy": _proxy_arguments}[name](
-        parser
-    )
+    """Set up the arguments of ``minilit inspect``, ``trace``, ``proxy`` or ``diff``."""
+    arguments = {
+        "inspect": _inspect_arguments,
+        "trace": _trace_arguments,
+        "proxy": _proxy_arguments,
+        "diff": _diff_arguments,
+    }
+    arguments[name](parser)
 
 
 def run(name: str, args: argparse.Namespace, flags: dict[str, str], script_args: list[str]) -> int:
-    """Run ``minilit inspect``, ``minilit trace`` or ``minilit proxy``."""
-    commands = {"inspect": _cmd_inspect, "trace": _cmd_trace, "proxy": _cmd_proxy}
+    """Run ``minilit inspect``, ``trace``, ``proxy`` or ``diff``."""
+    commands = {
+        "inspect": _cmd_inspect,
+        "trace": _cmd_trace,
+        "proxy": _cmd_proxy,
+        "diff": _cmd_diff,
+    }
     return commands[name](args, flags, script_args)

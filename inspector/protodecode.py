@@ -91,6 +91,9 @@ class FieldNode:
     known: bool = True
     """False when the schema does not declare the field (or raw mode)."""
     children: list[FieldNode] = field(default_factory=list)
+    repeated: bool = False
+    """The schema declares the field ``repeated`` (each occurrence is one item; a packed
+    one holds its items as children labelled ``[0]``, ``[1]``...)."""
 
     def walk(self) -> list[FieldNode]:
         """This node and all below it, depth first."""
@@ -249,6 +252,7 @@ class _Walker:
         node = FieldNode(
             fd.name, fd.number, wire_type, type_name, "", start, tag_end, value_start, end
         )
+        node.repeated = fd.is_repeated
         if fd.type == _FD.TYPE_MESSAGE and wire_type == LEN and fd.message_type is not None:
             node.type_name = f"message {fd.message_type.full_name}"
             node.children = self.message(fd.message_type, value_start, end, depth + 1)

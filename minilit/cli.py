@@ -269,6 +269,10 @@ COMMANDS: dict[str, Command] = {
         "watch an app on real Streamlit: a decoding proxy in front of a running server",
         module="inspector.cli",
     ),
+    "diff": Command(
+        "compare two recordings frame by frame and field by field (e.g. Streamlit vs minilit)",
+        module="inspector.cli",
+    ),
     "lesson": Command(
         "the lessons: list, show, run, start, check, hint", module="lessons.framework.cli"
     ),

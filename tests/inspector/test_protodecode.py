@@ -46,12 +46,17 @@ def test_known_fields_are_named_and_valued() -> None:
 
 def test_fields_minilit_does_not_declare_are_shown_raw() -> None:
     hello = next(f for f in FRAMES if f["dir"] == "forward" and "new_session" in f["text"])
-    root = decode_tree("forward", bytes.fromhex(hello["hex"]))
-    unknown = [n for n in root.walk() if not n.known]
-    # NewSession.app_pages (#8 in 1.67, a message) is not in minilit's schema...
-    assert any(n.label == "#8" and n.children for n in unknown)
-    # ...nor Config.show_error_links (#9): a raw varint.
-    assert any(n.label == "#9" and n.value.startswith("1") for n in unknown)
+    data = bytes.fromhex(hello["hex"])
+    # minilit's schema declares every field of the recorded 1.67 session...
+    assert all(n.known for n in decode_tree("forward", data).walk())
+    # ...so two it does not have are added: #900, a message holding a string, and
+    # #901, a varint (what 1.67's NewSession.app_pages and Config.show_error_links
+    # looked like before minilit declared them).
+    inner = bytes([1 << 3 | 2, 3]) + b"abc"
+    extra = bytes([0xA2, 0x38, len(inner)]) + inner + bytes([0xA8, 0x38, 0x01])
+    unknown = [n for n in decode_tree("forward", data + extra).walk() if not n.known]
+    assert any(n.label == "#900" and n.children for n in unknown)
+    assert any(n.label == "#901" and n.value.startswith("1") for n in unknown)
 
 
 def test_span_bytes_are_the_fields_own_encoding() -> None:
