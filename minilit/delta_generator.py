@@ -25,6 +25,7 @@ from google.protobuf.message import Message
 
 from minilit.cursor import Cursor, RunningCursor, get_container_cursor
 from minilit.elements.alert import AlertMixin
+from minilit.elements.arrow import ArrowMixin
 from minilit.elements.code import CodeMixin
 from minilit.elements.empty import EmptyMixin
 from minilit.elements.exception import ExceptionMixin
@@ -36,7 +37,9 @@ from minilit.elements.markdown import MarkdownMixin
 from minilit.elements.media import MediaMixin
 from minilit.elements.metric import MetricMixin
 from minilit.elements.progress import ProgressMixin
+from minilit.elements.table import TableMixin
 from minilit.elements.text import TextMixin
+from minilit.elements.vega_charts import VegaChartsMixin
 from minilit.elements.widgets import WidgetsMixin
 from minilit.elements.widgets.download_button import DownloadButtonMixin
 from minilit.elements.widgets.file_uploader import FileUploaderMixin
@@ -49,6 +52,7 @@ from minilit.scriptrunner.script_run_context import ScriptRunContext, get_script
 
 class DeltaGenerator(
     AlertMixin,
+    ArrowMixin,
     CodeMixin,
     DownloadButtonMixin,
     EmptyMixin,
@@ -62,7 +66,9 @@ class DeltaGenerator(
     MediaMixin,
     MetricMixin,
     ProgressMixin,
+    TableMixin,
     TextMixin,
+    VegaChartsMixin,
     WidgetsMixin,
     WriteMixin,
 ):
