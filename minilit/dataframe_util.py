@@ -15,8 +15,9 @@ A pyarrow Table skips the first two steps. Simplified: the objects of other
 dataframe libraries (Polars, Dask, Spark, Snowpark, DB-API cursors, ...) are not
 recognised one by one; anything with a ``to_pandas()`` method is converted
 through it, as 1.67 does for unknown dataframe-likes, and the rest goes to
-``pandas.DataFrame(data)``. pandas and pyarrow are imported on first use, so
-``import minilit`` stays fast for apps that show no table.
+``pandas.DataFrame(data)``. A pandas Styler shows as its data, without its
+styles. pandas and pyarrow are imported on first use, so ``import minilit``
+stays fast for apps that show no table.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class DataFormat(Enum):
     PANDAS_DATAFRAME = auto()
     PANDAS_INDEX = auto()
     PANDAS_SERIES = auto()
+    PANDAS_STYLER = auto()  # df.style
     PYARROW_ARRAY = auto()
     PYARROW_TABLE = auto()
     SET_OF_VALUES = auto()
@@ -81,6 +83,11 @@ def _is_list_of_scalars(data: Any) -> bool:
     return str(infer_dtype(data, skipna=True)) not in {"mixed", "unknown-array"}
 
 
+def is_pandas_styler(obj: object) -> bool:
+    """True for a ``DataFrame.style`` object (pandas' Styler)."""
+    return type(obj).__module__.startswith("pandas.io.formats.style") and hasattr(obj, "data")
+
+
 def determine_data_format(data: Any) -> DataFormat:
     """Which DataFormat ``data`` is (1.67's rules, for the formats minilit tells apart)."""
     import numpy as np
@@ -101,6 +108,8 @@ def determine_data_format(data: Any) -> DataFormat:
         return DataFormat.PANDAS_SERIES
     if isinstance(data, pd.Index):
         return DataFormat.PANDAS_INDEX
+    if is_pandas_styler(data):
+        return DataFormat.PANDAS_STYLER
     if isinstance(data, pd.api.extensions.ExtensionArray):
         return DataFormat.PANDAS_ARRAY
     if isinstance(data, list | tuple | set | frozenset):
@@ -161,6 +170,10 @@ def convert_anything_to_pandas_df(data: Any, *, ensure_copy: bool = False) -> pd
         return pd.DataFrame(data)
     if isinstance(data, np.ndarray):
         return pd.DataFrame([]) if len(data.shape) == 0 else _fix_column_naming(pd.DataFrame(data))
+    if is_pandas_styler(data):
+        # minilit sends no styles (ArrowData.styler): a Styler shows as its data.
+        frame = data.data
+        return frame.copy() if ensure_copy else frame
     if isinstance(data, pa.Table | pa.Array):
         frame = data.to_pandas()
         return frame if isinstance(frame, pd.DataFrame) else pd.DataFrame(frame)
@@ -266,6 +279,7 @@ _DATAFRAME_LIKE = frozenset(
         DataFormat.PANDAS_DATAFRAME,
         DataFormat.PANDAS_INDEX,
         DataFormat.PANDAS_SERIES,
+        DataFormat.PANDAS_STYLER,
         DataFormat.PYARROW_ARRAY,
         DataFormat.PYARROW_TABLE,
     }

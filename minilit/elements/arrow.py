@@ -10,9 +10,10 @@ What 1.67 fills in the Dataframe message, and minilit with it: ``arrow_data.data
 ``"_index"``), ``column_order``, ``editing_mode`` READ_ONLY, ``row_height``,
 ``placeholder``; width in ``Element.width_config`` ("stretch" by default), height in
 ``Element.height_config`` only when it is not "auto". Simplified: no selections
-(``on_select``, ``key``), no lazy loading, no pandas Styler, and ``column_config``
-takes only what can be said in JSON (a label string, None to hide, or a dict of
-1.67's column properties), not the ``st.column_config`` helpers.
+(``on_select``, ``key``), no lazy loading, no pandas Styler styles (a Styler shows
+as its data), and ``column_config`` takes only what can be said in JSON (a label
+string, None to hide, or a dict of 1.67's column properties), not the
+``st.column_config`` helpers.
 """
 
 from __future__ import annotations

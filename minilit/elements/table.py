@@ -4,7 +4,7 @@ Mirrors: streamlit/elements/table.py (TableMixin.table, marshall_table,
 _compute_hide_index, _compute_hide_header). The data goes through the same
 conversion as st.dataframe (minilit/dataframe_util.py). 1.67 hides the index when it
 is pandas' default RangeIndex, and the header for data without column names (a list
-of values, a numpy array, ...). Simplified: no pandas Styler.
+of values, a numpy array, ...). Simplified: a pandas Styler shows as its data, without its styles.
 """
 
 from __future__ import annotations

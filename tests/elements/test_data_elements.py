@@ -87,6 +87,14 @@ def test_collections_hide_the_index_pandas_made_up_and_arrow_tables_pass_through
         assert _table(mixed.arrow_data.data).column("m").to_pylist() == ["1", "two", "3.0"]
 
 
+def test_a_styler_shows_as_its_data_without_styles() -> None:
+    with _run(
+        "import pandas as pd\nst.write(pd.DataFrame({'a': [1, 2]}).style.highlight_max())\n"
+    ) as app:
+        (frame,) = _protos(app, "dataframe")
+        assert _table(frame.arrow_data.data).column("a").to_pylist() == [1, 2]
+
+
 def test_table_hides_a_default_index_and_the_header_of_unnamed_data() -> None:
     with _run(
         "import pandas as pd\n"
