@@ -30,6 +30,22 @@ st.vega_lite_chart(
     use_container_width=False,
 )
 
+dated = pd.DataFrame(
+    {
+        "day": pd.date_range("2024-01-01", periods=3),
+        "sales": [3.5, 4.0, 2.5],
+        "cost": [1, 2, 3],
+        "region": ["n", "s", "n"],
+    }
+)
+st.line_chart(dated, x="day", y=["sales", "cost"])
+st.bar_chart(dated, x="region", y="sales", color="region", horizontal=True)
+st.area_chart(dated, x="day", y=["sales", "cost"], stack="normalize")
+st.scatter_chart(dated, x="cost", y="sales", color="cost", size=80)
+st.line_chart(pd.Series([3, 1, 2], name="s"))
+st.bar_chart(pd.DataFrame({"v": [1, 2]}, index=pd.Index(["a", "b"], name="letter")))
+st.line_chart(dated, x="day", y="sales", color="#ffaa00")
+
 try:  # Altair is optional for minilit; the real server's environment has it.
     import altair as alt
 except ImportError:
