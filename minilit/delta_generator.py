@@ -207,8 +207,23 @@ def _send(msg: ForwardMsg, delta_path: list[int], ctx: ScriptRunContext) -> None
     msg.metadata.active_script_hash = ctx.page_script_hash
     # Streamlit hashes the message without its metadata (BLAKE2b-128 in 1.67)
     # so the browser can cache big elements; minilit hashes the delta alone.
-    msg.hash = hashlib.blake2b(msg.delta.SerializeToString(), digest_size=16).hexdigest()
+    delta = msg.delta.SerializeToString()
+    msg.hash = hashlib.blake2b(delta, digest_size=16).hexdigest()
+    # 1.67 marks a new element of 10 kB or more (global.minCachedMessageSize, measured
+    # on the message without metadata: the delta's tag, length and bytes) as cacheable,
+    # for its ForwardMsg cache; minilit has no such cache and only sets the flag.
+    size = 1 + _varint_size(len(delta)) + len(delta)
+    if size >= MIN_CACHED_MESSAGE_SIZE and msg.delta.WhichOneof("type") == "new_element":
+        msg.metadata.cacheable = True
     ctx.enqueue(msg)
+
+
+MIN_CACHED_MESSAGE_SIZE = 10_000
+"""1.67's global.minCachedMessageSize (bytes)."""
+
+
+def _varint_size(value: int) -> int:
+    return max(1, (value.bit_length() + 6) // 7)
 
 
 MAIN_DG = DeltaGenerator(RootContainer.MAIN)

@@ -87,6 +87,22 @@ def test_collections_hide_the_index_pandas_made_up_and_arrow_tables_pass_through
         assert _table(mixed.arrow_data.data).column("m").to_pylist() == ["1", "two", "3.0"]
 
 
+def test_a_big_element_is_marked_cacheable_as_in_1_67() -> None:
+    with _run(
+        "import pandas as pd\n"
+        "st.dataframe(pd.DataFrame({'n': range(5)}))\n"
+        "st.dataframe(pd.DataFrame({'n': range(5000)}))\n"
+    ) as app:
+        frames = [
+            m
+            for m in app.last_run.messages
+            if m.WhichOneof("type") == "delta" and m.delta.new_element.HasField("dataframe")
+        ]
+        small, big = frames
+        assert big.ByteSize() > 10_000 > small.ByteSize()
+        assert (small.metadata.cacheable, big.metadata.cacheable) == (False, True)
+
+
 def test_a_styler_shows_as_its_data_without_styles() -> None:
     with _run(
         "import pandas as pd\nst.write(pd.DataFrame({'a': [1, 2]}).style.highlight_max())\n"
