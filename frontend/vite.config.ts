@@ -2,8 +2,11 @@
  * Vite build of minilit's frontend into ../minilit/static (committed).
  *
  * Streamlit 1.67 builds its frontend with Vite too and copies the result
- * into lib/streamlit/static. Differences: one small bundle, no code
- * splitting, and a build that is byte-for-byte reproducible, because
+ * into lib/streamlit/static. Differences: one entry bundle, split only
+ * where the app imports a large library on first use (Apache Arrow for
+ * tables, Vega for charts: import() in lib/arrowTable.ts and
+ * components/elements/VegaLiteChart.tsx), and a build that is byte-for-byte
+ * reproducible, because
  * tests/frontend/test_build_reproducible.py rebuilds it and compares.
  * `npm run build -- --outDir DIR` builds elsewhere (the test does this).
  */

@@ -41,11 +41,15 @@ session_state = SessionStateProxy()
 """Values that survive reruns, per session (runtime/state/session_state_proxy.py)."""
 
 # Display elements (minilit/elements/*.py).
+altair_chart = _main.altair_chart
+area_chart = _main.area_chart
+bar_chart = _main.bar_chart
 caption = _main.caption
 audio = _main.audio
 code = _main.code
 columns = _main.columns
 container = _main.container
+dataframe = _main.dataframe
 divider = _main.divider
 empty = _main.empty
 error = _main.error
@@ -55,13 +59,17 @@ header = _main.header
 image = _main.image
 info = _main.info
 json = _main.json
+line_chart = _main.line_chart
 markdown = _main.markdown
 metric = _main.metric
 progress = _main.progress
+scatter_chart = _main.scatter_chart
 subheader = _main.subheader
 success = _main.success
+table = _main.table
 text = _main.text
 title = _main.title
+vega_lite_chart = _main.vega_lite_chart
 video = _main.video
 warning = _main.warning
 write = _main.write
@@ -85,13 +93,17 @@ toggle = _main.toggle
 __all__ = [
     "MinilitAPIException",
     "__version__",
+    "altair_chart",
+    "area_chart",
     "audio",
+    "bar_chart",
     "button",
     "caption",
     "checkbox",
     "code",
     "columns",
     "container",
+    "dataframe",
     "divider",
     "download_button",
     "empty",
@@ -105,6 +117,7 @@ __all__ = [
     "image",
     "info",
     "json",
+    "line_chart",
     "markdown",
     "metric",
     "multiselect",
@@ -112,6 +125,7 @@ __all__ = [
     "progress",
     "radio",
     "rerun",
+    "scatter_chart",
     "secrets",
     "selectbox",
     "session_state",
@@ -121,11 +135,13 @@ __all__ = [
     "stop",
     "subheader",
     "success",
+    "table",
     "text",
     "text_area",
     "text_input",
     "title",
     "toggle",
+    "vega_lite_chart",
     "video",
     "warning",
     "write",

@@ -25,6 +25,7 @@ from google.protobuf.message import Message
 
 from minilit.cursor import Cursor, RunningCursor, get_container_cursor
 from minilit.elements.alert import AlertMixin
+from minilit.elements.arrow import ArrowMixin
 from minilit.elements.code import CodeMixin
 from minilit.elements.empty import EmptyMixin
 from minilit.elements.exception import ExceptionMixin
@@ -36,7 +37,9 @@ from minilit.elements.markdown import MarkdownMixin
 from minilit.elements.media import MediaMixin
 from minilit.elements.metric import MetricMixin
 from minilit.elements.progress import ProgressMixin
+from minilit.elements.table import TableMixin
 from minilit.elements.text import TextMixin
+from minilit.elements.vega_charts import VegaChartsMixin
 from minilit.elements.widgets import WidgetsMixin
 from minilit.elements.widgets.download_button import DownloadButtonMixin
 from minilit.elements.widgets.file_uploader import FileUploaderMixin
@@ -49,6 +52,7 @@ from minilit.scriptrunner.script_run_context import ScriptRunContext, get_script
 
 class DeltaGenerator(
     AlertMixin,
+    ArrowMixin,
     CodeMixin,
     DownloadButtonMixin,
     EmptyMixin,
@@ -62,7 +66,9 @@ class DeltaGenerator(
     MediaMixin,
     MetricMixin,
     ProgressMixin,
+    TableMixin,
     TextMixin,
+    VegaChartsMixin,
     WidgetsMixin,
     WriteMixin,
 ):
@@ -200,12 +206,20 @@ def _send(msg: ForwardMsg, delta_path: list[int], ctx: ScriptRunContext) -> None
     # The hash names the element's content so that the browser can cache big
     # elements: BLAKE2b-128 of the message without its metadata (it is not set
     # yet), serialised deterministically, as 1.67's populate_hash_if_needed does.
-    msg.hash = hashlib.blake2b(
-        msg.SerializeToString(deterministic=True), digest_size=16
-    ).hexdigest()
+    content = msg.SerializeToString(deterministic=True)
+    msg.hash = hashlib.blake2b(content, digest_size=16).hexdigest()
     msg.metadata.delta_path[:] = delta_path
     msg.metadata.active_script_hash = ctx.page_script_hash
+    # 1.67 marks a new element of 10 kB or more (global.minCachedMessageSize, measured
+    # on that same message without metadata) as cacheable, for its ForwardMsg cache;
+    # minilit has no such cache and only sets the flag.
+    if len(content) >= MIN_CACHED_MESSAGE_SIZE and msg.delta.WhichOneof("type") == "new_element":
+        msg.metadata.cacheable = True
     ctx.enqueue(msg)
+
+
+MIN_CACHED_MESSAGE_SIZE = 10_000
+"""1.67's global.minCachedMessageSize (bytes)."""
 
 
 MAIN_DG = DeltaGenerator(RootContainer.MAIN)

@@ -8,3 +8,7 @@ is meant for the app's author, the traceback is secondary.
 
 class MinilitAPIException(Exception):
     """The script used the minilit API wrongly (Streamlit: StreamlitAPIException)."""
+
+
+class MinilitDataframeConversionError(MinilitAPIException):
+    """The data cannot become a table (Streamlit: StreamlitDataframeConversionError)."""

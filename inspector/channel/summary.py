@@ -21,6 +21,7 @@ declare are kept by protobuf as unknown fields and simply not summarized.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from google.protobuf.message import DecodeError, Message
 
@@ -61,7 +62,18 @@ def _oneof(msg: Message, group: str = "type") -> str:
 
 
 def element_text(element: Message) -> str:
-    """The most telling text field of an element proto (body, label, ...)."""
+    """The most telling text field of an element proto (body, label, ...); for a
+    table or a chart, how many bytes of Arrow it carries."""
+    # ArrowData messages: a table's arrow_data, a chart's data and named datasets.
+    parts: list[Any] = [
+        getattr(element, n)
+        for n in ("arrow_data", "data")
+        if n in element.DESCRIPTOR.fields_by_name
+    ]
+    parts += [d.data for d in getattr(element, "datasets", [])]
+    size = sum(len(getattr(p, "data", b"")) for p in parts if isinstance(p, Message))
+    if size:
+        return f"Arrow IPC, {size} bytes"
     for name in ("body", "label", "code_text", "message", "text", "tag"):
         if name in element.DESCRIPTOR.fields_by_name:
             value = getattr(element, name)

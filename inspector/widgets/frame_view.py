@@ -5,7 +5,10 @@ for one websocket frame: on the left the message decoded by direction
 (ForwardMsg server to browser, BackMsg browser to server), field by field;
 on the right the exact bytes. Moving through the tree highlights the
 selected field's tag, length prefix and payload in the dump. ``d`` toggles
-a schema-less "raw" decode that shows what the bytes alone say.
+a schema-less "raw" decode that shows what the bytes alone say. A bytes field
+holding an Arrow IPC stream (a DataFrame of st.dataframe, st.table or a
+chart) gets a small table view beneath it: the schema, where the index is,
+and the first rows (inspector/arrowview.py).
 
 Receives: a ``Frame`` from inspector/model.py. Hands to: the screen stack
 (escape returns to the main screen). Its keys mean nothing else on any
@@ -22,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from inspector.arrowview import summarize_arrow
 from inspector.model import Frame, path_text
 from inspector.protodecode import WIRE_NAMES, FieldNode, decode_tree
 from inspector.widgets.hexdump import ROW, HexDump, legend
@@ -120,8 +124,25 @@ class FrameScreen(Screen[None]):
             if child.children:
                 branch = parent.add(node_label(child), data=child)
                 self._add(branch, child)
+            elif child.wire_type == 2 and self._add_arrow(parent, child):
+                continue
             else:
                 parent.add_leaf(node_label(child), data=child)
+
+    def _add_arrow(self, parent: TreeNode[FieldNode], node: FieldNode) -> bool:
+        """Show a bytes field that holds an Arrow stream as a table; False if it does not."""
+        summary = summarize_arrow(self.frame.data[node.value_start : node.end])
+        if summary is None:
+            return False
+        branch = parent.add(node_label(node), data=node)
+        arrow = branch.add(Text(summary.headline, style="bold magenta"), data=node)
+        schema = arrow.add(Text("schema", style="bold"), data=node)
+        for name, kind in summary.schema:
+            schema.add_leaf(Text(f"{name}: {kind}"), data=node)
+        rows = arrow.add(Text(f"first {len(summary.rows)} rows", style="bold"), data=node)
+        for line in summary.row_lines():
+            rows.add_leaf(Text(line), data=node)
+        return True
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[FieldNode]) -> None:
         self._highlight(event.node.data)

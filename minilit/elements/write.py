@@ -9,11 +9,16 @@ types minilit can show:
     dict, list, tuple              -> st.json
     BaseException                  -> st.exception
     DeltaGenerator                 -> skipped (it is already on the page)
+    dataframe-like (pandas, numpy,  -> st.dataframe
+    pyarrow; anything with
+    to_pandas())
+    an Altair chart                -> st.altair_chart
     anything else                  -> its repr() as `code` in Markdown
 """
 
 from __future__ import annotations
 
+from minilit import dataframe_util
 from minilit.elements.mixin import DGMixin
 
 
@@ -34,6 +39,12 @@ class WriteMixin(DGMixin):
                 buffer.append(arg)
             elif arg is None or isinstance(arg, int | float | bool):
                 buffer.append(f"`{arg}`")
+            elif dataframe_util.is_dataframe_like(arg):
+                flush()
+                self.dg.dataframe(arg)
+            elif type(arg).__module__.startswith("altair."):
+                flush()
+                self.dg.altair_chart(arg)
             elif isinstance(arg, dict | list | tuple):
                 flush()
                 self.dg.json(arg)
@@ -42,6 +53,9 @@ class WriteMixin(DGMixin):
                 self.dg.exception(arg)
             elif isinstance(arg, DeltaGenerator):
                 continue
+            elif callable(getattr(arg, "to_pandas", None)):
+                flush()
+                self.dg.dataframe(arg)
             else:
                 buffer.append(f"`{arg!r}`")
         flush()

@@ -15,6 +15,14 @@ than show: widget ids (``id``), a block's ``id``, and, in an exception's traceba
 frame of the oracle's own dispatcher (tests/fidelity/dispatcher.py), which only the real
 server runs.
 
+Arrow payloads (``ArrowData.data`` of st.dataframe, st.table and the charts) are compared
+decoded, not as bytes: each becomes the text of its table (``arrow_text``: the schema,
+the schema's pandas metadata and every row), so a difference reads as a column or a
+value, not as a run of octal escapes. The pandas metadata's ``creator`` (pyarrow's
+version) and ``pandas_version`` are set aside: they name the libraries of each
+environment, not anything the app shows. (With the same pyarrow and pandas on both
+sides, as in the project's environments, the bytes are identical too.)
+
 Fields that differ everywhere for one reason are listed once in
 docs/known-differences.md ("Everywhere") as `` `text` field 3 (`wrap`) when `1` ``: the
 field of that message (``Element``, ``Block``, or an element or block type), set aside
@@ -25,6 +33,7 @@ app does not pass the parameter), so a non-default value still shows as a differ
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -197,6 +206,46 @@ def _strip_inner(
             counts[f"{where} field {number}"] += 1
 
 
+_ENVIRONMENT_KEYS = ("creator", "pandas_version")
+"""Keys of the pandas schema metadata that name library versions, not data."""
+
+
+def arrow_text(data: bytes) -> str:
+    """An Arrow IPC stream as comparable text: schema, pandas metadata, rows."""
+    import pyarrow as pa
+
+    if not data:
+        return ""
+    try:
+        table = pa.ipc.open_stream(data).read_all()
+    except (pa.ArrowInvalid, OSError) as exc:
+        return f"not an Arrow stream ({exc}): {data!r}"
+    schema = ", ".join(f"{f.name}: {f.type}" for f in table.schema)
+    metadata = dict(table.schema.metadata or {})
+    pandas = ""
+    if b"pandas" in metadata:
+        info = json.loads(metadata.pop(b"pandas"))
+        for key in _ENVIRONMENT_KEYS:
+            info.pop(key, None)
+        pandas = json.dumps(info, sort_keys=True)
+    other = {k.decode(): v.decode(errors="replace") for k, v in sorted(metadata.items())}
+    rows = json.dumps(table.to_pylist(), default=repr)
+    return f"arrow [{schema}] pandas {pandas} metadata {other} rows {rows}"
+
+
+def _decode_arrow(kind: str, inner: Message) -> None:
+    """Replace the Arrow bytes of a table or chart element (in place) with arrow_text."""
+    payloads = []
+    if kind in ("dataframe", "table"):
+        payloads.append(inner.arrow_data)  # type: ignore[attr-defined]
+    elif kind == "vega_lite_chart":
+        payloads.append(inner.data)  # type: ignore[attr-defined]
+        payloads.extend(d.data for d in inner.datasets)  # type: ignore[attr-defined]
+    for payload in payloads:
+        if payload.data:
+            payload.data = arrow_text(payload.data).encode()
+
+
 def _clean_element(
     element: Delta_pb2.Element, strip: KnownDifferences, counts: Counter[str]
 ) -> Delta_pb2.Element:
@@ -205,6 +254,7 @@ def _clean_element(
     kind = copy.WhichOneof("type")
     if kind:
         inner = getattr(copy, kind)
+        _decode_arrow(kind, inner)
         for name in ID_FIELDS:
             if name in inner.DESCRIPTOR.fields_by_name:
                 inner.ClearField(name)

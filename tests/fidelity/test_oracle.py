@@ -77,3 +77,22 @@ def test_value_encoding_and_dropping() -> None:
     data = b"\x08\x05" + b"\x12\x02\x08\x01"  # field 1 = 5, field 2 = {1: 1}
     assert drop_fields(data, {2: {(2, b"\x08\x01")}}) == (b"\x08\x05", {2})
     assert drop_fields(data, {2: {(2, b"\x08\x03")}}) == (data, set())
+
+
+def test_arrow_payloads_are_compared_as_their_tables() -> None:
+    import pandas as pd
+
+    from minilit.dataframe_util import convert_pandas_df_to_arrow_bytes
+
+    def frame(values: list[int]) -> Delta_pb2.Element:
+        element = Delta_pb2.Element()
+        element.dataframe.arrow_data.data = convert_pandas_df_to_arrow_bytes(
+            pd.DataFrame({"a": values})
+        )
+        return element
+
+    same = page_lines(_tree(frame([1, 2])), KnownDifferences(), Counter())
+    assert same == page_lines(_tree(frame([1, 2])), KnownDifferences(), Counter())
+    # The page shows the decoded table, and a changed value is a difference.
+    assert "a: int64" in same[0] and '[{\\"a\\": 1}, {\\"a\\": 2}]' in same[0]
+    assert same != page_lines(_tree(frame([1, 3])), KnownDifferences(), Counter())

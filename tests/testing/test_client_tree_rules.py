@@ -204,8 +204,8 @@ def test_delta_run_id_comes_from_the_last_new_session() -> None:
 
 
 def test_unknown_element_type_is_kept() -> None:
-    # A real Streamlit may send elements minilit does not declare (e.g. a dataframe, 40).
-    element = Delta_pb2.Element.FromString(bytes([0xC2, 0x02, 0x00]))  # field 40, empty
+    # A real Streamlit may send elements minilit does not declare (e.g. a plotly chart, 16).
+    element = Delta_pb2.Element.FromString(bytes([0x82, 0x01, 0x00]))  # field 16, empty
     msg = ForwardMsg()
     msg.metadata.delta_path.extend([0, 0])
     msg.delta.new_element.CopyFrom(element)

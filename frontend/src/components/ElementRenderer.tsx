@@ -21,8 +21,10 @@ import {
   TextElement,
 } from "./elements/DisplayElements"
 import { ComponentInstanceElement, IFrameElement } from "./elements/ComponentIFrame"
+import { DataFrameElement, TableElement } from "./elements/DataFrame"
 import { ExceptionElement } from "./elements/ExceptionElement"
 import { AudioElement, ImageListElement, VideoElement } from "./elements/MediaElements"
+import { VegaLiteChartElement } from "./elements/VegaLiteChart"
 import type { RenderContext } from "./RenderContext"
 import { Button } from "./widgets/Button"
 import { Checkbox } from "./widgets/Checkbox"
@@ -60,6 +62,18 @@ export function ElementRenderer({ element, ctx }: { element: minilit.Element; ct
       return <MetricElement element={element.metric as minilit.Metric} />
     case "empty":
       return <div className="stEmpty" data-testid="stEmpty" />
+    // --- data and charts (Arrow bytes inside the proto)
+    case "dataframe":
+      return <DataFrameElement element={element.dataframe as minilit.Dataframe} />
+    case "table":
+      return <TableElement element={element.table as minilit.Table} />
+    case "vegaLiteChart":
+      return (
+        <VegaLiteChartElement
+          element={element.vegaLiteChart as minilit.VegaLiteChart}
+          stretch={element.widthConfig?.useStretch === true}
+        />
+      )
     // --- media and frames (the security surface)
     case "imgs":
       return <ImageListElement element={element.imgs as minilit.ImageList} />
