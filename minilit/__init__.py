@@ -29,6 +29,7 @@ from minilit.elements.page_config import set_page_config
 from minilit.errors import MinilitAPIException
 from minilit.missing import missing_st_name
 from minilit.runtime.secrets import secrets
+from minilit.runtime.state.query_params_proxy import QueryParamsProxy
 from minilit.runtime.state.session_state_proxy import SessionStateProxy
 from minilit.version import __version__
 
@@ -39,6 +40,9 @@ sidebar = SIDEBAR_DG
 
 session_state = SessionStateProxy()
 """Values that survive reruns, per session (runtime/state/session_state_proxy.py)."""
+
+query_params = QueryParamsProxy()
+"""The page URL's query parameters, per session (runtime/state/query_params_proxy.py)."""
 
 # Display elements (minilit/elements/*.py).
 caption = _main.caption
@@ -110,6 +114,7 @@ __all__ = [
     "multiselect",
     "number_input",
     "progress",
+    "query_params",
     "radio",
     "rerun",
     "secrets",

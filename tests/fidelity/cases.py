@@ -113,6 +113,7 @@ CASES: dict[str, list[str]] = {
         "app.form_submit_button[0].click().run()",
     ],
     "media_elements": [],
+    "query_params": ["app.button[0].click().run()", "app.button[0].click().run()", "app.run()"],
     "on_change_callbacks": [
         "app.text_input[0].input('x').run()",
         "app.run()",
