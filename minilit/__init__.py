@@ -23,7 +23,8 @@ the inspector, outside the core (inspector/), subscribes to it.
 
 from __future__ import annotations
 
-from minilit.delta_generator import SIDEBAR_DG, main_dg
+from minilit.delta_generator import EVENT_DG, SIDEBAR_DG, main_dg
+from minilit.elements.echo import echo
 from minilit.elements.execution_control import rerun, stop
 from minilit.elements.page_config import set_page_config
 from minilit.errors import MinilitAPIException
@@ -47,6 +48,7 @@ query_params = QueryParamsProxy()
 # Display elements (minilit/elements/*.py).
 caption = _main.caption
 audio = _main.audio
+balloons = _main.balloons
 code = _main.code
 columns = _main.columns
 container = _main.container
@@ -56,19 +58,25 @@ error = _main.error
 exception = _main.exception
 expander = _main.expander
 header = _main.header
+help = _main.help
 image = _main.image
 info = _main.info
 json = _main.json
+latex = _main.latex
 markdown = _main.markdown
 metric = _main.metric
 progress = _main.progress
+snow = _main.snow
+spinner = _main.spinner
 subheader = _main.subheader
 success = _main.success
 text = _main.text
 title = _main.title
+toast = EVENT_DG.toast  # toasts live in the event container, as in 1.67
 video = _main.video
 warning = _main.warning
 write = _main.write
+write_stream = _main.write_stream
 
 # Widgets and forms (minilit/elements/widgets/*.py).
 button = _main.button
@@ -90,6 +98,7 @@ __all__ = [
     "MinilitAPIException",
     "__version__",
     "audio",
+    "balloons",
     "button",
     "caption",
     "checkbox",
@@ -98,6 +107,7 @@ __all__ = [
     "container",
     "divider",
     "download_button",
+    "echo",
     "empty",
     "error",
     "exception",
@@ -106,9 +116,11 @@ __all__ = [
     "form",
     "form_submit_button",
     "header",
+    "help",
     "image",
     "info",
     "json",
+    "latex",
     "markdown",
     "metric",
     "multiselect",
@@ -123,6 +135,8 @@ __all__ = [
     "set_page_config",
     "sidebar",
     "slider",
+    "snow",
+    "spinner",
     "stop",
     "subheader",
     "success",
@@ -130,10 +144,12 @@ __all__ = [
     "text_area",
     "text_input",
     "title",
+    "toast",
     "toggle",
     "video",
     "warning",
     "write",
+    "write_stream",
 ]
 
 

@@ -25,10 +25,12 @@ from google.protobuf.message import Message
 
 from minilit.cursor import Cursor, RunningCursor, get_container_cursor
 from minilit.elements.alert import AlertMixin
+from minilit.elements.balloons import BalloonsMixin
 from minilit.elements.code import CodeMixin
 from minilit.elements.empty import EmptyMixin
 from minilit.elements.exception import ExceptionMixin
 from minilit.elements.heading import HeadingMixin
+from minilit.elements.help import HelpMixin
 from minilit.elements.image import ImageMixin
 from minilit.elements.json import JsonMixin
 from minilit.elements.layouts import LayoutsMixin
@@ -36,12 +38,15 @@ from minilit.elements.markdown import MarkdownMixin
 from minilit.elements.media import MediaMixin
 from minilit.elements.metric import MetricMixin
 from minilit.elements.progress import ProgressMixin
+from minilit.elements.snow import SnowMixin
+from minilit.elements.spinner import SpinnerMixin
 from minilit.elements.text import TextMixin
+from minilit.elements.toast import ToastMixin
 from minilit.elements.widgets import WidgetsMixin
 from minilit.elements.widgets.download_button import DownloadButtonMixin
 from minilit.elements.widgets.file_uploader import FileUploaderMixin
 from minilit.elements.write import WriteMixin
-from minilit.proto.Delta_pb2 import Block, RootContainer
+from minilit.proto.Delta_pb2 import Block, Element, RootContainer
 from minilit.proto.Elements_pb2 import HeightConfig, TextAlignmentConfig, WidthConfig
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.scriptrunner.script_run_context import ScriptRunContext, get_script_run_ctx
@@ -49,12 +54,14 @@ from minilit.scriptrunner.script_run_context import ScriptRunContext, get_script
 
 class DeltaGenerator(
     AlertMixin,
+    BalloonsMixin,
     CodeMixin,
     DownloadButtonMixin,
     EmptyMixin,
     ExceptionMixin,
     FileUploaderMixin,
     HeadingMixin,
+    HelpMixin,
     ImageMixin,
     JsonMixin,
     LayoutsMixin,
@@ -62,7 +69,10 @@ class DeltaGenerator(
     MediaMixin,
     MetricMixin,
     ProgressMixin,
+    SnowMixin,
+    SpinnerMixin,
     TextMixin,
+    ToastMixin,
     WidgetsMixin,
     WriteMixin,
 ):
@@ -143,12 +153,14 @@ class DeltaGenerator(
         width: WidthConfig | None = None,
         height: HeightConfig | None = None,
         text_alignment: TextAlignmentConfig | None = None,
+        has_one_shot_effect: bool = False,
     ) -> DeltaGenerator:
         """Send ``element_proto`` as ``Element.<element_type>`` at the next slot.
 
         ``width``, ``height`` and ``text_alignment`` go into the Element itself
         (``width_config``, ``height_config``, ``text_alignment_config``), where 1.67
-        carries an element's layout (its ``layout_config``). Returns a DeltaGenerator
+        carries an element's layout (its ``layout_config``). ``has_one_shot_effect``
+        marks an element the browser acts on once (a toast, balloons). Returns a DeltaGenerator
         locked to that slot. Outside a script run (e.g. at import time in a test)
         nothing is sent.
         """
@@ -165,7 +177,7 @@ class DeltaGenerator(
         # A widget that carries a value for the browser to adopt (set_value, from
         # st.session_state or a reset) is marked as a one-shot effect, as 1.67 marks
         # it, so the browser applies the value once rather than on every redraw.
-        if getattr(element_proto, "set_value", False) is True:
+        if has_one_shot_effect or getattr(element_proto, "set_value", False) is True:
             msg.delta.new_element.has_one_shot_effect = True
         if width is not None:
             msg.delta.new_element.width_config.CopyFrom(width)
@@ -195,6 +207,18 @@ class DeltaGenerator(
         return DeltaGenerator(dg._root_container, child_cursor, dg, block_type, form_id)
 
 
+def send_transient(
+    elements: dict[int, Element], delta_path: list[int], ctx: ScriptRunContext
+) -> None:
+    """Send the transient elements of one path, in index order (Note [Transient elements]
+    in elements/spinner.py). Called from st.spinner, on the script thread or its timer's."""
+    msg = ForwardMsg()
+    msg.delta.new_transient.SetInParent()
+    for index in sorted(elements):
+        msg.delta.new_transient.elements.add().CopyFrom(elements[index])
+    _send(msg, delta_path, ctx)
+
+
 def _send(msg: ForwardMsg, delta_path: list[int], ctx: ScriptRunContext) -> None:
     """Address, stamp and enqueue one delta message."""
     msg.metadata.delta_path[:] = delta_path
@@ -216,3 +240,6 @@ def main_dg() -> DeltaGenerator:
 
 SIDEBAR_DG = DeltaGenerator(RootContainer.SIDEBAR)
 """``st.sidebar``."""
+
+EVENT_DG = DeltaGenerator(RootContainer.EVENT)
+"""The event container: elements that are not part of the page's flow (st.toast)."""

@@ -113,6 +113,12 @@ CASES: dict[str, list[str]] = {
         "app.form_submit_button[0].click().run()",
     ],
     "media_elements": [],
+    "toast_celebrations": [],
+    "latex_formulas": [],
+    "spinner_block": [],
+    "echo_blocks": [],
+    "help_objects": [],
+    "write_specials": [],
     "query_params": ["app.button[0].click().run()", "app.button[0].click().run()", "app.run()"],
     "on_change_callbacks": [
         "app.text_input[0].input('x').run()",
