@@ -22,6 +22,7 @@ import {
 } from "./elements/DisplayElements"
 import { ComponentInstanceElement, IFrameElement } from "./elements/ComponentIFrame"
 import { ExceptionElement } from "./elements/ExceptionElement"
+import { BalloonsElement, HelpElement, SnowElement, SpinnerElement, ToastElement } from "./elements/StatusElements"
 import { AudioElement, ImageListElement, VideoElement } from "./elements/MediaElements"
 import type { RenderContext } from "./RenderContext"
 import { Button } from "./widgets/Button"
@@ -60,6 +61,17 @@ export function ElementRenderer({ element, ctx }: { element: minilit.Element; ct
       return <MetricElement element={element.metric as minilit.Metric} />
     case "empty":
       return <div className="stEmpty" data-testid="stEmpty" />
+    // --- status (StatusElements.tsx)
+    case "spinner":
+      return <SpinnerElement element={element.spinner as minilit.Spinner} />
+    case "toast":
+      return <ToastElement element={element.toast as minilit.Toast} />
+    case "balloons":
+      return <BalloonsElement />
+    case "snow":
+      return <SnowElement />
+    case "helpInfo":
+      return <HelpElement element={element.helpInfo as minilit.Help} />
     // --- media and frames (the security surface)
     case "imgs":
       return <ImageListElement element={element.imgs as minilit.ImageList} />

@@ -1,0 +1,28 @@
+import streamlit as st
+
+from tests.browser import gates
+
+# The spinner block waits until the test sets the gate, so the page is checked while
+# the block still runs.
+
+
+def documented(a, b=2):
+    """Adds things.
+
+    Longer text."""
+    return a + b
+
+
+st.text("top")
+if st.button("hold spinner"):
+    with st.spinner("Holding on", show_time=True):
+        gates.SPINNER.wait(20)
+if st.button("celebrate"):
+    st.toast("Saved **now**", icon="🎉", duration="infinite")
+    st.balloons()
+    st.snow()
+st.latex(r"e^{i\pi} + 1 = 0", help="Euler")
+documented  # noqa: B018 (magic writes a bare function with st.help)
+with st.echo():
+    st.text("echoed")
+st.text("bottom")
