@@ -1,3 +1,4 @@
+# ruff: noqa: B018  (magic writes the bare function below with st.help)
 import streamlit as st
 
 from tests.browser import gates
@@ -22,7 +23,7 @@ if st.button("celebrate"):
     st.balloons()
     st.snow()
 st.latex(r"e^{i\pi} + 1 = 0", help="Euler")
-documented  # noqa: B018 (magic writes a bare function with st.help)
+documented
 with st.echo():
     st.text("echoed")
 st.text("bottom")
