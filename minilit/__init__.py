@@ -59,6 +59,7 @@ exception = _main.exception
 expander = _main.expander
 header = _main.header
 help = _main.help
+html = _main.html
 image = _main.image
 info = _main.info
 json = _main.json
@@ -117,6 +118,7 @@ __all__ = [
     "form_submit_button",
     "header",
     "help",
+    "html",
     "image",
     "info",
     "json",

@@ -31,6 +31,7 @@ from minilit.elements.empty import EmptyMixin
 from minilit.elements.exception import ExceptionMixin
 from minilit.elements.heading import HeadingMixin
 from minilit.elements.help import HelpMixin
+from minilit.elements.html import HtmlMixin
 from minilit.elements.image import ImageMixin
 from minilit.elements.json import JsonMixin
 from minilit.elements.layouts import LayoutsMixin
@@ -62,6 +63,7 @@ class DeltaGenerator(
     FileUploaderMixin,
     HeadingMixin,
     HelpMixin,
+    HtmlMixin,
     ImageMixin,
     JsonMixin,
     LayoutsMixin,

@@ -18,6 +18,8 @@ Mirrors: streamlit/elements/write.py (WriteMixin.write, write_stream). The dispa
       generator, openai.Stream
     function, method, builtin,       -> st.help
       module, dataclass, class
+    an object with ``_repr_html_``,  -> st.html of it (without flushing the text
+      with unsafe_allow_html=True       before it, as 1.67)
     anything whose str is ``<... at 0x...>``  -> st.help
     anything else                    -> ``str(arg)`` in the Markdown, as inline code
                                         (as a fenced block when it spans lines), with
@@ -26,9 +28,9 @@ Mirrors: streamlit/elements/write.py (WriteMixin.write, write_stream). The dispa
 Several arguments are refused, as in 1.67, by a generator that is not one of the
 top-level ones (``st``, ``st.sidebar``): ``st.empty().write(a, b)`` (one slot cannot
 hold several elements), and, by the same rule in 1.67, ``container.write(a, b)`` (use
-``with container: st.write(a, b)``). Simplified: dataframes, charts, images,
-Keras models and ``_repr_html_`` objects are not written specially (minilit lacks those
-elements); they fall to the last rule. st.write_stream parses no OpenAI or LangChain
+``with container: st.write(a, b)``). Simplified: dataframes, charts, images
+and Keras models are not written specially (minilit lacks those elements); they fall to
+the last rule. st.write_stream parses no OpenAI or LangChain
 chunk objects (only strings, callables and other values).
 """
 
@@ -151,6 +153,8 @@ class WriteMixin(DGMixin):
             ):
                 flush()
                 dg.help(arg)
+            elif unsafe_allow_html and callable(getattr(arg, "_repr_html_", None)):
+                dg.html(arg._repr_html_())
             else:
                 text = str(arg)
                 if is_mem_address_str(text):

@@ -23,45 +23,46 @@ _sym_db = _symbol_database.Default()
 
 
 from minilit.proto import Elements_pb2 as minilit_dot_proto_dot_Elements__pb2
+from minilit.proto import Html_pb2 as minilit_dot_proto_dot_Html__pb2
 from minilit.proto import Status_pb2 as minilit_dot_proto_dot_Status__pb2
 from minilit.proto import Widgets_pb2 as minilit_dot_proto_dot_Widgets__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19minilit/proto/Delta.proto\x12\x07minilit\x1a\x1cminilit/proto/Elements.proto\x1a\x1aminilit/proto/Status.proto\x1a\x1bminilit/proto/Widgets.proto\"\x9f\x01\n\x05\x44\x65lta\x12\'\n\x0bnew_element\x18\x03 \x01(\x0b\x32\x10.minilit.ElementH\x00\x12#\n\tadd_block\x18\x06 \x01(\x0b\x32\x0e.minilit.BlockH\x00\x12+\n\rnew_transient\x18\t \x01(\x0b\x32\x12.minilit.TransientH\x00\x12\x13\n\x0b\x66ragment_id\x18\x08 \x01(\tB\x06\n\x04type\"\xfb\n\n\x07\x45lement\x12\x1d\n\x04text\x18\x01 \x01(\x0b\x32\r.minilit.TextH\x00\x12\x1f\n\x05\x65mpty\x18\x02 \x01(\x0b\x32\x0e.minilit.EmptyH\x00\x12%\n\x08progress\x18\x05 \x01(\x0b\x32\x11.minilit.ProgressH\x00\x12\'\n\texception\x18\x08 \x01(\x0b\x32\x12.minilit.ExceptionH\x00\x12%\n\x08markdown\x18\x1d \x01(\x0b\x32\x11.minilit.MarkdownH\x00\x12\x1f\n\x05\x61lert\x18\x1e \x01(\x0b\x32\x0e.minilit.AlertH\x00\x12\x1d\n\x04json\x18\x1f \x01(\x0b\x32\r.minilit.JsonH\x00\x12!\n\x06metric\x18* \x01(\x0b\x32\x0f.minilit.MetricH\x00\x12#\n\x07heading\x18/ \x01(\x0b\x32\x10.minilit.HeadingH\x00\x12\x1d\n\x04\x63ode\x18\x30 \x01(\x0b\x32\r.minilit.CodeH\x00\x12\"\n\thelp_info\x18\x07 \x01(\x0b\x32\r.minilit.HelpH\x00\x12%\n\x08\x62\x61lloons\x18\x0c \x01(\x0b\x32\x11.minilit.BalloonsH\x00\x12#\n\x07spinner\x18, \x01(\x0b\x32\x10.minilit.SpinnerH\x00\x12\x1d\n\x04snow\x18. \x01(\x0b\x32\r.minilit.SnowH\x00\x12\x1f\n\x05toast\x18\x32 \x01(\x0b\x32\x0e.minilit.ToastH\x00\x12\"\n\x04imgs\x18\x06 \x01(\x0b\x32\x12.minilit.ImageListH\x00\x12\x1f\n\x05\x61udio\x18\r \x01(\x0b\x32\x0e.minilit.AudioH\x00\x12\x1f\n\x05video\x18\x0e \x01(\x0b\x32\x0e.minilit.VideoH\x00\x12!\n\x06iframe\x18& \x01(\x0b\x32\x0f.minilit.IFrameH\x00\x12!\n\x06\x62utton\x18\x13 \x01(\x0b\x32\x0f.minilit.ButtonH\x00\x12%\n\x08\x63heckbox\x18\x14 \x01(\x0b\x32\x11.minilit.CheckboxH\x00\x12!\n\x06slider\x18\x15 \x01(\x0b\x32\x0f.minilit.SliderH\x00\x12&\n\ttext_area\x18\x16 \x01(\x0b\x32\x11.minilit.TextAreaH\x00\x12\x1f\n\x05radio\x18\x17 \x01(\x0b\x32\x0e.minilit.RadioH\x00\x12(\n\ntext_input\x18\x18 \x01(\x0b\x32\x12.minilit.TextInputH\x00\x12\'\n\tselectbox\x18\x19 \x01(\x0b\x32\x12.minilit.SelectboxH\x00\x12+\n\x0bmultiselect\x18\x1c \x01(\x0b\x32\x14.minilit.MultiSelectH\x00\x12,\n\x0cnumber_input\x18  \x01(\x0b\x32\x14.minilit.NumberInputH\x00\x12.\n\rfile_uploader\x18! \x01(\x0b\x32\x15.minilit.FileUploaderH\x00\x12\x38\n\x12\x63omponent_instance\x18% \x01(\x0b\x32\x1a.minilit.ComponentInstanceH\x00\x12\x32\n\x0f\x64ownload_button\x18+ \x01(\x0b\x32\x17.minilit.DownloadButtonH\x00\x12,\n\rheight_config\x18\x39 \x01(\x0b\x32\x15.minilit.HeightConfig\x12*\n\x0cwidth_config\x18: \x01(\x0b\x32\x14.minilit.WidthConfig\x12;\n\x15text_alignment_config\x18= \x01(\x0b\x32\x1c.minilit.TextAlignmentConfig\x12 \n\x13has_one_shot_effect\x18\x41 \x01(\x08H\x01\x88\x01\x01\x42\x06\n\x04typeB\x16\n\x14_has_one_shot_effect\"/\n\tTransient\x12\"\n\x08\x65lements\x18\x01 \x03(\x0b\x32\x10.minilit.Element\"\xdb\n\n\x05\x42lock\x12+\n\x08vertical\x18\x01 \x01(\x0b\x32\x17.minilit.Block.VerticalH\x00\x12/\n\nhorizontal\x18\x02 \x01(\x0b\x32\x19.minilit.Block.HorizontalH\x00\x12\'\n\x06\x63olumn\x18\x03 \x01(\x0b\x32\x15.minilit.Block.ColumnH\x00\x12/\n\nexpandable\x18\x04 \x01(\x0b\x32\x19.minilit.Block.ExpandableH\x00\x12#\n\x04\x66orm\x18\x05 \x01(\x0b\x32\x13.minilit.Block.FormH\x00\x12\x36\n\x0e\x66lex_container\x18\r \x01(\x0b\x32\x1c.minilit.Block.FlexContainerH\x00\x12\x13\n\x0b\x61llow_empty\x18\x08 \x01(\x08\x12\n\n\x02id\x18\x0c \x01(\t\x12,\n\rheight_config\x18\x0e \x01(\x0b\x32\x15.minilit.HeightConfig\x12*\n\x0cwidth_config\x18\x0f \x01(\x0b\x32\x14.minilit.WidthConfig\x1a\x1a\n\x08Vertical\x12\x0e\n\x06\x62order\x18\x01 \x01(\x08\x1a\x19\n\nHorizontal\x12\x0b\n\x03gap\x18\x01 \x01(\t\x1a\xd0\x01\n\x06\x43olumn\x12\x0e\n\x06weight\x18\x01 \x01(\x01\x12\x43\n\x12vertical_alignment\x18\x03 \x01(\x0e\x32\'.minilit.Block.Column.VerticalAlignment\x12\x13\n\x0bshow_border\x18\x04 \x01(\x08\x12&\n\ngap_config\x18\x05 \x01(\x0b\x32\x12.minilit.GapConfig\"4\n\x11VerticalAlignment\x12\x07\n\x03TOP\x10\x00\x12\n\n\x06\x43\x45NTER\x10\x01\x12\n\n\x06\x42OTTOM\x10\x02\x1a;\n\nExpandable\x12\r\n\x05label\x18\x01 \x01(\t\x12\x10\n\x08\x65xpanded\x18\x02 \x01(\x08\x12\x0c\n\x04icon\x18\x03 \x01(\t\x1aY\n\x04\x46orm\x12\x0f\n\x07\x66orm_id\x18\x01 \x01(\t\x12\x17\n\x0f\x63lear_on_submit\x18\x02 \x01(\x08\x12\x0e\n\x06\x62order\x18\x03 \x01(\x08\x12\x17\n\x0f\x65nter_to_submit\x18\x04 \x01(\x08\x1a\x97\x04\n\rFlexContainer\x12\x0e\n\x06\x62order\x18\x01 \x01(\x08\x12&\n\ngap_config\x18\x02 \x01(\x0b\x32\x12.minilit.GapConfig\x12\r\n\x05scale\x18\x03 \x01(\x02\x12\x39\n\tdirection\x18\x04 \x01(\x0e\x32&.minilit.Block.FlexContainer.Direction\x12\x0c\n\x04wrap\x18\x05 \x01(\x08\x12\x35\n\x07justify\x18\x07 \x01(\x0e\x32$.minilit.Block.FlexContainer.Justify\x12\x31\n\x05\x61lign\x18\x08 \x01(\x0e\x32\".minilit.Block.FlexContainer.Align\"B\n\tDirection\x12\x17\n\x13\x44IRECTION_UNDEFINED\x10\x00\x12\x0c\n\x08VERTICAL\x10\x01\x12\x0e\n\nHORIZONTAL\x10\x02\"k\n\x07Justify\x12\x15\n\x11JUSTIFY_UNDEFINED\x10\x00\x12\x11\n\rJUSTIFY_START\x10\x01\x12\x0f\n\x0bJUSTIFY_END\x10\x02\x12\x12\n\x0eJUSTIFY_CENTER\x10\x03\x12\x11\n\rSPACE_BETWEEN\x10\x04\"[\n\x05\x41lign\x12\x13\n\x0f\x41LIGN_UNDEFINED\x10\x00\x12\x0f\n\x0b\x41LIGN_START\x10\x01\x12\r\n\tALIGN_END\x10\x02\x12\x10\n\x0c\x41LIGN_CENTER\x10\x03\x12\x0b\n\x07STRETCH\x10\x04\x42\x06\n\x04type*=\n\rRootContainer\x12\x08\n\x04MAIN\x10\x00\x12\x0b\n\x07SIDEBAR\x10\x01\x12\t\n\x05\x45VENT\x10\x02\x12\n\n\x06\x42OTTOM\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19minilit/proto/Delta.proto\x12\x07minilit\x1a\x1cminilit/proto/Elements.proto\x1a\x18minilit/proto/Html.proto\x1a\x1aminilit/proto/Status.proto\x1a\x1bminilit/proto/Widgets.proto\"\x9f\x01\n\x05\x44\x65lta\x12\'\n\x0bnew_element\x18\x03 \x01(\x0b\x32\x10.minilit.ElementH\x00\x12#\n\tadd_block\x18\x06 \x01(\x0b\x32\x0e.minilit.BlockH\x00\x12+\n\rnew_transient\x18\t \x01(\x0b\x32\x12.minilit.TransientH\x00\x12\x13\n\x0b\x66ragment_id\x18\x08 \x01(\tB\x06\n\x04type\"\x9a\x0b\n\x07\x45lement\x12\x1d\n\x04text\x18\x01 \x01(\x0b\x32\r.minilit.TextH\x00\x12\x1f\n\x05\x65mpty\x18\x02 \x01(\x0b\x32\x0e.minilit.EmptyH\x00\x12%\n\x08progress\x18\x05 \x01(\x0b\x32\x11.minilit.ProgressH\x00\x12\'\n\texception\x18\x08 \x01(\x0b\x32\x12.minilit.ExceptionH\x00\x12%\n\x08markdown\x18\x1d \x01(\x0b\x32\x11.minilit.MarkdownH\x00\x12\x1f\n\x05\x61lert\x18\x1e \x01(\x0b\x32\x0e.minilit.AlertH\x00\x12\x1d\n\x04json\x18\x1f \x01(\x0b\x32\r.minilit.JsonH\x00\x12!\n\x06metric\x18* \x01(\x0b\x32\x0f.minilit.MetricH\x00\x12#\n\x07heading\x18/ \x01(\x0b\x32\x10.minilit.HeadingH\x00\x12\x1d\n\x04\x63ode\x18\x30 \x01(\x0b\x32\r.minilit.CodeH\x00\x12\"\n\thelp_info\x18\x07 \x01(\x0b\x32\r.minilit.HelpH\x00\x12%\n\x08\x62\x61lloons\x18\x0c \x01(\x0b\x32\x11.minilit.BalloonsH\x00\x12#\n\x07spinner\x18, \x01(\x0b\x32\x10.minilit.SpinnerH\x00\x12\x1d\n\x04snow\x18. \x01(\x0b\x32\r.minilit.SnowH\x00\x12\x1f\n\x05toast\x18\x32 \x01(\x0b\x32\x0e.minilit.ToastH\x00\x12\x1d\n\x04html\x18\x36 \x01(\x0b\x32\r.minilit.HtmlH\x00\x12\"\n\x04imgs\x18\x06 \x01(\x0b\x32\x12.minilit.ImageListH\x00\x12\x1f\n\x05\x61udio\x18\r \x01(\x0b\x32\x0e.minilit.AudioH\x00\x12\x1f\n\x05video\x18\x0e \x01(\x0b\x32\x0e.minilit.VideoH\x00\x12!\n\x06iframe\x18& \x01(\x0b\x32\x0f.minilit.IFrameH\x00\x12!\n\x06\x62utton\x18\x13 \x01(\x0b\x32\x0f.minilit.ButtonH\x00\x12%\n\x08\x63heckbox\x18\x14 \x01(\x0b\x32\x11.minilit.CheckboxH\x00\x12!\n\x06slider\x18\x15 \x01(\x0b\x32\x0f.minilit.SliderH\x00\x12&\n\ttext_area\x18\x16 \x01(\x0b\x32\x11.minilit.TextAreaH\x00\x12\x1f\n\x05radio\x18\x17 \x01(\x0b\x32\x0e.minilit.RadioH\x00\x12(\n\ntext_input\x18\x18 \x01(\x0b\x32\x12.minilit.TextInputH\x00\x12\'\n\tselectbox\x18\x19 \x01(\x0b\x32\x12.minilit.SelectboxH\x00\x12+\n\x0bmultiselect\x18\x1c \x01(\x0b\x32\x14.minilit.MultiSelectH\x00\x12,\n\x0cnumber_input\x18  \x01(\x0b\x32\x14.minilit.NumberInputH\x00\x12.\n\rfile_uploader\x18! \x01(\x0b\x32\x15.minilit.FileUploaderH\x00\x12\x38\n\x12\x63omponent_instance\x18% \x01(\x0b\x32\x1a.minilit.ComponentInstanceH\x00\x12\x32\n\x0f\x64ownload_button\x18+ \x01(\x0b\x32\x17.minilit.DownloadButtonH\x00\x12,\n\rheight_config\x18\x39 \x01(\x0b\x32\x15.minilit.HeightConfig\x12*\n\x0cwidth_config\x18: \x01(\x0b\x32\x14.minilit.WidthConfig\x12;\n\x15text_alignment_config\x18= \x01(\x0b\x32\x1c.minilit.TextAlignmentConfig\x12 \n\x13has_one_shot_effect\x18\x41 \x01(\x08H\x01\x88\x01\x01\x42\x06\n\x04typeB\x16\n\x14_has_one_shot_effect\"/\n\tTransient\x12\"\n\x08\x65lements\x18\x01 \x03(\x0b\x32\x10.minilit.Element\"\xdb\n\n\x05\x42lock\x12+\n\x08vertical\x18\x01 \x01(\x0b\x32\x17.minilit.Block.VerticalH\x00\x12/\n\nhorizontal\x18\x02 \x01(\x0b\x32\x19.minilit.Block.HorizontalH\x00\x12\'\n\x06\x63olumn\x18\x03 \x01(\x0b\x32\x15.minilit.Block.ColumnH\x00\x12/\n\nexpandable\x18\x04 \x01(\x0b\x32\x19.minilit.Block.ExpandableH\x00\x12#\n\x04\x66orm\x18\x05 \x01(\x0b\x32\x13.minilit.Block.FormH\x00\x12\x36\n\x0e\x66lex_container\x18\r \x01(\x0b\x32\x1c.minilit.Block.FlexContainerH\x00\x12\x13\n\x0b\x61llow_empty\x18\x08 \x01(\x08\x12\n\n\x02id\x18\x0c \x01(\t\x12,\n\rheight_config\x18\x0e \x01(\x0b\x32\x15.minilit.HeightConfig\x12*\n\x0cwidth_config\x18\x0f \x01(\x0b\x32\x14.minilit.WidthConfig\x1a\x1a\n\x08Vertical\x12\x0e\n\x06\x62order\x18\x01 \x01(\x08\x1a\x19\n\nHorizontal\x12\x0b\n\x03gap\x18\x01 \x01(\t\x1a\xd0\x01\n\x06\x43olumn\x12\x0e\n\x06weight\x18\x01 \x01(\x01\x12\x43\n\x12vertical_alignment\x18\x03 \x01(\x0e\x32\'.minilit.Block.Column.VerticalAlignment\x12\x13\n\x0bshow_border\x18\x04 \x01(\x08\x12&\n\ngap_config\x18\x05 \x01(\x0b\x32\x12.minilit.GapConfig\"4\n\x11VerticalAlignment\x12\x07\n\x03TOP\x10\x00\x12\n\n\x06\x43\x45NTER\x10\x01\x12\n\n\x06\x42OTTOM\x10\x02\x1a;\n\nExpandable\x12\r\n\x05label\x18\x01 \x01(\t\x12\x10\n\x08\x65xpanded\x18\x02 \x01(\x08\x12\x0c\n\x04icon\x18\x03 \x01(\t\x1aY\n\x04\x46orm\x12\x0f\n\x07\x66orm_id\x18\x01 \x01(\t\x12\x17\n\x0f\x63lear_on_submit\x18\x02 \x01(\x08\x12\x0e\n\x06\x62order\x18\x03 \x01(\x08\x12\x17\n\x0f\x65nter_to_submit\x18\x04 \x01(\x08\x1a\x97\x04\n\rFlexContainer\x12\x0e\n\x06\x62order\x18\x01 \x01(\x08\x12&\n\ngap_config\x18\x02 \x01(\x0b\x32\x12.minilit.GapConfig\x12\r\n\x05scale\x18\x03 \x01(\x02\x12\x39\n\tdirection\x18\x04 \x01(\x0e\x32&.minilit.Block.FlexContainer.Direction\x12\x0c\n\x04wrap\x18\x05 \x01(\x08\x12\x35\n\x07justify\x18\x07 \x01(\x0e\x32$.minilit.Block.FlexContainer.Justify\x12\x31\n\x05\x61lign\x18\x08 \x01(\x0e\x32\".minilit.Block.FlexContainer.Align\"B\n\tDirection\x12\x17\n\x13\x44IRECTION_UNDEFINED\x10\x00\x12\x0c\n\x08VERTICAL\x10\x01\x12\x0e\n\nHORIZONTAL\x10\x02\"k\n\x07Justify\x12\x15\n\x11JUSTIFY_UNDEFINED\x10\x00\x12\x11\n\rJUSTIFY_START\x10\x01\x12\x0f\n\x0bJUSTIFY_END\x10\x02\x12\x12\n\x0eJUSTIFY_CENTER\x10\x03\x12\x11\n\rSPACE_BETWEEN\x10\x04\"[\n\x05\x41lign\x12\x13\n\x0f\x41LIGN_UNDEFINED\x10\x00\x12\x0f\n\x0b\x41LIGN_START\x10\x01\x12\r\n\tALIGN_END\x10\x02\x12\x10\n\x0c\x41LIGN_CENTER\x10\x03\x12\x0b\n\x07STRETCH\x10\x04\x42\x06\n\x04type*=\n\rRootContainer\x12\x08\n\x04MAIN\x10\x00\x12\x0b\n\x07SIDEBAR\x10\x01\x12\t\n\x05\x45VENT\x10\x02\x12\n\n\x06\x42OTTOM\x10\x03\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'minilit.proto.Delta_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_ROOTCONTAINER']._serialized_start=3116
-  _globals['_ROOTCONTAINER']._serialized_end=3177
-  _globals['_DELTA']._serialized_start=126
-  _globals['_DELTA']._serialized_end=285
-  _globals['_ELEMENT']._serialized_start=288
-  _globals['_ELEMENT']._serialized_end=1691
-  _globals['_TRANSIENT']._serialized_start=1693
-  _globals['_TRANSIENT']._serialized_end=1740
-  _globals['_BLOCK']._serialized_start=1743
-  _globals['_BLOCK']._serialized_end=3114
-  _globals['_BLOCK_VERTICAL']._serialized_start=2152
-  _globals['_BLOCK_VERTICAL']._serialized_end=2178
-  _globals['_BLOCK_HORIZONTAL']._serialized_start=2180
-  _globals['_BLOCK_HORIZONTAL']._serialized_end=2205
-  _globals['_BLOCK_COLUMN']._serialized_start=2208
-  _globals['_BLOCK_COLUMN']._serialized_end=2416
-  _globals['_BLOCK_COLUMN_VERTICALALIGNMENT']._serialized_start=2364
-  _globals['_BLOCK_COLUMN_VERTICALALIGNMENT']._serialized_end=2416
-  _globals['_BLOCK_EXPANDABLE']._serialized_start=2418
-  _globals['_BLOCK_EXPANDABLE']._serialized_end=2477
-  _globals['_BLOCK_FORM']._serialized_start=2479
-  _globals['_BLOCK_FORM']._serialized_end=2568
-  _globals['_BLOCK_FLEXCONTAINER']._serialized_start=2571
-  _globals['_BLOCK_FLEXCONTAINER']._serialized_end=3106
-  _globals['_BLOCK_FLEXCONTAINER_DIRECTION']._serialized_start=2838
-  _globals['_BLOCK_FLEXCONTAINER_DIRECTION']._serialized_end=2904
-  _globals['_BLOCK_FLEXCONTAINER_JUSTIFY']._serialized_start=2906
-  _globals['_BLOCK_FLEXCONTAINER_JUSTIFY']._serialized_end=3013
-  _globals['_BLOCK_FLEXCONTAINER_ALIGN']._serialized_start=3015
-  _globals['_BLOCK_FLEXCONTAINER_ALIGN']._serialized_end=3106
+  _globals['_ROOTCONTAINER']._serialized_start=3173
+  _globals['_ROOTCONTAINER']._serialized_end=3234
+  _globals['_DELTA']._serialized_start=152
+  _globals['_DELTA']._serialized_end=311
+  _globals['_ELEMENT']._serialized_start=314
+  _globals['_ELEMENT']._serialized_end=1748
+  _globals['_TRANSIENT']._serialized_start=1750
+  _globals['_TRANSIENT']._serialized_end=1797
+  _globals['_BLOCK']._serialized_start=1800
+  _globals['_BLOCK']._serialized_end=3171
+  _globals['_BLOCK_VERTICAL']._serialized_start=2209
+  _globals['_BLOCK_VERTICAL']._serialized_end=2235
+  _globals['_BLOCK_HORIZONTAL']._serialized_start=2237
+  _globals['_BLOCK_HORIZONTAL']._serialized_end=2262
+  _globals['_BLOCK_COLUMN']._serialized_start=2265
+  _globals['_BLOCK_COLUMN']._serialized_end=2473
+  _globals['_BLOCK_COLUMN_VERTICALALIGNMENT']._serialized_start=2421
+  _globals['_BLOCK_COLUMN_VERTICALALIGNMENT']._serialized_end=2473
+  _globals['_BLOCK_EXPANDABLE']._serialized_start=2475
+  _globals['_BLOCK_EXPANDABLE']._serialized_end=2534
+  _globals['_BLOCK_FORM']._serialized_start=2536
+  _globals['_BLOCK_FORM']._serialized_end=2625
+  _globals['_BLOCK_FLEXCONTAINER']._serialized_start=2628
+  _globals['_BLOCK_FLEXCONTAINER']._serialized_end=3163
+  _globals['_BLOCK_FLEXCONTAINER_DIRECTION']._serialized_start=2895
+  _globals['_BLOCK_FLEXCONTAINER_DIRECTION']._serialized_end=2961
+  _globals['_BLOCK_FLEXCONTAINER_JUSTIFY']._serialized_start=2963
+  _globals['_BLOCK_FLEXCONTAINER_JUSTIFY']._serialized_end=3070
+  _globals['_BLOCK_FLEXCONTAINER_ALIGN']._serialized_start=3072
+  _globals['_BLOCK_FLEXCONTAINER_ALIGN']._serialized_end=3163
 # @@protoc_insertion_point(module_scope)

@@ -1,4 +1,5 @@
 from minilit.proto import Elements_pb2 as _Elements_pb2
+from minilit.proto import Html_pb2 as _Html_pb2
 from minilit.proto import Status_pb2 as _Status_pb2
 from minilit.proto import Widgets_pb2 as _Widgets_pb2
 from google.protobuf.internal import containers as _containers
@@ -34,7 +35,7 @@ class Delta(_message.Message):
     def __init__(self, new_element: _Optional[_Union[Element, _Mapping]] = ..., add_block: _Optional[_Union[Block, _Mapping]] = ..., new_transient: _Optional[_Union[Transient, _Mapping]] = ..., fragment_id: _Optional[str] = ...) -> None: ...
 
 class Element(_message.Message):
-    __slots__ = ("text", "empty", "progress", "exception", "markdown", "alert", "json", "metric", "heading", "code", "help_info", "balloons", "spinner", "snow", "toast", "imgs", "audio", "video", "iframe", "button", "checkbox", "slider", "text_area", "radio", "text_input", "selectbox", "multiselect", "number_input", "file_uploader", "component_instance", "download_button", "height_config", "width_config", "text_alignment_config", "has_one_shot_effect")
+    __slots__ = ("text", "empty", "progress", "exception", "markdown", "alert", "json", "metric", "heading", "code", "help_info", "balloons", "spinner", "snow", "toast", "html", "imgs", "audio", "video", "iframe", "button", "checkbox", "slider", "text_area", "radio", "text_input", "selectbox", "multiselect", "number_input", "file_uploader", "component_instance", "download_button", "height_config", "width_config", "text_alignment_config", "has_one_shot_effect")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     EMPTY_FIELD_NUMBER: _ClassVar[int]
     PROGRESS_FIELD_NUMBER: _ClassVar[int]
@@ -50,6 +51,7 @@ class Element(_message.Message):
     SPINNER_FIELD_NUMBER: _ClassVar[int]
     SNOW_FIELD_NUMBER: _ClassVar[int]
     TOAST_FIELD_NUMBER: _ClassVar[int]
+    HTML_FIELD_NUMBER: _ClassVar[int]
     IMGS_FIELD_NUMBER: _ClassVar[int]
     AUDIO_FIELD_NUMBER: _ClassVar[int]
     VIDEO_FIELD_NUMBER: _ClassVar[int]
@@ -85,6 +87,7 @@ class Element(_message.Message):
     spinner: _Status_pb2.Spinner
     snow: _Status_pb2.Snow
     toast: _Status_pb2.Toast
+    html: _Html_pb2.Html
     imgs: _Elements_pb2.ImageList
     audio: _Elements_pb2.Audio
     video: _Elements_pb2.Video
@@ -105,7 +108,7 @@ class Element(_message.Message):
     width_config: _Elements_pb2.WidthConfig
     text_alignment_config: _Elements_pb2.TextAlignmentConfig
     has_one_shot_effect: bool
-    def __init__(self, text: _Optional[_Union[_Elements_pb2.Text, _Mapping]] = ..., empty: _Optional[_Union[_Elements_pb2.Empty, _Mapping]] = ..., progress: _Optional[_Union[_Elements_pb2.Progress, _Mapping]] = ..., exception: _Optional[_Union[_Elements_pb2.Exception, _Mapping]] = ..., markdown: _Optional[_Union[_Elements_pb2.Markdown, _Mapping]] = ..., alert: _Optional[_Union[_Elements_pb2.Alert, _Mapping]] = ..., json: _Optional[_Union[_Elements_pb2.Json, _Mapping]] = ..., metric: _Optional[_Union[_Elements_pb2.Metric, _Mapping]] = ..., heading: _Optional[_Union[_Elements_pb2.Heading, _Mapping]] = ..., code: _Optional[_Union[_Elements_pb2.Code, _Mapping]] = ..., help_info: _Optional[_Union[_Status_pb2.Help, _Mapping]] = ..., balloons: _Optional[_Union[_Status_pb2.Balloons, _Mapping]] = ..., spinner: _Optional[_Union[_Status_pb2.Spinner, _Mapping]] = ..., snow: _Optional[_Union[_Status_pb2.Snow, _Mapping]] = ..., toast: _Optional[_Union[_Status_pb2.Toast, _Mapping]] = ..., imgs: _Optional[_Union[_Elements_pb2.ImageList, _Mapping]] = ..., audio: _Optional[_Union[_Elements_pb2.Audio, _Mapping]] = ..., video: _Optional[_Union[_Elements_pb2.Video, _Mapping]] = ..., iframe: _Optional[_Union[_Elements_pb2.IFrame, _Mapping]] = ..., button: _Optional[_Union[_Widgets_pb2.Button, _Mapping]] = ..., checkbox: _Optional[_Union[_Widgets_pb2.Checkbox, _Mapping]] = ..., slider: _Optional[_Union[_Widgets_pb2.Slider, _Mapping]] = ..., text_area: _Optional[_Union[_Widgets_pb2.TextArea, _Mapping]] = ..., radio: _Optional[_Union[_Widgets_pb2.Radio, _Mapping]] = ..., text_input: _Optional[_Union[_Widgets_pb2.TextInput, _Mapping]] = ..., selectbox: _Optional[_Union[_Widgets_pb2.Selectbox, _Mapping]] = ..., multiselect: _Optional[_Union[_Widgets_pb2.MultiSelect, _Mapping]] = ..., number_input: _Optional[_Union[_Widgets_pb2.NumberInput, _Mapping]] = ..., file_uploader: _Optional[_Union[_Widgets_pb2.FileUploader, _Mapping]] = ..., component_instance: _Optional[_Union[_Widgets_pb2.ComponentInstance, _Mapping]] = ..., download_button: _Optional[_Union[_Widgets_pb2.DownloadButton, _Mapping]] = ..., height_config: _Optional[_Union[_Elements_pb2.HeightConfig, _Mapping]] = ..., width_config: _Optional[_Union[_Elements_pb2.WidthConfig, _Mapping]] = ..., text_alignment_config: _Optional[_Union[_Elements_pb2.TextAlignmentConfig, _Mapping]] = ..., has_one_shot_effect: _Optional[bool] = ...) -> None: ...
+    def __init__(self, text: _Optional[_Union[_Elements_pb2.Text, _Mapping]] = ..., empty: _Optional[_Union[_Elements_pb2.Empty, _Mapping]] = ..., progress: _Optional[_Union[_Elements_pb2.Progress, _Mapping]] = ..., exception: _Optional[_Union[_Elements_pb2.Exception, _Mapping]] = ..., markdown: _Optional[_Union[_Elements_pb2.Markdown, _Mapping]] = ..., alert: _Optional[_Union[_Elements_pb2.Alert, _Mapping]] = ..., json: _Optional[_Union[_Elements_pb2.Json, _Mapping]] = ..., metric: _Optional[_Union[_Elements_pb2.Metric, _Mapping]] = ..., heading: _Optional[_Union[_Elements_pb2.Heading, _Mapping]] = ..., code: _Optional[_Union[_Elements_pb2.Code, _Mapping]] = ..., help_info: _Optional[_Union[_Status_pb2.Help, _Mapping]] = ..., balloons: _Optional[_Union[_Status_pb2.Balloons, _Mapping]] = ..., spinner: _Optional[_Union[_Status_pb2.Spinner, _Mapping]] = ..., snow: _Optional[_Union[_Status_pb2.Snow, _Mapping]] = ..., toast: _Optional[_Union[_Status_pb2.Toast, _Mapping]] = ..., html: _Optional[_Union[_Html_pb2.Html, _Mapping]] = ..., imgs: _Optional[_Union[_Elements_pb2.ImageList, _Mapping]] = ..., audio: _Optional[_Union[_Elements_pb2.Audio, _Mapping]] = ..., video: _Optional[_Union[_Elements_pb2.Video, _Mapping]] = ..., iframe: _Optional[_Union[_Elements_pb2.IFrame, _Mapping]] = ..., button: _Optional[_Union[_Widgets_pb2.Button, _Mapping]] = ..., checkbox: _Optional[_Union[_Widgets_pb2.Checkbox, _Mapping]] = ..., slider: _Optional[_Union[_Widgets_pb2.Slider, _Mapping]] = ..., text_area: _Optional[_Union[_Widgets_pb2.TextArea, _Mapping]] = ..., radio: _Optional[_Union[_Widgets_pb2.Radio, _Mapping]] = ..., text_input: _Optional[_Union[_Widgets_pb2.TextInput, _Mapping]] = ..., selectbox: _Optional[_Union[_Widgets_pb2.Selectbox, _Mapping]] = ..., multiselect: _Optional[_Union[_Widgets_pb2.MultiSelect, _Mapping]] = ..., number_input: _Optional[_Union[_Widgets_pb2.NumberInput, _Mapping]] = ..., file_uploader: _Optional[_Union[_Widgets_pb2.FileUploader, _Mapping]] = ..., component_instance: _Optional[_Union[_Widgets_pb2.ComponentInstance, _Mapping]] = ..., download_button: _Optional[_Union[_Widgets_pb2.DownloadButton, _Mapping]] = ..., height_config: _Optional[_Union[_Elements_pb2.HeightConfig, _Mapping]] = ..., width_config: _Optional[_Union[_Elements_pb2.WidthConfig, _Mapping]] = ..., text_alignment_config: _Optional[_Union[_Elements_pb2.TextAlignmentConfig, _Mapping]] = ..., has_one_shot_effect: _Optional[bool] = ...) -> None: ...
 
 class Transient(_message.Message):
     __slots__ = ("elements",)

@@ -91,3 +91,12 @@ def test_spinner_toast_balloons_snow_latex_help_and_echo(page: Page, serve: Serv
     toast.get_by_role("button", name="Close").click()
     expect(toast).to_have_count(0)
     expect(texts.last).to_have_text("bottom")
+
+    # st.html: inserted (sanitized: no event handler survives), and a style-only body
+    # (sent to the event container) styles the page without a place in it.
+    raw = main.get_by_test_id("stHtml")
+    expect(raw).to_have_count(1)
+    expect(raw.locator("p.raw b")).to_have_text("HTML")
+    assert raw.locator("img").get_attribute("onerror") is None
+    expect(raw.locator("p.raw")).to_have_css("color", "rgb(255, 0, 0)")
+    assert page.evaluate("window.pwned") is None

@@ -119,6 +119,7 @@ CASES: dict[str, list[str]] = {
     "echo_blocks": [],
     "help_objects": [],
     "write_specials": [],
+    "html_content": [],
     "query_params": ["app.button[0].click().run()", "app.button[0].click().run()", "app.run()"],
     "on_change_callbacks": [
         "app.text_input[0].input('x').run()",

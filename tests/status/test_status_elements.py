@@ -208,6 +208,10 @@ elif case == "stream_str":
     st.write_stream("text")
 elif case == "stream_int":
     st.write_stream(3)
+elif case == "html_empty":
+    st.html("   ")
+elif case == "html_js":
+    st.html("<p>x</p>", unsafe_allow_javascript="yes")
 st.text("still here")
 """
 
@@ -226,6 +230,8 @@ BAD_CASES = {
     "stream_str": "Invalid `stream` type. Expected one of: generator, stream-like object. "
     "Provided type: str.",
     "stream_int": "The provided input (type: <class 'int'>) cannot be iterated.",
+    "html_empty": "The `body` parameter is required.",
+    "html_js": "Invalid `unsafe_allow_javascript` type.",
 }
 
 

@@ -22,7 +22,14 @@ import {
 } from "./elements/DisplayElements"
 import { ComponentInstanceElement, IFrameElement } from "./elements/ComponentIFrame"
 import { ExceptionElement } from "./elements/ExceptionElement"
-import { BalloonsElement, HelpElement, SnowElement, SpinnerElement, ToastElement } from "./elements/StatusElements"
+import {
+  BalloonsElement,
+  HelpElement,
+  HtmlElement,
+  SnowElement,
+  SpinnerElement,
+  ToastElement,
+} from "./elements/StatusElements"
 import { AudioElement, ImageListElement, VideoElement } from "./elements/MediaElements"
 import type { RenderContext } from "./RenderContext"
 import { Button } from "./widgets/Button"
@@ -72,6 +79,8 @@ export function ElementRenderer({ element, ctx }: { element: minilit.Element; ct
       return <SnowElement />
     case "helpInfo":
       return <HelpElement element={element.helpInfo as minilit.Help} />
+    case "html":
+      return <HtmlElement element={element.html as minilit.Html} />
     // --- media and frames (the security surface)
     case "imgs":
       return <ImageListElement element={element.imgs as minilit.ImageList} />

@@ -26,4 +26,6 @@ st.latex(r"e^{i\pi} + 1 = 0", help="Euler")
 documented
 with st.echo():
     st.text("echoed")
+st.html("<p class='raw'>Raw <b>HTML</b><img src=x onerror=\"window.pwned = 1\"></p>")
+st.html("<style>.raw { color: rgb(255, 0, 0); }</style>")
 st.text("bottom")

@@ -1,5 +1,6 @@
 /**
- * Status elements: st.spinner, st.toast, st.balloons, st.snow and st.help.
+ * Status elements: st.spinner, st.toast, st.balloons, st.snow and st.help;
+ * and st.html, which st.write uses for an object's _repr_html_.
  *
  * Each mirrors the Streamlit component of the same name under
  * frontend/lib/src/components/elements/ (Spinner, Toast, Balloons, Snow, Help),
@@ -16,6 +17,7 @@
 
 import { type ReactNode, useEffect, useState } from "react"
 import type { minilit } from "../../proto/proto"
+import { sanitizeAllowedHtml } from "../../lib/markdown"
 import { Icon, Markdown } from "./DisplayElements"
 
 /** st.spinner: a spinning ring and the text; with show_time, the seconds so far. */
@@ -146,5 +148,20 @@ export function HelpElement({ element }: { element: minilit.Help }): ReactNode {
         </table>
       ) : null}
     </div>
+  )
+}
+
+/**
+ * st.html: the body, sanitized by DOMPurify as 1.67 sanitizes it, inserted as is
+ * (not in an iframe). Scripts are never run here, even when the element allows
+ * JavaScript (1.67 runs them then); <style> blocks apply to the whole page.
+ */
+export function HtmlElement({ element }: { element: minilit.Html }): ReactNode {
+  return (
+    <div
+      className="stHtml"
+      data-testid="stHtml"
+      dangerouslySetInnerHTML={{ __html: sanitizeAllowedHtml(element.body ?? "") }}
+    />
   )
 }
