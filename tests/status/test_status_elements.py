@@ -105,6 +105,12 @@ def test_toasts_go_to_the_event_container_and_one_shots_are_marked() -> None:
         assert latex.body == "$$\n\\frac{a}{b}\n$$"
         assert latex.element_type == latex.LATEX and latex.help == "A fraction"
         assert placed[(0, 2)].width_config.use_stretch
+        # The headless client's accessors see them as AppTest does.
+        assert [(t.value, t.icon, t.duration) for t in app.toast] == [
+            ("Saved", "🎉", 4),
+            ("From the sidebar", "", 3),
+        ]
+        assert [m.value for m in app.latex] == ["$$\n\\frac{a}{b}\n$$"]
 
 
 ECHO_HELP = '''
@@ -142,6 +148,7 @@ def test_echo_shows_the_block_and_help_names_what_the_line_wrote() -> None:
         assert (sidebar.name, sidebar.type) == ("st.sidebar", "DeltaGenerator")
         assert "toast" in [m.name for m in sidebar.members]
         # Magic and st.write of a bare function: named as written, with its signature.
+        assert [h.value for h in app.help] == ["st.sidebar", "documented", "documented"]
         for shown in elements[4:]:
             assert shown.help_info.name == "documented"
             assert shown.help_info.type == "function"
