@@ -120,7 +120,14 @@ CASES: dict[str, list[str]] = {
     "help_objects": [],
     "write_specials": [],
     "html_content": [],
-    "query_params": ["app.button[0].click().run()", "app.button[0].click().run()", "app.run()"],
+    "query_params": [
+        "app.button[0].click().run()",
+        "app.button[0].click().run()",
+        "app.run()",
+        "app.button[1].click().run()",
+        "app.button[2].click().run()",
+        "app.run()",
+    ],
     "on_change_callbacks": [
         "app.text_input[0].input('x').run()",
         "app.run()",

@@ -55,3 +55,13 @@ box = st.container()
 with box:
     st.write("several", "arguments", "in a container")
 box.write("one argument")
+
+
+async def async_words():
+    yield "async "
+    yield "words"
+
+
+st.write(async_words)
+st.text(repr(st.write_stream(async_words())))
+st.write(x * 2 for x in [1, 2])
