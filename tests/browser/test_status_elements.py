@@ -75,10 +75,24 @@ def test_spinner_toast_balloons_snow_latex_help_and_echo(page: Page, serve: Serv
     wait_for_app_idle(page)
     expect(spinner).to_have_count(0)
 
-    # st.toast in the corner (until closed), balloons and snow played once.
+    # st.toast in the corner (until closed), balloons and snow played once. Every toast
+    # that appears is recorded from inside the page, so a short one is seen for sure.
+    page.evaluate(
+        """() => {
+            window.toastsSeen = []
+            new MutationObserver(() => {
+                for (const t of document.querySelectorAll("[data-testid=stToast]")) {
+                    window.toastsSeen.push(t.textContent)
+                }
+            }).observe(document.body, { childList: true, subtree: true })
+        }"""
+    )
     main.get_by_role("button", name="celebrate").click()
     wait_for_app_idle(page)
     toast = page.get_by_test_id("stToast")
+    # The one-second toast goes by itself; the infinite one stays until closed.
+    expect(toast.filter(has_text="Gone soon")).to_have_count(0, timeout=5_000)
+    assert any("Gone soon" in seen for seen in page.evaluate("window.toastsSeen"))
     expect(toast).to_have_count(1)
     expect(toast.get_by_test_id("stToastBody")).to_have_text("Saved now")
     expect(toast.locator("strong")).to_have_text("now")

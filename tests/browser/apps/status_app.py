@@ -20,6 +20,7 @@ if st.button("hold spinner"):
         gates.SPINNER.wait(20)
 if st.button("celebrate"):
     st.toast("Saved **now**", icon="🎉", duration="infinite")
+    st.toast("Gone soon", duration=1)
     st.balloons()
     st.snow()
 st.latex(r"e^{i\pi} + 1 = 0", help="Euler")
