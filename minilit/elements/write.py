@@ -10,6 +10,7 @@ Mirrors: streamlit/elements/write.py (WriteMixin.write, write_stream). The dispa
     Exception                        -> st.exception
     DeltaGenerator                   -> st.help
     SymPy expression                 -> st.latex
+    PIL image                        -> st.image
     dict, list, map, enumerate,      -> st.json
       mapping proxy, UserDict, ChainMap, UserList, dict views, namedtuple,
       a Pydantic model (or a list of them)
@@ -28,8 +29,8 @@ Mirrors: streamlit/elements/write.py (WriteMixin.write, write_stream). The dispa
 Several arguments are refused, as in 1.67, by a generator that is not one of the
 top-level ones (``st``, ``st.sidebar``): ``st.empty().write(a, b)`` (one slot cannot
 hold several elements), and, by the same rule in 1.67, ``container.write(a, b)`` (use
-``with container: st.write(a, b)``). Simplified: dataframes, charts, images
-and Keras models are not written specially (minilit lacks those elements); they fall to
+``with container: st.write(a, b)``). Simplified: dataframes, charts, Matplotlib
+figures and Keras models are not written specially (minilit lacks those elements); they fall to
 the last rule. st.write_stream parses no OpenAI or LangChain
 chunk objects (only strings, callables and other values).
 """
@@ -133,6 +134,9 @@ class WriteMixin(DGMixin):
             elif _is_sympy_expression(arg):
                 flush()
                 dg.latex(arg)
+            elif _type_name(arg).startswith("PIL."):
+                flush()
+                dg.image(arg)
             elif isinstance(arg, JSON_TYPES) or _is_namedtuple(arg) or _is_pydantic(arg):
                 flush()
                 dg.json(arg)

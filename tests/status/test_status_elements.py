@@ -256,3 +256,35 @@ def test_bad_input_gets_1_67s_errors_in_the_page_and_the_session_goes_on() -> No
         app.run()
         assert len(app.exception) == 0
         assert app.text[0].value == "still here"
+
+
+PIL_APP = """
+import base64
+import streamlit as st
+
+# A 1x1 PNG. Pillow is not a dependency: this stands in for a PIL image the way
+# st.write tells one (its type's module is PIL's) and st.image saves one (.save).
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+)
+
+
+class Image:
+    mode = "RGB"
+
+    def save(self, buffer, format):
+        buffer.write(PNG)
+
+
+Image.__module__ = "PIL.Image"
+st.write("a picture:", Image())
+"""
+
+
+def test_write_of_a_pil_image_is_st_image() -> None:
+    with AppClient.from_string(PIL_APP) as app:
+        app.run()
+        nodes = [app.tree.root.get_in((0, i)) for i in range(2)]
+        kinds = [n.element.WhichOneof("type") for n in nodes]  # type: ignore[union-attr]
+        assert kinds == ["markdown", "imgs"]
+        assert nodes[1].element.imgs.imgs[0].url.startswith("/media/")  # type: ignore[union-attr]
