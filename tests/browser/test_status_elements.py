@@ -114,3 +114,10 @@ def test_spinner_toast_balloons_snow_latex_help_and_echo(page: Page, serve: Serv
     assert raw.locator("img").get_attribute("onerror") is None
     expect(raw.locator("p.raw")).to_have_css("color", "rgb(255, 0, 0)")
     assert page.evaluate("window.pwned") is None
+
+    # st.write_stream's text, and st.write of a dict and an exception.
+    expect(main.get_by_test_id("stMarkdown").filter(has_text="streamed")).to_have_text(
+        "streamed text"
+    )
+    expect(main.get_by_test_id("stJson")).to_contain_text("json")
+    expect(main.get_by_test_id("stException")).to_contain_text("written error")

@@ -29,4 +29,6 @@ with st.echo():
     st.text("echoed")
 st.html("<p class='raw'>Raw <b>HTML</b><img src=x onerror=\"window.pwned = 1\"></p>")
 st.html("<style>.raw { color: rgb(255, 0, 0); }</style>")
+st.write_stream(["streamed ", "**text**"])
+st.write({"as": "json"}, ValueError("written error"))
 st.text("bottom")
