@@ -40,6 +40,10 @@ from minilit.scriptrunner.script_run_context import add_script_run_ctx, get_scri
 DELAY_SECS = 0.5
 """How long a block runs before its spinner is shown (1.67's value)."""
 
+_LOCK = threading.Lock()
+"""Held while a path's transient list changes and is sent: nested spinners' timers
+share that list, and each message must list it as it is at one moment."""
+
 
 class SpinnerMixin(DGMixin):
     @contextlib.contextmanager
@@ -52,6 +56,7 @@ class SpinnerMixin(DGMixin):
         width: Width = "content",
     ) -> Iterator[None]:
         """Show ``text`` with a spinner while the ``with`` block runs."""
+        # Imported here: delta_generator.py imports this module (the DeltaGenerator's mixins).
         from minilit.delta_generator import send_transient
 
         check_bool("show_time", show_time)
@@ -67,11 +72,10 @@ class SpinnerMixin(DGMixin):
         index = cursor.next_transient_index()
         elements = cursor.transient_elements
         path = cursor.delta_path
-        lock = threading.Lock()
         shown = True
 
         def show() -> None:
-            with lock:
+            with _LOCK:
                 if shown:
                     elements[index] = element
                     send_transient(elements, path, ctx)
@@ -83,7 +87,7 @@ class SpinnerMixin(DGMixin):
             yield
         finally:
             timer.cancel()
-            with lock:
+            with _LOCK:
                 shown = False
                 elements.pop(index, None)
                 send_transient(elements, path, ctx)
