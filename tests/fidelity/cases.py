@@ -113,7 +113,7 @@ CASES: dict[str, list[str]] = {
         "app.form_submit_button[0].click().run()",
     ],
     "media_elements": [],
-    "toast_celebrations": [],
+    "toast_celebrations": ["app.button[0].click().run()", "app.run()"],
     "latex_formulas": [],
     "spinner_block": [],
     "echo_blocks": [],

@@ -10,3 +10,7 @@ msg.toast("Replaced text")
 st.balloons()
 st.snow()
 st.text("after the celebrations")
+if st.button("notify"):
+    st.toast("Clicked", icon=":material/check:")
+    with st.spinner("Saving"):
+        st.text("saved")
