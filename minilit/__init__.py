@@ -23,12 +23,14 @@ the inspector, outside the core (inspector/), subscribes to it.
 
 from __future__ import annotations
 
-from minilit.delta_generator import SIDEBAR_DG, main_dg
+from minilit.delta_generator import EVENT_DG, SIDEBAR_DG, main_dg
+from minilit.elements.echo import echo
 from minilit.elements.execution_control import rerun, stop
 from minilit.elements.page_config import set_page_config
 from minilit.errors import MinilitAPIException
 from minilit.missing import missing_st_name
 from minilit.runtime.secrets import secrets
+from minilit.runtime.state.query_params_proxy import QueryParamsProxy
 from minilit.runtime.state.session_state_proxy import SessionStateProxy
 from minilit.version import __version__
 
@@ -40,12 +42,16 @@ sidebar = SIDEBAR_DG
 session_state = SessionStateProxy()
 """Values that survive reruns, per session (runtime/state/session_state_proxy.py)."""
 
+query_params = QueryParamsProxy()
+"""The page URL's query parameters, per session (runtime/state/query_params_proxy.py)."""
+
 # Display elements (minilit/elements/*.py).
 altair_chart = _main.altair_chart
 area_chart = _main.area_chart
 bar_chart = _main.bar_chart
 caption = _main.caption
 audio = _main.audio
+balloons = _main.balloons
 code = _main.code
 columns = _main.columns
 container = _main.container
@@ -56,6 +62,8 @@ error = _main.error
 exception = _main.exception
 expander = _main.expander
 header = _main.header
+help = _main.help
+html = _main.html
 image = _main.image
 info = _main.info
 json = _main.json
@@ -64,15 +72,20 @@ markdown = _main.markdown
 metric = _main.metric
 progress = _main.progress
 scatter_chart = _main.scatter_chart
+latex = _main.latex
+snow = _main.snow
+spinner = _main.spinner
 subheader = _main.subheader
 success = _main.success
 table = _main.table
 text = _main.text
 title = _main.title
 vega_lite_chart = _main.vega_lite_chart
+toast = EVENT_DG.toast  # toasts live in the event container, as in 1.67
 video = _main.video
 warning = _main.warning
 write = _main.write
+write_stream = _main.write_stream
 
 # Widgets and forms (minilit/elements/widgets/*.py).
 button = _main.button
@@ -96,6 +109,7 @@ __all__ = [
     "altair_chart",
     "area_chart",
     "audio",
+    "balloons",
     "bar_chart",
     "button",
     "caption",
@@ -106,6 +120,7 @@ __all__ = [
     "dataframe",
     "divider",
     "download_button",
+    "echo",
     "empty",
     "error",
     "exception",
@@ -114,15 +129,19 @@ __all__ = [
     "form",
     "form_submit_button",
     "header",
+    "help",
+    "html",
     "image",
     "info",
     "json",
+    "latex",
     "line_chart",
     "markdown",
     "metric",
     "multiselect",
     "number_input",
     "progress",
+    "query_params",
     "radio",
     "rerun",
     "scatter_chart",
@@ -132,6 +151,8 @@ __all__ = [
     "set_page_config",
     "sidebar",
     "slider",
+    "snow",
+    "spinner",
     "stop",
     "subheader",
     "success",
@@ -140,11 +161,13 @@ __all__ = [
     "text_area",
     "text_input",
     "title",
+    "toast",
     "toggle",
     "vega_lite_chart",
     "video",
     "warning",
     "write",
+    "write_stream",
 ]
 
 

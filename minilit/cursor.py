@@ -1,7 +1,9 @@
 """Cursors: where the next element goes, as a delta_path.
 
 Mirrors: streamlit/cursor.py (Cursor, RunningCursor, LockedCursor,
-get_container_cursor). Simplified: no ``props`` bookkeeping.
+get_container_cursor). Simplified: no ``props`` bookkeeping. A cursor also keeps the
+transient elements (st.spinner) shown at its path for now; see Note [Transient
+elements] in elements/spinner.py.
 
 Note [Delta paths]
     Every delta is addressed by ``delta_path = [root, *parent_indices, index]``:
@@ -25,7 +27,12 @@ ScriptRunContext.cursors (reset at the start of every run).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from minilit.scriptrunner.script_run_context import get_script_run_ctx
+
+if TYPE_CHECKING:
+    from minilit.proto.Delta_pb2 import Element
 
 
 class Cursor:
@@ -36,6 +43,15 @@ class Cursor:
         self.parent_path = parent_path
         """Indices of the enclosing blocks below the root."""
         self.index = index
+        self.transient_index: int | None = None
+        """The index the last transient element opened here got (None: none yet)."""
+        self.transient_elements: dict[int, Element] = {}
+        """The transient elements shown at this path now, by index (a sparse list)."""
+
+    def next_transient_index(self) -> int:
+        """An index for one more transient element at this path."""
+        self.transient_index = 0 if self.transient_index is None else self.transient_index + 1
+        return self.transient_index
 
     @property
     def delta_path(self) -> list[int]:
@@ -59,6 +75,9 @@ class RunningCursor(Cursor):
     def get_locked_cursor(self) -> LockedCursor:
         locked = LockedCursor(self.root_container, self.parent_path, self.index)
         self.index += 1
+        # The path moved on: the transients shown at the old one are not this path's.
+        self.transient_index = None
+        self.transient_elements = {}
         return locked
 
 

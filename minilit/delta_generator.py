@@ -26,10 +26,13 @@ from google.protobuf.message import Message
 from minilit.cursor import Cursor, RunningCursor, get_container_cursor
 from minilit.elements.alert import AlertMixin
 from minilit.elements.arrow import ArrowMixin
+from minilit.elements.balloons import BalloonsMixin
 from minilit.elements.code import CodeMixin
 from minilit.elements.empty import EmptyMixin
 from minilit.elements.exception import ExceptionMixin
 from minilit.elements.heading import HeadingMixin
+from minilit.elements.help import HelpMixin
+from minilit.elements.html import HtmlMixin
 from minilit.elements.image import ImageMixin
 from minilit.elements.json import JsonMixin
 from minilit.elements.layouts import LayoutsMixin
@@ -37,14 +40,17 @@ from minilit.elements.markdown import MarkdownMixin
 from minilit.elements.media import MediaMixin
 from minilit.elements.metric import MetricMixin
 from minilit.elements.progress import ProgressMixin
+from minilit.elements.snow import SnowMixin
+from minilit.elements.spinner import SpinnerMixin
 from minilit.elements.table import TableMixin
 from minilit.elements.text import TextMixin
+from minilit.elements.toast import ToastMixin
 from minilit.elements.vega_charts import VegaChartsMixin
 from minilit.elements.widgets import WidgetsMixin
 from minilit.elements.widgets.download_button import DownloadButtonMixin
 from minilit.elements.widgets.file_uploader import FileUploaderMixin
 from minilit.elements.write import WriteMixin
-from minilit.proto.Delta_pb2 import Block, RootContainer
+from minilit.proto.Delta_pb2 import Block, Element, RootContainer
 from minilit.proto.Elements_pb2 import HeightConfig, TextAlignmentConfig, WidthConfig
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.scriptrunner.script_run_context import ScriptRunContext, get_script_run_ctx
@@ -53,12 +59,15 @@ from minilit.scriptrunner.script_run_context import ScriptRunContext, get_script
 class DeltaGenerator(
     AlertMixin,
     ArrowMixin,
+    BalloonsMixin,
     CodeMixin,
     DownloadButtonMixin,
     EmptyMixin,
     ExceptionMixin,
     FileUploaderMixin,
     HeadingMixin,
+    HelpMixin,
+    HtmlMixin,
     ImageMixin,
     JsonMixin,
     LayoutsMixin,
@@ -69,6 +78,9 @@ class DeltaGenerator(
     TableMixin,
     TextMixin,
     VegaChartsMixin,
+    SnowMixin,
+    SpinnerMixin,
+    ToastMixin,
     WidgetsMixin,
     WriteMixin,
 ):
@@ -149,12 +161,14 @@ class DeltaGenerator(
         width: WidthConfig | None = None,
         height: HeightConfig | None = None,
         text_alignment: TextAlignmentConfig | None = None,
+        has_one_shot_effect: bool = False,
     ) -> DeltaGenerator:
         """Send ``element_proto`` as ``Element.<element_type>`` at the next slot.
 
         ``width``, ``height`` and ``text_alignment`` go into the Element itself
         (``width_config``, ``height_config``, ``text_alignment_config``), where 1.67
-        carries an element's layout (its ``layout_config``). Returns a DeltaGenerator
+        carries an element's layout (its ``layout_config``). ``has_one_shot_effect``
+        marks an element the browser acts on once (a toast, balloons). Returns a DeltaGenerator
         locked to that slot. Outside a script run (e.g. at import time in a test)
         nothing is sent.
         """
@@ -171,7 +185,7 @@ class DeltaGenerator(
         # A widget that carries a value for the browser to adopt (set_value, from
         # st.session_state or a reset) is marked as a one-shot effect, as 1.67 marks
         # it, so the browser applies the value once rather than on every redraw.
-        if getattr(element_proto, "set_value", False) is True:
+        if has_one_shot_effect or getattr(element_proto, "set_value", False) is True:
             msg.delta.new_element.has_one_shot_effect = True
         if width is not None:
             msg.delta.new_element.width_config.CopyFrom(width)
@@ -199,6 +213,18 @@ class DeltaGenerator(
         _send(msg, locked.delta_path, ctx)
         child_cursor = RunningCursor(locked.root_container, (*locked.parent_path, locked.index))
         return DeltaGenerator(dg._root_container, child_cursor, dg, block_type, form_id)
+
+
+def send_transient(
+    elements: dict[int, Element], delta_path: list[int], ctx: ScriptRunContext
+) -> None:
+    """Send the transient elements of one path, in index order (Note [Transient elements]
+    in elements/spinner.py). Called from st.spinner, on the script thread or its timer's."""
+    msg = ForwardMsg()
+    msg.delta.new_transient.SetInParent()
+    for index in sorted(elements):
+        msg.delta.new_transient.elements.add().CopyFrom(elements[index])
+    _send(msg, delta_path, ctx)
 
 
 def _send(msg: ForwardMsg, delta_path: list[int], ctx: ScriptRunContext) -> None:
@@ -233,3 +259,6 @@ def main_dg() -> DeltaGenerator:
 
 SIDEBAR_DG = DeltaGenerator(RootContainer.SIDEBAR)
 """``st.sidebar``."""
+
+EVENT_DG = DeltaGenerator(RootContainer.EVENT)
+"""The event container: elements that are not part of the page's flow (st.toast)."""

@@ -1,10 +1,13 @@
 from minilit.proto import Arrow_pb2 as _Arrow_pb2
 from minilit.proto import Elements_pb2 as _Elements_pb2
+from minilit.proto import Html_pb2 as _Html_pb2
+from minilit.proto import Status_pb2 as _Status_pb2
 from minilit.proto import Widgets_pb2 as _Widgets_pb2
+from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from collections.abc import Mapping as _Mapping
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
@@ -21,17 +24,19 @@ EVENT: RootContainer
 BOTTOM: RootContainer
 
 class Delta(_message.Message):
-    __slots__ = ("new_element", "add_block", "fragment_id")
+    __slots__ = ("new_element", "add_block", "new_transient", "fragment_id")
     NEW_ELEMENT_FIELD_NUMBER: _ClassVar[int]
     ADD_BLOCK_FIELD_NUMBER: _ClassVar[int]
+    NEW_TRANSIENT_FIELD_NUMBER: _ClassVar[int]
     FRAGMENT_ID_FIELD_NUMBER: _ClassVar[int]
     new_element: Element
     add_block: Block
+    new_transient: Transient
     fragment_id: str
-    def __init__(self, new_element: _Optional[_Union[Element, _Mapping]] = ..., add_block: _Optional[_Union[Block, _Mapping]] = ..., fragment_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, new_element: _Optional[_Union[Element, _Mapping]] = ..., add_block: _Optional[_Union[Block, _Mapping]] = ..., new_transient: _Optional[_Union[Transient, _Mapping]] = ..., fragment_id: _Optional[str] = ...) -> None: ...
 
 class Element(_message.Message):
-    __slots__ = ("text", "empty", "progress", "exception", "markdown", "alert", "json", "metric", "heading", "code", "table", "dataframe", "vega_lite_chart", "imgs", "audio", "video", "iframe", "button", "checkbox", "slider", "text_area", "radio", "text_input", "selectbox", "multiselect", "number_input", "file_uploader", "component_instance", "download_button", "height_config", "width_config", "text_alignment_config", "has_one_shot_effect")
+    __slots__ = ("text", "empty", "progress", "exception", "markdown", "alert", "json", "metric", "heading", "code", "table", "dataframe", "vega_lite_chart", "help_info", "balloons", "spinner", "snow", "toast", "html", "imgs", "audio", "video", "iframe", "button", "checkbox", "slider", "text_area", "radio", "text_input", "selectbox", "multiselect", "number_input", "file_uploader", "component_instance", "download_button", "height_config", "width_config", "text_alignment_config", "has_one_shot_effect")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     EMPTY_FIELD_NUMBER: _ClassVar[int]
     PROGRESS_FIELD_NUMBER: _ClassVar[int]
@@ -45,6 +50,12 @@ class Element(_message.Message):
     TABLE_FIELD_NUMBER: _ClassVar[int]
     DATAFRAME_FIELD_NUMBER: _ClassVar[int]
     VEGA_LITE_CHART_FIELD_NUMBER: _ClassVar[int]
+    HELP_INFO_FIELD_NUMBER: _ClassVar[int]
+    BALLOONS_FIELD_NUMBER: _ClassVar[int]
+    SPINNER_FIELD_NUMBER: _ClassVar[int]
+    SNOW_FIELD_NUMBER: _ClassVar[int]
+    TOAST_FIELD_NUMBER: _ClassVar[int]
+    HTML_FIELD_NUMBER: _ClassVar[int]
     IMGS_FIELD_NUMBER: _ClassVar[int]
     AUDIO_FIELD_NUMBER: _ClassVar[int]
     VIDEO_FIELD_NUMBER: _ClassVar[int]
@@ -78,6 +89,12 @@ class Element(_message.Message):
     table: _Arrow_pb2.Table
     dataframe: _Arrow_pb2.Dataframe
     vega_lite_chart: _Arrow_pb2.VegaLiteChart
+    help_info: _Status_pb2.Help
+    balloons: _Status_pb2.Balloons
+    spinner: _Status_pb2.Spinner
+    snow: _Status_pb2.Snow
+    toast: _Status_pb2.Toast
+    html: _Html_pb2.Html
     imgs: _Elements_pb2.ImageList
     audio: _Elements_pb2.Audio
     video: _Elements_pb2.Video
@@ -98,7 +115,13 @@ class Element(_message.Message):
     width_config: _Elements_pb2.WidthConfig
     text_alignment_config: _Elements_pb2.TextAlignmentConfig
     has_one_shot_effect: bool
-    def __init__(self, text: _Optional[_Union[_Elements_pb2.Text, _Mapping]] = ..., empty: _Optional[_Union[_Elements_pb2.Empty, _Mapping]] = ..., progress: _Optional[_Union[_Elements_pb2.Progress, _Mapping]] = ..., exception: _Optional[_Union[_Elements_pb2.Exception, _Mapping]] = ..., markdown: _Optional[_Union[_Elements_pb2.Markdown, _Mapping]] = ..., alert: _Optional[_Union[_Elements_pb2.Alert, _Mapping]] = ..., json: _Optional[_Union[_Elements_pb2.Json, _Mapping]] = ..., metric: _Optional[_Union[_Elements_pb2.Metric, _Mapping]] = ..., heading: _Optional[_Union[_Elements_pb2.Heading, _Mapping]] = ..., code: _Optional[_Union[_Elements_pb2.Code, _Mapping]] = ..., table: _Optional[_Union[_Arrow_pb2.Table, _Mapping]] = ..., dataframe: _Optional[_Union[_Arrow_pb2.Dataframe, _Mapping]] = ..., vega_lite_chart: _Optional[_Union[_Arrow_pb2.VegaLiteChart, _Mapping]] = ..., imgs: _Optional[_Union[_Elements_pb2.ImageList, _Mapping]] = ..., audio: _Optional[_Union[_Elements_pb2.Audio, _Mapping]] = ..., video: _Optional[_Union[_Elements_pb2.Video, _Mapping]] = ..., iframe: _Optional[_Union[_Elements_pb2.IFrame, _Mapping]] = ..., button: _Optional[_Union[_Widgets_pb2.Button, _Mapping]] = ..., checkbox: _Optional[_Union[_Widgets_pb2.Checkbox, _Mapping]] = ..., slider: _Optional[_Union[_Widgets_pb2.Slider, _Mapping]] = ..., text_area: _Optional[_Union[_Widgets_pb2.TextArea, _Mapping]] = ..., radio: _Optional[_Union[_Widgets_pb2.Radio, _Mapping]] = ..., text_input: _Optional[_Union[_Widgets_pb2.TextInput, _Mapping]] = ..., selectbox: _Optional[_Union[_Widgets_pb2.Selectbox, _Mapping]] = ..., multiselect: _Optional[_Union[_Widgets_pb2.MultiSelect, _Mapping]] = ..., number_input: _Optional[_Union[_Widgets_pb2.NumberInput, _Mapping]] = ..., file_uploader: _Optional[_Union[_Widgets_pb2.FileUploader, _Mapping]] = ..., component_instance: _Optional[_Union[_Widgets_pb2.ComponentInstance, _Mapping]] = ..., download_button: _Optional[_Union[_Widgets_pb2.DownloadButton, _Mapping]] = ..., height_config: _Optional[_Union[_Elements_pb2.HeightConfig, _Mapping]] = ..., width_config: _Optional[_Union[_Elements_pb2.WidthConfig, _Mapping]] = ..., text_alignment_config: _Optional[_Union[_Elements_pb2.TextAlignmentConfig, _Mapping]] = ..., has_one_shot_effect: _Optional[bool] = ...) -> None: ...
+    def __init__(self, text: _Optional[_Union[_Elements_pb2.Text, _Mapping]] = ..., empty: _Optional[_Union[_Elements_pb2.Empty, _Mapping]] = ..., progress: _Optional[_Union[_Elements_pb2.Progress, _Mapping]] = ..., exception: _Optional[_Union[_Elements_pb2.Exception, _Mapping]] = ..., markdown: _Optional[_Union[_Elements_pb2.Markdown, _Mapping]] = ..., alert: _Optional[_Union[_Elements_pb2.Alert, _Mapping]] = ..., json: _Optional[_Union[_Elements_pb2.Json, _Mapping]] = ..., metric: _Optional[_Union[_Elements_pb2.Metric, _Mapping]] = ..., heading: _Optional[_Union[_Elements_pb2.Heading, _Mapping]] = ..., code: _Optional[_Union[_Elements_pb2.Code, _Mapping]] = ..., table: _Optional[_Union[_Arrow_pb2.Table, _Mapping]] = ..., dataframe: _Optional[_Union[_Arrow_pb2.Dataframe, _Mapping]] = ..., vega_lite_chart: _Optional[_Union[_Arrow_pb2.VegaLiteChart, _Mapping]] = ..., help_info: _Optional[_Union[_Status_pb2.Help, _Mapping]] = ..., balloons: _Optional[_Union[_Status_pb2.Balloons, _Mapping]] = ..., spinner: _Optional[_Union[_Status_pb2.Spinner, _Mapping]] = ..., snow: _Optional[_Union[_Status_pb2.Snow, _Mapping]] = ..., toast: _Optional[_Union[_Status_pb2.Toast, _Mapping]] = ..., html: _Optional[_Union[_Html_pb2.Html, _Mapping]] = ..., imgs: _Optional[_Union[_Elements_pb2.ImageList, _Mapping]] = ..., audio: _Optional[_Union[_Elements_pb2.Audio, _Mapping]] = ..., video: _Optional[_Union[_Elements_pb2.Video, _Mapping]] = ..., iframe: _Optional[_Union[_Elements_pb2.IFrame, _Mapping]] = ..., button: _Optional[_Union[_Widgets_pb2.Button, _Mapping]] = ..., checkbox: _Optional[_Union[_Widgets_pb2.Checkbox, _Mapping]] = ..., slider: _Optional[_Union[_Widgets_pb2.Slider, _Mapping]] = ..., text_area: _Optional[_Union[_Widgets_pb2.TextArea, _Mapping]] = ..., radio: _Optional[_Union[_Widgets_pb2.Radio, _Mapping]] = ..., text_input: _Optional[_Union[_Widgets_pb2.TextInput, _Mapping]] = ..., selectbox: _Optional[_Union[_Widgets_pb2.Selectbox, _Mapping]] = ..., multiselect: _Optional[_Union[_Widgets_pb2.MultiSelect, _Mapping]] = ..., number_input: _Optional[_Union[_Widgets_pb2.NumberInput, _Mapping]] = ..., file_uploader: _Optional[_Union[_Widgets_pb2.FileUploader, _Mapping]] = ..., component_instance: _Optional[_Union[_Widgets_pb2.ComponentInstance, _Mapping]] = ..., download_button: _Optional[_Union[_Widgets_pb2.DownloadButton, _Mapping]] = ..., height_config: _Optional[_Union[_Elements_pb2.HeightConfig, _Mapping]] = ..., width_config: _Optional[_Union[_Elements_pb2.WidthConfig, _Mapping]] = ..., text_alignment_config: _Optional[_Union[_Elements_pb2.TextAlignmentConfig, _Mapping]] = ..., has_one_shot_effect: _Optional[bool] = ...) -> None: ...
+
+class Transient(_message.Message):
+    __slots__ = ("elements",)
+    ELEMENTS_FIELD_NUMBER: _ClassVar[int]
+    elements: _containers.RepeatedCompositeFieldContainer[Element]
+    def __init__(self, elements: _Optional[_Iterable[_Union[Element, _Mapping]]] = ...) -> None: ...
 
 class Block(_message.Message):
     __slots__ = ("vertical", "horizontal", "column", "expandable", "form", "flex_container", "allow_empty", "id", "height_config", "width_config")

@@ -1,7 +1,7 @@
 """ForwardMsgQueue: one session's messages waiting to go to the browser.
 
 Mirrors: streamlit/runtime/forward_msg_queue.py (ForwardMsgQueue). Simplified:
-no delta composition of add_rows, no fragments, no transient elements.
+no delta composition of add_rows, no fragments.
 
 Receives: ``enqueue`` from runtime/app_session.py (IOLoop thread).
 Hands to: runtime/runtime.py's flush loop through ``flush``.
@@ -16,8 +16,11 @@ Note [Coalescing]
 
     Only a queued ``new_element`` is ever replaced. A queued ``add_block`` is
     kept, because its children may already be queued behind it and would lose
-    their parent. Coalescing is opportunistic: if the flush loop sent the first
-    message before the second arrived, both travel.
+    their parent. A ``new_transient`` (st.spinner) is never coalesced, in either
+    direction: it shares its path with the element the script writes next, and
+    each one must reach the browser in turn (1.67's rule). Coalescing is
+    opportunistic: if the flush loop sent the first message before the second
+    arrived, both travel.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ class ForwardMsgQueue:
 
     def enqueue(self, msg: ForwardMsg) -> None:
         """Queue ``msg``, replacing an unsent delta at the same path (Note [Coalescing])."""
-        if not msg.HasField("delta"):
+        if not msg.HasField("delta") or msg.delta.WhichOneof("type") == "new_transient":
             self._queue.append(msg)
             return
         path = tuple(msg.metadata.delta_path)
@@ -71,7 +74,12 @@ class ForwardMsgQueue:
         if not retain_lifecycle_msgs:
             self._queue = []
         else:
-            kept = [m for m in self._queue if m.WhichOneof("type") in _LIFECYCLE_TYPES]
+            # Toasts are kept too: st.toast() right before st.rerun() still shows (1.67).
+            kept = [
+                m
+                for m in self._queue
+                if m.WhichOneof("type") in _LIFECYCLE_TYPES or _is_toast_delta(m)
+            ]
             for m in kept:
                 if m.WhichOneof("type") == "script_finished":
                     m.script_finished = ForwardMsg.FINISHED_EARLY_FOR_RERUN
@@ -86,3 +94,11 @@ class ForwardMsgQueue:
         if out and BUS.enabled:
             BUS.publish(events.QUEUE_FLUSHED, session_id=self._session_id, count=len(out))
         return out
+
+
+def _is_toast_delta(msg: ForwardMsg) -> bool:
+    return (
+        msg.HasField("delta")
+        and msg.delta.WhichOneof("type") == "new_element"
+        and msg.delta.new_element.WhichOneof("type") == "toast"
+    )

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.runtime.state.query_params import QueryParams
 
 if TYPE_CHECKING:
     from minilit.cursor import RunningCursor
@@ -48,6 +49,8 @@ class ScriptRunContext:
     show_error_details: str = "full"
     """client.showErrorDetails: how much of an exception the browser sees."""
     query_string: str = ""
+    query_params: QueryParams = field(default_factory=QueryParams)
+    """st.query_params: parsed from ``query_string`` at the start of every run."""
     cursors: dict[int, RunningCursor] = field(default_factory=dict)
     """One running cursor per root container (main, sidebar), reset each run."""
     dg_stack: list[DeltaGenerator] = field(default_factory=list)
@@ -61,6 +64,9 @@ class ScriptRunContext:
         """Start a new run: fresh cursors, stacks and registries."""
         self.script_run_id = script_run_id
         self.query_string = query_string
+        # Every run reads the URL the browser sent, as 1.67 does for a same-page rerun.
+        self.query_params = QueryParams(self)
+        self.query_params.populate(query_string)
         self.cursors.clear()
         self.dg_stack.clear()
         self.widget_ids_this_run.clear()

@@ -300,6 +300,10 @@ class ScriptRunner:
     # --- The checkpoint (see Note [Checkpoints]) ------------------------------
 
     def _maybe_handle_execution_control_request(self) -> None:
+        # Only the script thread can stop or restart the script: a message sent from
+        # another thread (st.spinner's timer) is a checkpoint for nobody, as in 1.67.
+        if threading.current_thread() is not self._thread:
+            return
         request = self._requests.on_scriptrunner_yield()
         if request is None:
             return

@@ -10,8 +10,9 @@ server that speaks the protocol: an in-process minilit, a minilit elsewhere, or 
 Streamlit.
 
 Simplified: one script run in flight at a time (``run`` waits for the run to end); no
-ForwardMsg cache; no page changes; the query string is whatever ``query_string`` says
-(the server never changes it here). Like the browser, every
+ForwardMsg cache; no page changes. The query string is ``query_string``; like the
+browser, the client adopts the one a ``page_info_changed`` message brings (the script
+changed ``st.query_params``) and sends it with the next run. Like the browser, every
 ``rerun_script`` carries every widget's value, defaults included (see
 ``minilit.testing.widget_state``).
 
@@ -302,6 +303,9 @@ class AppClient(Page):
             result.messages.append(msg)
             self.tree.apply(msg)
             kind = msg.WhichOneof("type")
+            if kind == "page_info_changed":
+                # The browser rewrites its address; the next rerun_script carries it.
+                self.query_string = msg.page_info_changed.query_string
             if kind == "script_finished":
                 finished = msg.script_finished != FINISHED_EARLY_FOR_RERUN
             elif (

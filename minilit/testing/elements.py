@@ -223,6 +223,33 @@ class Alert(_BodyElement):
         return str(self.proto.icon)
 
 
+class Toast(_BodyElement):
+    """``st.toast`` (in the event container)."""
+
+    @property
+    def icon(self) -> str:
+        """The icon shown next to the message (empty if none)."""
+        return str(self.proto.icon)
+
+    @property
+    def duration(self) -> int:
+        """Seconds on screen (0: until the user closes it)."""
+        return int(self.proto.duration)
+
+
+class Help(Element):
+    """``st.help`` (and st.write or magic of a function, class or module)."""
+
+    @property
+    def value(self) -> str:
+        """The name the call gave it (the argument as written)."""
+        return str(self.proto.name)
+
+    @property
+    def doc_string(self) -> str:
+        return str(self.proto.doc_string)
+
+
 class ExceptionElement(Element):
     """An ``Exception`` element: ``st.exception`` or an uncaught error in the script."""
 

@@ -25,12 +25,14 @@ from minilit.testing.elements import (
     Empty,
     ExceptionElement,
     Heading,
+    Help,
     Json,
     Markdown,
     Metric,
     Node,
     Progress,
     Text,
+    Toast,
     node_kind,
 )
 from minilit.testing.tree import BlockNode, ElementTree, TreeItem
@@ -190,6 +192,16 @@ class Queryable:
     def exception(self) -> ElementList[ExceptionElement]:
         """Exception elements (``st.exception`` and uncaught script errors)."""
         return self._of("exception", ExceptionElement)
+
+    @property
+    def toast(self) -> ElementList[Toast]:
+        """``st.toast`` elements (from the event container)."""
+        return self._of("toast", Toast)
+
+    @property
+    def help(self) -> ElementList[Help]:
+        """``st.help`` elements (also st.write and magic of functions, classes, modules)."""
+        return self._of("help_info", Help)
 
     @property
     def error(self) -> ElementList[Alert]:
@@ -411,6 +423,8 @@ _WRAPPERS: dict[str, Callable[[Page, TreeItem], Node]] = {
     "success": Alert,
     "alert": Alert,
     "exception": ExceptionElement,
+    "toast": Toast,
+    "help_info": Help,
     "metric": Metric,
     "progress": Progress,
     "empty": Empty,

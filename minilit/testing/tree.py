@@ -255,8 +255,10 @@ class ElementTree:
                 children = existing.children
             node = BlockNode(delta.add_block, children, run_id)
         else:
-            # A delta type minilit does not declare (e.g. 1.67's new_transient): ignore it,
-            # as a browser ignores what it cannot render.
+            # new_transient (st.spinner) is shown beside the tree, not in it, and is
+            # cleared before a run ends (Note [Transient elements] in
+            # elements/spinner.py); the client keeps no copy. Any other delta type is
+            # ignored, as a browser ignores what it cannot render.
             return
         try:
             self.root.set_in(path, node, run_id)

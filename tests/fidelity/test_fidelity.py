@@ -55,6 +55,8 @@ def test_app(name: str, real_server: RealServer) -> None:
     real = AppClient.connect(real_server.url, default_timeout=30)
     real.query_string = f"app={name}"
     mini = AppClient.from_file(APPS / f"{name}.py", default_timeout=10)
+    # minilit runs the app directly; the same query string keeps st.query_params equal.
+    mini.query_string = real.query_string
     result = AppResult(name)
     try:
         for step in ["app.run()", *CASES[name]]:

@@ -159,3 +159,47 @@ def test_coalescing_and_flushing_are_traced(trace: Subscriber) -> None:
     coalesced, flushed = mine
     assert coalesced.msg.delta.new_element.text.body == "loading", "the message replaced"
     assert flushed.fields == {"count": 1}
+
+
+def transient(path: list[int], *texts: str) -> ForwardMsg:
+    msg = ForwardMsg()
+    msg.metadata.delta_path[:] = path
+    msg.delta.new_transient.SetInParent()
+    for text in texts:
+        msg.delta.new_transient.elements.add().spinner.text = text
+    return msg
+
+
+def test_a_transient_neither_replaces_nor_is_replaced() -> None:
+    """A spinner shares its path with the next element; each message must arrive (1.67)."""
+    queue = ForwardMsgQueue()
+    queue.enqueue(transient([0, 0], "spinning"))
+    queue.enqueue(element([0, 0], "inside"))
+    queue.enqueue(transient([0, 0]))
+    queue.enqueue(element([0, 0], "replaced"))
+    sent = [
+        (
+            m.delta.WhichOneof("type"),
+            m.delta.new_element.text.body,
+            len(m.delta.new_transient.elements),
+        )
+        for m in queue.flush()
+    ]
+    # The second element still replaces the first (same path); the transients stay.
+    assert sent == [
+        ("new_transient", "", 1),
+        ("new_element", "replaced", 0),
+        ("new_transient", "", 0),
+    ]
+
+
+def test_a_toast_survives_the_clear_at_a_rerun() -> None:
+    """st.toast() right before st.rerun() still reaches the browser, as in 1.67."""
+    queue = ForwardMsgQueue()
+    toast = ForwardMsg()
+    toast.metadata.delta_path[:] = [2, 0]
+    toast.delta.new_element.toast.body = "saved"
+    queue.enqueue(element([0, 0], "dropped"))
+    queue.enqueue(toast)
+    queue.clear(retain_lifecycle_msgs=True)
+    assert [m.delta.new_element.toast.body for m in queue.flush()] == ["saved"]

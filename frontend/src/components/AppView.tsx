@@ -4,8 +4,8 @@
  * Mirrors Streamlit's frontend/app/src/components/AppView/AppView.tsx and
  * Sidebar/. Simplified: no multipage navigation, no bottom-pinned chat
  * input styling (the BOTTOM container is rendered after main), no resizable
- * sidebar. The EVENT container (toasts, dialogs) is not drawn: minilit has
- * no element that goes there.
+ * sidebar. Of the EVENT container, only toasts are drawn (a stack in the
+ * top-right corner); minilit has no dialogs.
  *
  * Data in: the AppRoot and the render context. Data out: the page.
  */
@@ -15,7 +15,7 @@ import type { minilit } from "../proto/proto"
 import type { AppRoot } from "../render-tree/AppNode"
 import type { ScriptRunState } from "../ScriptRunState"
 import type { WidgetStateManager } from "../widgets/WidgetStateManager"
-import { VerticalBlock } from "./Block"
+import { ChildNodes, VerticalBlock } from "./Block"
 import { ExceptionElement } from "./elements/ExceptionElement"
 import type { RenderContext } from "./RenderContext"
 
@@ -36,10 +36,15 @@ export function AppView(props: AppViewProps): ReactNode {
     scriptRunState: props.scriptRunState,
     widgetsDisabled: props.widgetsDisabled,
   }
-  const { main, sidebar, bottom } = props.elements
+  const { main, sidebar, bottom, event } = props.elements
   const hasSidebar = !sidebar.isEmpty()
   return (
     <div className="stAppViewContainer" data-testid="stAppViewContainer">
+      {event.isEmpty() ? null : (
+        <div className="stToasts" data-testid="stToastContainer">
+          <ChildNodes node={event} ctx={ctx} />
+        </div>
+      )}
       {hasSidebar ? (
         <Sidebar initiallyCollapsed={props.sidebarInitiallyCollapsed}>
           <VerticalBlock node={sidebar} ctx={ctx} />

@@ -18,7 +18,7 @@
 
 import { useEffect, useState, type CSSProperties, type ReactNode } from "react"
 import { minilit } from "../proto/proto"
-import { BlockNode, ElementNode, widgetIdOf } from "../render-tree/AppNode"
+import { type AppNode, BlockNode, ElementNode, widgetIdOf } from "../render-tree/AppNode"
 import { isElementStale, ScriptRunState } from "../ScriptRunState"
 import { Icon } from "./elements/DisplayElements"
 import { ElementRenderer } from "./ElementRenderer"
@@ -29,20 +29,31 @@ interface BlockProps {
   ctx: RenderContext
 }
 
-/** A block's children, in delta-path order. */
+/** A block's children, in delta-path order, each after the transient elements at its index. */
 export function ChildNodes({ node, ctx }: BlockProps): ReactNode {
-  return node.children.map((child, index) => {
-    if (child instanceof ElementNode) {
-      // Widgets are keyed by their id, so a *different* widget appearing at
-      // the same position gets a fresh component (and fresh local state).
-      const key = widgetIdOf(child.element) ?? `element-${index}`
-      return <ElementContainer key={key} node={child} ctx={ctx} />
-    }
-    if (child instanceof BlockNode) {
-      return <BlockRenderer key={`block-${index}-${child.type}`} node={child} ctx={ctx} />
-    }
-    return null // a hole: a later index arrived first
-  })
+  const last = Math.max(node.children.length, ...Array.from(node.transients.keys(), (i) => i + 1))
+  // One flat list of keyed nodes, so a child keeps its identity (and its state)
+  // when a spinner appears in front of it. See Note [Transient elements] in
+  // render-tree/AppNode.ts.
+  return Array.from({ length: last }, (_, index) => [
+    ...(node.transients.get(index) ?? []).map((element, i) => (
+      <ElementContainer key={`transient-${index}-${i}`} node={new ElementNode(element, ctx.scriptRunId)} ctx={ctx} />
+    )),
+    renderChild(node.children[index], index, ctx),
+  ]).flat()
+}
+
+function renderChild(child: AppNode | undefined, index: number, ctx: RenderContext): ReactNode {
+  if (child instanceof ElementNode) {
+    // Widgets are keyed by their id, so a *different* widget appearing at
+    // the same position gets a fresh component (and fresh local state).
+    const key = widgetIdOf(child.element) ?? `element-${index}`
+    return <ElementContainer key={key} node={child} ctx={ctx} />
+  }
+  if (child instanceof BlockNode) {
+    return <BlockRenderer key={`block-${index}-${child.type}`} node={child} ctx={ctx} />
+  }
+  return null // a hole: a later index arrived first
 }
 
 type SizeConfig = minilit.WidthConfig.$Properties | minilit.HeightConfig.$Properties | null | undefined

@@ -23,6 +23,14 @@ import {
 import { ComponentInstanceElement, IFrameElement } from "./elements/ComponentIFrame"
 import { DataFrameElement, TableElement } from "./elements/DataFrame"
 import { ExceptionElement } from "./elements/ExceptionElement"
+import {
+  BalloonsElement,
+  HelpElement,
+  HtmlElement,
+  SnowElement,
+  SpinnerElement,
+  ToastElement,
+} from "./elements/StatusElements"
 import { AudioElement, ImageListElement, VideoElement } from "./elements/MediaElements"
 import { VegaLiteChartElement } from "./elements/VegaLiteChart"
 import type { RenderContext } from "./RenderContext"
@@ -74,6 +82,19 @@ export function ElementRenderer({ element, ctx }: { element: minilit.Element; ct
           stretch={element.widthConfig?.useStretch === true}
         />
       )
+    // --- status (StatusElements.tsx)
+    case "spinner":
+      return <SpinnerElement element={element.spinner as minilit.Spinner} />
+    case "toast":
+      return <ToastElement element={element.toast as minilit.Toast} />
+    case "balloons":
+      return <BalloonsElement />
+    case "snow":
+      return <SnowElement />
+    case "helpInfo":
+      return <HelpElement element={element.helpInfo as minilit.Help} />
+    case "html":
+      return <HtmlElement element={element.html as minilit.Html} />
     // --- media and frames (the security surface)
     case "imgs":
       return <ImageListElement element={element.imgs as minilit.ImageList} />

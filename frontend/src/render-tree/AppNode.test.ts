@@ -241,3 +241,36 @@ describe("stale elements during a run", () => {
     expect(isElementStale("run2", ScriptRunState.RERUN_REQUESTED, "run2")).toBe(true)
   })
 })
+
+describe("transient elements (st.spinner)", () => {
+  function spinners(...texts: string[]): minilit.Delta {
+    return minilit.Delta.create({
+      newTransient: { elements: texts.map((t) => minilit.Element.create({ spinner: { text: t } })) },
+    })
+  }
+
+  it("keeps them beside the children, replaced by the next list, removed by an empty one", () => {
+    let tree = AppRoot.empty().applyDelta("run", text("before"), [0, 0])
+    tree = tree.applyDelta("run", spinners("Outer"), [0, 1])
+    expect(bodies(tree.main)).toEqual(["before"])
+    expect(tree.main.transients.get(1)?.map((e) => e.spinner?.text)).toEqual(["Outer"])
+    expect(tree.main.isEmpty()).toBe(false)
+    tree = tree.applyDelta("run", spinners("Outer", "Inner"), [0, 1])
+    expect(tree.main.transients.get(1)?.map((e) => e.spinner?.text)).toEqual(["Outer", "Inner"])
+    // An element at the same path does not remove them: they show in front of it.
+    tree = tree.applyDelta("run", text("inside"), [0, 1])
+    expect(bodies(tree.main)).toEqual(["before", "inside"])
+    expect(tree.main.transients.get(1)).toHaveLength(2)
+    tree = tree.applyDelta("run", spinners(), [0, 1])
+    expect(tree.main.transients.size).toBe(0)
+  })
+
+  it("are only in the container they were sent to", () => {
+    let tree = AppRoot.empty().applyDelta("run", block(), [0, 0])
+    tree = tree.applyDelta("run", spinners("In the block"), [0, 0, 0])
+    const inner = tree.main.children[0] as BlockNode
+    expect(inner.transients.get(0)?.[0].spinner?.text).toBe("In the block")
+    expect(tree.main.transients.size).toBe(0)
+    expect(tree.sidebar.isEmpty()).toBe(true)
+  })
+})

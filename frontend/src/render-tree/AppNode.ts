@@ -4,7 +4,7 @@
  * Mirrors Streamlit's frontend/lib/src/AppNode.ts (1.39), which newer
  * versions split into render-tree/AppRoot.ts, BlockNode.ts and
  * ElementNode.ts. Simplified: no fragments-specific cleanup, no add_rows,
- * no transient nodes, no ForwardMsg cache.
+ * no ForwardMsg cache.
  *
  * Data in: ForwardMsg.delta + ForwardMsg.metadata.delta_path, applied by
  * App.handleDeltaMsg. Data out: the AppRoot that React renders.
@@ -28,6 +28,16 @@
  * are the elements the script did not produce this time. After a run that
  * was interrupted by a rerun (FINISHED_EARLY_FOR_RERUN) or that failed to
  * compile, nothing is removed, so the page does not flicker or go blank.
+ *
+ * Note [Transient elements]
+ * st.spinner is not a node of the page: 1.67 sends it as Delta.new_transient at
+ * the path where the next element will go, with the list of every transient
+ * element shown there now (an empty list removes them). A block keeps those
+ * lists by child index (BlockNode.transients) and draws them in front of the
+ * child at that index, or at the end when the index has no child yet. Streamlit
+ * 1.67 keeps them in a TransientNode that wraps the child; the page looks the
+ * same. They are dropped with the stale nodes when a run ends (the server has
+ * cleared every one by then).
  */
 
 import { minilit } from "../proto/proto"
@@ -73,6 +83,8 @@ export class BlockNode {
     readonly children: ReadonlyArray<AppNode | undefined> = [],
     readonly deltaBlock: minilit.Block = new minilit.Block(),
     readonly scriptRunId: string = NO_SCRIPT_RUN_ID,
+    /** Transient elements (spinners) by child index. See Note [Transient elements]. */
+    readonly transients: ReadonlyMap<number, readonly minilit.Element[]> = new Map(),
   ) {}
 
   /** The block proto's oneof name, e.g. "vertical", "column", "form". */
@@ -81,7 +93,7 @@ export class BlockNode {
   }
 
   isEmpty(): boolean {
-    return this.children.every((child) => child === undefined)
+    return this.transients.size === 0 && this.children.every((child) => child === undefined)
   }
 
   /** The node at `path` (relative to this block), or undefined. */
@@ -118,7 +130,28 @@ export class BlockNode {
       }
       children[index] = child.setIn(rest, node, scriptRunId)
     }
-    return new BlockNode(children, this.deltaBlock, scriptRunId)
+    return new BlockNode(children, this.deltaBlock, scriptRunId, this.transients)
+  }
+
+  /** A copy of this block with the transient elements at `path` replaced by `elements`. */
+  setTransientsIn(path: readonly number[], elements: readonly minilit.Element[]): BlockNode {
+    const [index, ...rest] = path
+    if (rest.length === 0) {
+      const transients = new Map(this.transients)
+      if (elements.length === 0) {
+        transients.delete(index)
+      } else {
+        transients.set(index, elements)
+      }
+      return new BlockNode(this.children, this.deltaBlock, this.scriptRunId, transients)
+    }
+    const child = this.children[index]
+    if (!(child instanceof BlockNode)) {
+      throw new Error(`setTransientsIn: no block at index ${index} (path ${path.join(",")})`)
+    }
+    const children = this.children.slice()
+    children[index] = child.setTransientsIn(rest, elements)
+    return new BlockNode(children, this.deltaBlock, this.scriptRunId, this.transients)
   }
 
   /** See Note [Stale nodes]. Removes this block too if it is stale. */
@@ -198,6 +231,10 @@ export class AppRoot {
     }
     if (delta.addBlock) {
       return this.addBlock(delta.addBlock as minilit.Block, deltaPath, scriptRunId)
+    }
+    if (delta.newTransient) {
+      const elements = (delta.newTransient.elements ?? []) as minilit.Element[]
+      return new AppRoot(this.root.setTransientsIn(deltaPath, elements))
     }
     // A delta type this frontend does not know: leave the page as it is.
     return this

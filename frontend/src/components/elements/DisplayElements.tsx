@@ -106,6 +106,7 @@ export function MarkdownElement({ element }: { element: minilit.Markdown }): Rea
       return (
         <div className="stLatex" data-testid="stLatex">
           <code>{body}</code>
+          <Help text={element.help} />
         </div>
       )
     default:
