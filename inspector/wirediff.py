@@ -16,7 +16,9 @@ keeps its ``#number``) and flattened into leaves (``leaf_fields``), and the leav
 that differ are listed. When one recording has more frames, the rest are listed as
 unpaired. Pairing by position is enough when the same interaction was replayed on
 both servers (a lesson scenario, ``minilit trace --do``); it is not an alignment of
-two unrelated sessions.
+two unrelated sessions. One allowance is made for timing: a delta that the next frame
+replaces at the same delta_path is left out on both sides (``_collapse_same_path``),
+since whether the server's queue merged the two first is a matter of milliseconds.
 
 Receives: recordings (``inspector.channel.recording``). Hands to: ``minilit diff``
 (inspector/cli.py), lesson 17.
@@ -28,8 +30,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from google.protobuf.message import DecodeError
+
 from inspector.channel.protocol import WireEvent
 from inspector.protodecode import FieldNode, WireError, decode_tree
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.trace import events as ev
 
 ABSENT = "(absent)"
@@ -39,7 +44,6 @@ FieldValue = tuple[str, bytes]
 """A leaf: its value as the frame decoder shows it, and its payload bytes."""
 
 
-# [lesson:leaf_fields]
 def leaf_fields(direction: str, data: bytes) -> dict[str, FieldValue]:
     """Every leaf field of a frame, by dotted path (``delta.new_element.text.body``).
 
@@ -187,11 +191,40 @@ def compare(ours: Sequence[WireEvent], theirs: Sequence[WireEvent]) -> Compariso
     return Comparison(out)
 
 
+def _delta_path(frame: Frame) -> tuple[int, ...] | None:
+    """The delta_path of a forward delta frame; None for anything else."""
+    if frame.direction != "forward":
+        return None
+    try:
+        msg = ForwardMsg.FromString(frame.data)
+    except DecodeError:
+        return None
+    return tuple(msg.metadata.delta_path) if msg.HasField("delta") else None
+
+
+def _collapse_same_path(frames: list[Frame]) -> list[Frame]:
+    """Leave out a delta that the next frame replaces (same delta_path).
+
+    Whether the queue merged the two before sending is timing (lesson 06's coalescing:
+    st.write's placeholder and its text, an st.empty() filled at once): one server may
+    send both where the other sent only the second. What the page ends up showing is
+    the second either way, so only the second is compared, as transcripts do.
+    """
+    out: list[Frame] = []
+    for frame in frames:
+        path = _delta_path(frame)
+        if out and path is not None and _delta_path(out[-1]) == path:
+            out[-1] = frame
+        else:
+            out.append(frame)
+    return out
+
+
 def _pair_session(ours: list[Frame], theirs: list[Frame]) -> list[FramePair]:
     pairs: list[FramePair] = []
     for direction in ("back", "forward"):
-        a = [f for f in ours if f.direction == direction]
-        b = [f for f in theirs if f.direction == direction]
+        a = _collapse_same_path([f for f in ours if f.direction == direction])
+        b = _collapse_same_path([f for f in theirs if f.direction == direction])
         for number in range(max(len(a), len(b))):
             pair = FramePair(
                 number + 1,

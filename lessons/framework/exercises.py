@@ -166,6 +166,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "minilit.server.proxy_config.nginx_site",
         "the nginx site in front of minilit: TLS, the websocket upgrade, Host, sticky replicas",
     ),
+    Exercise(
+        "leaf_fields",
+        "17",
+        "inspector.wirediff.leaf_fields",
+        "a decoded frame as dotted field paths, the way `minilit diff` compares two frames",
+    ),
 )
 
 

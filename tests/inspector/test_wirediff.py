@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from inspector import wirediff
+from inspector.channel.protocol import WireEvent
 from inspector.channel.recording import Recorder, read_recording
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
+from minilit.trace import events
 
 APP = """\
 import minilit as st
@@ -137,3 +139,24 @@ def test_a_missing_or_broken_recording_is_a_one_line_error(
     result = _minilit_diff(str(broken), str(first))
     assert result.returncode == 2
     assert "broken.jsonl" in result.stderr and "Traceback" not in result.stderr
+
+
+def _sent(seq: int, msg: ForwardMsg) -> WireEvent:
+    return WireEvent(seq, 0, events.FORWARDMSG_SENT, session_id="s", data=msg.SerializeToString())
+
+
+def test_a_delta_the_next_one_replaces_is_left_out_on_both_sides() -> None:
+    placeholder, text, after = ForwardMsg(), ForwardMsg(), ForwardMsg()
+    placeholder.metadata.delta_path[:] = [0, 2]
+    placeholder.delta.new_element.empty.SetInParent()
+    text.metadata.delta_path[:] = [0, 2]
+    text.delta.new_element.markdown.body = "Tasks finished: 1"
+    after.metadata.delta_path[:] = [0, 3]
+    after.delta.new_element.text.body = "after"
+    # One server sent the placeholder and its text; the other's queue had merged them.
+    both = [_sent(1, placeholder), _sent(2, text), _sent(3, after)]
+    merged = [_sent(1, text), _sent(2, after)]
+    comparison = wirediff.compare(both, merged)
+    assert comparison.same and len(comparison.pairs()) == 2
+    # A placeholder that stays a placeholder is still compared.
+    assert not wirediff.compare([_sent(1, placeholder), _sent(2, after)], merged).same
