@@ -28,6 +28,7 @@ from minilit.elements.execution_control import rerun, stop
 from minilit.elements.page_config import set_page_config
 from minilit.errors import MinilitAPIException
 from minilit.missing import missing_st_name
+from minilit.runtime.caching import cache_data, cache_resource
 from minilit.runtime.secrets import secrets
 from minilit.runtime.state.session_state_proxy import SessionStateProxy
 from minilit.version import __version__
@@ -87,6 +88,8 @@ __all__ = [
     "__version__",
     "audio",
     "button",
+    "cache_data",
+    "cache_resource",
     "caption",
     "checkbox",
     "code",

@@ -1,7 +1,7 @@
 """AppSession: one browser tab's session, and the translator of its BackMsgs.
 
 Mirrors: streamlit/runtime/app_session.py (AppSession). Simplified: the file
-watcher belongs to the Runtime (minilit/watcher.py), no caches to clear, no fragments,
+watcher belongs to the Runtime (minilit/watcher.py), no fragments,
 no pages. Uploads and media are process-wide managers (runtime/uploaded_file_manager.py,
 runtime/media_file_manager.py) that the session asks for upload URLs and tells when it
 ends, rather than Runtime-owned objects handed to each session.
@@ -77,6 +77,7 @@ from typing import Any
 from minilit.config import Config
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.runtime.caching import clear_all_caches
 from minilit.runtime.forward_msg_queue import ForwardMsgQueue
 from minilit.runtime.media_file_manager import MEDIA_FILES
 from minilit.runtime.state.session_state import SessionState
@@ -156,7 +157,9 @@ class AppSession:
         elif kind == "stop_script":
             self.request_script_stop()
         elif kind == "clear_cache":
-            # Streamlit also clears st.cache_data / st.cache_resource here.
+            # As 1.67: every cache of the process (so for every session), then this
+            # session's state.
+            clear_all_caches(cause="clear_cache", session_id=self.id)
             self.session_state.clear()
         elif kind == "set_run_on_save":
             self._run_on_save = msg.set_run_on_save
