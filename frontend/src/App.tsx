@@ -23,6 +23,7 @@
 
 import { Component, type ReactNode } from "react"
 import { AppView } from "./components/AppView"
+import { ClearCacheDialog } from "./components/ClearCacheDialog"
 import { Header } from "./components/Header"
 import { ConnectionState } from "./connection/ConnectionState"
 import { contextInfo } from "./connection/contextInfo"
@@ -64,6 +65,8 @@ interface AppState {
   allowRunOnSave: boolean
   /** session_event.script_compilation_exception (until the next run). */
   compileError: minilit.Exception | undefined
+  /** The "Clear caches" confirmation is open (components/ClearCacheDialog.tsx). */
+  clearCacheDialogOpen: boolean
 }
 
 export class App extends Component<Record<string, never>, AppState> {
@@ -91,6 +94,7 @@ export class App extends Component<Record<string, never>, AppState> {
       scriptChangedOnDisk: false,
       allowRunOnSave: false,
       compileError: undefined,
+      clearCacheDialogOpen: false,
     }
     this.widgetMgr = new WidgetStateManager((widgetStates) => this.sendRerunBackMsg(widgetStates))
     this.connection = new WebsocketConnection(serverLocationOf(window.location), {
@@ -341,7 +345,19 @@ export class App extends Component<Record<string, never>, AppState> {
     }
   }
 
+  /** Clear cache (toolbar or "c"): ask first, as 1.67 does. */
+  openClearCacheDialog = (): void => {
+    if (this.state.connectionState === ConnectionState.CONNECTED) {
+      this.setState({ clearCacheDialogOpen: true })
+    }
+  }
+
+  closeClearCacheDialog = (): void => {
+    this.setState({ clearCacheDialogOpen: false })
+  }
+
   clearCache = (): void => {
+    this.closeClearCacheDialog()
     this.connection.sendBackMsg(minilit.BackMsg.create({ clearCache: true }))
   }
 
@@ -356,8 +372,9 @@ export class App extends Component<Record<string, never>, AppState> {
   }
 
   private handleKeyDown = (event: KeyboardEvent): void => {
-    // "r" reruns, as in Streamlit, unless the user is typing somewhere.
-    if (event.key !== "r" || event.ctrlKey || event.metaKey || event.altKey) {
+    // "r" reruns and "c" asks to clear the caches, as in Streamlit, unless the
+    // user is typing somewhere.
+    if ((event.key !== "r" && event.key !== "c") || event.ctrlKey || event.metaKey || event.altKey) {
       return
     }
     const target = event.target as HTMLElement | null
@@ -365,7 +382,11 @@ export class App extends Component<Record<string, never>, AppState> {
       return
     }
     event.preventDefault()
-    this.rerunScript()
+    if (event.key === "c") {
+      this.openClearCacheDialog()
+    } else {
+      this.rerunScript()
+    }
   }
 
   // --- Rendering --------------------------------------------------------------
@@ -399,7 +420,7 @@ export class App extends Component<Record<string, never>, AppState> {
           allowRunOnSave={s.allowRunOnSave}
           onRerun={this.rerunScript}
           onStop={this.stopScript}
-          onClearCache={this.clearCache}
+          onClearCache={this.openClearCacheDialog}
           onAlwaysRerun={this.alwaysRerun}
           onReconnect={this.reconnect}
         />
@@ -412,6 +433,9 @@ export class App extends Component<Record<string, never>, AppState> {
           compileError={s.compileError}
           sidebarInitiallyCollapsed={s.pageConfig.sidebarCollapsed}
         />
+        {s.clearCacheDialogOpen && (
+          <ClearCacheDialog onConfirm={this.clearCache} onClose={this.closeClearCacheDialog} />
+        )}
       </div>
     )
   }
