@@ -29,6 +29,7 @@ from minilit.elements.page_config import set_page_config
 from minilit.errors import MinilitAPIException
 from minilit.missing import missing_st_name
 from minilit.runtime.caching import cache_data, cache_resource
+from minilit.runtime.fragment import fragment
 from minilit.runtime.secrets import secrets
 from minilit.runtime.state.session_state_proxy import SessionStateProxy
 from minilit.version import __version__
@@ -104,6 +105,7 @@ __all__ = [
     "file_uploader",
     "form",
     "form_submit_button",
+    "fragment",
     "header",
     "image",
     "info",

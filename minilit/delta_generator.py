@@ -1,8 +1,8 @@
 """DeltaGenerator: the object behind every st.* call; it turns calls into Deltas.
 
 Mirrors: streamlit/delta_generator.py (DeltaGenerator, _enqueue, _block) and
-delta_generator_singletons.py. Simplified: no ``add_rows``, no fragments, no
-dg "kind" bookkeeping, no ref_hash substitution.
+delta_generator_singletons.py. Simplified: no ``add_rows``, no fragment
+"outside wrappers", no dg "kind" bookkeeping, no ref_hash substitution.
 
 How ``st.text("hi")`` becomes a frame (Streamlit's pipeline, in miniature):
 
@@ -199,6 +199,9 @@ def _send(msg: ForwardMsg, delta_path: list[int], ctx: ScriptRunContext) -> None
     """Address, stamp and enqueue one delta message."""
     msg.metadata.delta_path[:] = delta_path
     msg.metadata.active_script_hash = ctx.page_script_hash
+    if ctx.current_fragment_id:
+        # The browser clears a fragment's stale nodes by this id (runtime/fragment.py).
+        msg.delta.fragment_id = ctx.current_fragment_id
     # Streamlit hashes the message without its metadata (BLAKE2b-128 in 1.67)
     # so the browser can cache big elements; minilit hashes the delta alone.
     msg.hash = hashlib.blake2b(msg.delta.SerializeToString(), digest_size=16).hexdigest()
