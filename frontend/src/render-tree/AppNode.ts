@@ -3,8 +3,8 @@
  *
  * Mirrors Streamlit's frontend/lib/src/AppNode.ts (1.39), which newer
  * versions split into render-tree/AppRoot.ts, BlockNode.ts and
- * ElementNode.ts. Simplified: no fragments-specific cleanup, no add_rows,
- * no transient nodes, no ForwardMsg cache.
+ * ElementNode.ts. Simplified: no add_rows, no transient nodes, no ForwardMsg
+ * cache.
  *
  * Data in: ForwardMsg.delta + ForwardMsg.metadata.delta_path, applied by
  * App.handleDeltaMsg. Data out: the AppRoot that React renders.
@@ -28,6 +28,13 @@
  * are the elements the script did not produce this time. After a run that
  * was interrupted by a rerun (FINISHED_EARLY_FOR_RERUN) or that failed to
  * compile, nothing is removed, so the page does not flicker or go blank.
+ *
+ * Note [Fragment runs]
+ * A node also remembers the fragment whose body sent it (Delta.fragment_id).
+ * A fragment run (new_session's metadata.run.fragment_ids) redraws only those
+ * fragments, so its successful end (FINISHED_FRAGMENT_RUN_SUCCESSFULLY) removes
+ * stale nodes only inside the blocks of those fragments, as 1.67's
+ * ClearStaleNodeVisitor does; everything else stays as the last full run left it.
  */
 
 import { minilit } from "../proto/proto"
@@ -52,6 +59,8 @@ export class ElementNode {
   constructor(
     readonly element: minilit.Element,
     readonly scriptRunId: string,
+    /** Delta.fragment_id: the st.fragment that sent it ("" outside fragments). */
+    readonly fragmentId: string = "",
   ) {}
 
   /** The element proto's oneof name, e.g. "markdown" or "button". */
@@ -59,8 +68,13 @@ export class ElementNode {
     return this.element.type ?? "empty"
   }
 
-  clearStaleNodes(currentScriptRunId: string): ElementNode | undefined {
-    return this.scriptRunId === currentScriptRunId ? this : undefined
+  /** See Note [Stale nodes] and Note [Fragment runs]. */
+  clearStaleNodes(currentScriptRunId: string, fragmentRun = false, inFragment = false): ElementNode | undefined {
+    if (this.scriptRunId === currentScriptRunId) {
+      return this
+    }
+    // In a fragment run an element is removed only inside a fragment that ran.
+    return fragmentRun && (!this.fragmentId || !inFragment) ? this : undefined
   }
 }
 
@@ -73,6 +87,7 @@ export class BlockNode {
     readonly children: ReadonlyArray<AppNode | undefined> = [],
     readonly deltaBlock: minilit.Block = new minilit.Block(),
     readonly scriptRunId: string = NO_SCRIPT_RUN_ID,
+    readonly fragmentId: string = "",
   ) {}
 
   /** The block proto's oneof name, e.g. "vertical", "column", "form". */
@@ -118,22 +133,42 @@ export class BlockNode {
       }
       children[index] = child.setIn(rest, node, scriptRunId)
     }
-    return new BlockNode(children, this.deltaBlock, scriptRunId)
+    return new BlockNode(children, this.deltaBlock, scriptRunId, this.fragmentId)
   }
 
-  /** See Note [Stale nodes]. Removes this block too if it is stale. */
-  clearStaleNodes(currentScriptRunId: string): BlockNode | undefined {
-    if (this.scriptRunId !== currentScriptRunId) {
+  /**
+   * See Note [Stale nodes] and Note [Fragment runs]. Removes this block too if
+   * it is stale. `fragmentIds` are the fragments of a fragment run (empty for
+   * a full run); `inFragment` says the walk is inside a block of one of them.
+   */
+  clearStaleNodes(
+    currentScriptRunId: string,
+    fragmentIds: readonly string[] = [],
+    inFragment = false,
+  ): BlockNode | undefined {
+    const fragmentRun = fragmentIds.length > 0
+    let inside = inFragment
+    if (fragmentRun) {
+      if (inFragment && this.scriptRunId !== currentScriptRunId) {
+        return undefined
+      }
+      if (this.fragmentId && fragmentIds.includes(this.fragmentId) && this.scriptRunId === currentScriptRunId) {
+        inside = true
+      }
+    } else if (this.scriptRunId !== currentScriptRunId) {
       return undefined
     }
     const children: AppNode[] = []
     for (const child of this.children) {
-      const kept = child?.clearStaleNodes(currentScriptRunId)
+      const kept =
+        child instanceof BlockNode
+          ? child.clearStaleNodes(currentScriptRunId, fragmentIds, inside)
+          : child?.clearStaleNodes(currentScriptRunId, fragmentRun, inside)
       if (kept !== undefined) {
         children.push(kept)
       }
     }
-    return new BlockNode(children, this.deltaBlock, currentScriptRunId)
+    return new BlockNode(children, this.deltaBlock, currentScriptRunId, this.fragmentId)
   }
 
   /** Calls `visit` for every element below this block, depth first. */
@@ -192,18 +227,24 @@ export class AppRoot {
       // Root containers themselves are never replaced.
       throw new Error(`applyDelta: delta path too short: [${deltaPath.join(",")}]`)
     }
+    const fragmentId = delta.fragmentId ?? ""
     if (delta.newElement) {
-      const node = new ElementNode(delta.newElement as minilit.Element, scriptRunId)
+      const node = new ElementNode(delta.newElement as minilit.Element, scriptRunId, fragmentId)
       return new AppRoot(this.root.setIn(deltaPath, node, scriptRunId))
     }
     if (delta.addBlock) {
-      return this.addBlock(delta.addBlock as minilit.Block, deltaPath, scriptRunId)
+      return this.addBlock(delta.addBlock as minilit.Block, deltaPath, scriptRunId, fragmentId)
     }
     // A delta type this frontend does not know: leave the page as it is.
     return this
   }
 
-  private addBlock(block: minilit.Block, deltaPath: readonly number[], scriptRunId: string): AppRoot {
+  private addBlock(
+    block: minilit.Block,
+    deltaPath: readonly number[],
+    scriptRunId: string,
+    fragmentId: string,
+  ): AppRoot {
     // A block replacing a block of the same type keeps its children, so that
     // widgets inside a container or column keep their state (and the page
     // does not blink) while the script re-creates it. The children are
@@ -213,17 +254,18 @@ export class AppRoot {
       existing instanceof BlockNode && existing.type === (block.type ?? "vertical")
         ? existing.children
         : []
-    const node = new BlockNode(children, block, scriptRunId)
+    const node = new BlockNode(children, block, scriptRunId, fragmentId)
     return new AppRoot(this.root.setIn(deltaPath, node, scriptRunId))
   }
 
   /**
-   * After a successful run: drop every node the run did not write. The root
-   * containers always stay, even when the run put nothing in them.
+   * After a successful run: drop every node the run did not write (after a
+   * fragment run, only inside its fragments). The root containers always
+   * stay, even when the run put nothing in them.
    */
-  clearStaleNodes(currentScriptRunId: string): AppRoot {
+  clearStaleNodes(currentScriptRunId: string, fragmentIds: readonly string[] = []): AppRoot {
     const containers = this.root.children.map((child) => {
-      const kept = child instanceof BlockNode ? child.clearStaleNodes(currentScriptRunId) : undefined
+      const kept = child instanceof BlockNode ? child.clearStaleNodes(currentScriptRunId, fragmentIds) : undefined
       return kept ?? new BlockNode([], child instanceof BlockNode ? child.deltaBlock : undefined, currentScriptRunId)
     })
     return new AppRoot(new BlockNode(containers, this.root.deltaBlock, currentScriptRunId))
@@ -264,13 +306,14 @@ export function treeAfterScriptFinished(
   tree: AppRoot,
   status: minilit.ForwardMsg.ScriptFinishedStatus,
   currentScriptRunId: string,
+  fragmentIds: readonly string[] = [],
 ): AppRoot {
   const { ScriptFinishedStatus } = minilit.ForwardMsg
   if (
     status === ScriptFinishedStatus.FINISHED_SUCCESSFULLY ||
     status === ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
   ) {
-    return tree.clearStaleNodes(currentScriptRunId)
+    return tree.clearStaleNodes(currentScriptRunId, fragmentIds)
   }
   return tree
 }
