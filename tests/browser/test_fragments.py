@@ -79,3 +79,25 @@ def test_a_widget_in_a_fragment_reruns_only_the_fragment(page: Page, serve: Serv
     wait_for_app_idle(page)
     assert reruns[-1].rerun_script.fragment_id == ""
     expect(page.get_by_text("fragment runs: 3")).to_be_visible()
+
+
+def test_run_every_reruns_the_fragment_on_a_timer(page: Page, serve: Serve) -> None:
+    server = serve(APPS / "run_every_app.py")
+    reruns: list[BackMsg] = []
+
+    def on_websocket(ws) -> None:  # type: ignore[no-untyped-def]
+        def on_sent(payload: bytes | str) -> None:
+            if isinstance(payload, bytes):
+                msg = BackMsg.FromString(payload)
+                if msg.WhichOneof("type") == "rerun_script":
+                    reruns.append(msg)
+
+        ws.on("framesent", on_sent)
+
+    page.on("websocket", on_websocket)
+    open_app(page, server.url)
+    expect(page.get_by_text("tick 3")).to_be_visible()  # two timer ticks at least
+    expect(page.get_by_text("full runs: 1")).to_be_visible()
+    ticks = [m.rerun_script for m in reruns[1:]]
+    assert ticks and all(t.is_auto_rerun and t.fragment_id for t in ticks)
+    assert len({t.fragment_id for t in ticks}) == 1
