@@ -102,8 +102,5 @@ class CacheDataAPI:
             session_id=_session_id,
         )
 
-    def __repr__(self) -> str:
-        return "st.cache_data"
-
 
 CACHE_DATA_API = CacheDataAPI()

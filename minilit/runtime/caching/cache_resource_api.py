@@ -103,8 +103,5 @@ class CacheResourceAPI:
             session_id=_session_id,
         )
 
-    def __repr__(self) -> str:
-        return "st.cache_resource"
-
 
 CACHE_RESOURCE_API = CacheResourceAPI()
