@@ -85,7 +85,8 @@ def main() -> None:
             best = min(r[3] for r in per_run)
             rows.append((label, name, size, cold[1], warm_first, hit, best))
     print(f"st.cache_data on a 10 MB result, {args.runs} runs, times in ms measured in the script")
-    header = ("server", "value", "pickled MB", "miss", "1st call, later runs", "hit median", "hit best")
+    header = ("server", "value", "pickled MB", "miss", "1st call, later runs", "hit median")
+    header += ("hit best",)
     print("{:<16}{:<9}{:>11}{:>10}{:>22}{:>12}{:>10}".format(*header))
     for label, name, size, miss, warm, hit, best in rows:
         print(
