@@ -254,3 +254,29 @@ def test_cache_resource_validate_and_function_clear(tmp_path: Path) -> None:
         app.run()
         app.run()
         assert _markdowns(app) == ["2 2"]
+
+
+def test_hash_funcs_make_an_unhashable_argument_hashable(tmp_path: Path) -> None:
+    source = """
+        import threading
+        import minilit as st
+        import counter
+
+        class Conn:
+            def __init__(self, name):
+                self.name = name
+                self.lock = threading.Lock()  # what makes it unhashable
+
+        @st.cache_data(hash_funcs={Conn: lambda conn: conn.name})
+        def query(conn, sql):
+            counter.calls[conn.name] = counter.calls.get(conn.name, 0) + 1
+            return f"{conn.name}: {sql}"
+
+        for name in ("a", "a", "b"):
+            query(Conn(name), "select 1")
+        st.markdown(repr(sorted(counter.calls.items())))
+        """
+    with AppClient.from_file(_write(tmp_path, source)) as app:
+        app.run()
+        # Two Conn("a") objects hash alike by their name: one computation for both.
+        assert _markdowns(app) == ["[('a', 1), ('b', 1)]"]
