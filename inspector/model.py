@@ -309,6 +309,9 @@ class Model:
         self.frames_by_no: dict[int, Frame] = {}
         self.events: deque[WireEvent] = deque(maxlen=max_events)
         self.security: list[WireEvent] = []
+        self.caches: list[WireEvent] = []
+        """cache.hit, cache.miss and cache.cleared of every session (the caches are
+        the process's, not a session's: runtime/caching/)."""
         self.sources: dict[str, str] = {}
         self.max_frames = max_frames
         self.trimmed_frames = 0
@@ -330,6 +333,7 @@ class Model:
         self.dirty_sessions = False
         self.dirty_state = False
         self.dirty_security = False
+        self.dirty_caches = False
         self.tree_errors = 0
         """Frames the element tree refused (a path through an element, a ref_hash)."""
         self.pending_events: deque[WireEvent] = deque(maxlen=LOG_BACKLOG)
@@ -451,6 +455,10 @@ class Model:
         run = self.runs_by_id.get(e.run_id) or s.script_run
         s.state_history.append((e.seq, run.index if run else 0, key, value))
         self.dirty_state = True
+
+    def _on_cache(self, e: WireEvent) -> None:
+        self.caches.append(e)
+        self.dirty_caches = True
 
     def _on_security(self, e: WireEvent) -> None:
         self.security.append(e)
@@ -657,6 +665,9 @@ _HANDLERS = {
     ev.RUN_FINISHED: Model._on_run_finished,
     ev.CALLBACK_RUN: Model._on_callback,
     ev.SESSION_STATE_CHANGED: Model._on_state,
+    ev.CACHE_HIT: Model._on_cache,
+    ev.CACHE_MISS: Model._on_cache,
+    ev.CACHE_CLEARED: Model._on_cache,
     ev.DELTA_ENQUEUED: Model._on_delta_enqueued,
     ev.QUEUE_COALESCED: Model._on_queue_coalesced,
     ev.FRAME_RECEIVED: Model._on_frame_received,

@@ -33,6 +33,7 @@ ENDINGS = {
     "script_stopped_with_success": "ok",
     "script_stopped_for_rerun": "superseded",
     "script_stopped_with_compile_error": "compile error",
+    "fragment_stopped_with_success": "ok (fragment)",
 }
 """How a run ended, from its status. "ok" is refined by ``run_ending``: the
 runner reports an uncaught exception and a stop as success too."""

@@ -29,6 +29,8 @@ from minilit.elements.execution_control import rerun, stop
 from minilit.elements.page_config import set_page_config
 from minilit.errors import MinilitAPIException
 from minilit.missing import missing_st_name
+from minilit.runtime.caching import cache_data, cache_resource
+from minilit.runtime.fragment import fragment
 from minilit.runtime.secrets import secrets
 from minilit.runtime.state.query_params_proxy import QueryParamsProxy
 from minilit.runtime.state.session_state_proxy import SessionStateProxy
@@ -112,6 +114,8 @@ __all__ = [
     "balloons",
     "bar_chart",
     "button",
+    "cache_data",
+    "cache_resource",
     "caption",
     "checkbox",
     "code",
@@ -128,6 +132,7 @@ __all__ = [
     "file_uploader",
     "form",
     "form_submit_button",
+    "fragment",
     "header",
     "help",
     "html",

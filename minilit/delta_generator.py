@@ -1,8 +1,8 @@
 """DeltaGenerator: the object behind every st.* call; it turns calls into Deltas.
 
 Mirrors: streamlit/delta_generator.py (DeltaGenerator, _enqueue, _block) and
-delta_generator_singletons.py. Simplified: no ``add_rows``, no fragments, no
-dg "kind" bookkeeping, no ref_hash substitution.
+delta_generator_singletons.py. Simplified: no ``add_rows``, no fragment
+"outside wrappers", no dg "kind" bookkeeping, no ref_hash substitution.
 
 How ``st.text("hi")`` becomes a frame (Streamlit's pipeline, in miniature):
 
@@ -229,6 +229,9 @@ def send_transient(
 
 def _send(msg: ForwardMsg, delta_path: list[int], ctx: ScriptRunContext) -> None:
     """Address, stamp and enqueue one delta message."""
+    if ctx.current_fragment_id:
+        # The browser clears a fragment's stale nodes by this id (runtime/fragment.py).
+        msg.delta.fragment_id = ctx.current_fragment_id
     # The hash names the element's content so that the browser can cache big
     # elements: BLAKE2b-128 of the message without its metadata (it is not set
     # yet), serialised deterministically, as 1.67's populate_hash_if_needed does.

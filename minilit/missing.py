@@ -1,7 +1,7 @@
 """What happens when a script asks for a part of Streamlit's API that minilit lacks.
 
 Not in Streamlit as such: Streamlit has the whole API. A reader's app written for
-Streamlit 1.67 may call ``st.cache_data`` or ``st.tabs``, which minilit does not have;
+Streamlit 1.67 may call ``st.navigation`` or ``st.tabs``, which minilit does not have;
 without this, Python would say only ``AttributeError: module 'minilit' has no attribute
 'tabs'``. ``minilit/__init__.py``'s module ``__getattr__`` (and the ``streamlit`` alias,
 ``minilit/runtime/streamlit_alias.py``) raise ``NotInMinilit`` instead: it names the call,

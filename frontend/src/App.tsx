@@ -23,6 +23,7 @@
 
 import { Component, type ReactNode } from "react"
 import { AppView } from "./components/AppView"
+import { ClearCacheDialog } from "./components/ClearCacheDialog"
 import { Header } from "./components/Header"
 import { ConnectionState } from "./connection/ConnectionState"
 import { contextInfo } from "./connection/contextInfo"
@@ -64,6 +65,10 @@ interface AppState {
   allowRunOnSave: boolean
   /** session_event.script_compilation_exception (until the next run). */
   compileError: minilit.Exception | undefined
+  /** The "Clear caches" confirmation is open (components/ClearCacheDialog.tsx). */
+  clearCacheDialogOpen: boolean
+  /** metadata.run.fragment_ids of the last new_session: the fragments it reruns. */
+  fragmentIdsThisRun: string[]
 }
 
 export class App extends Component<Record<string, never>, AppState> {
@@ -75,6 +80,8 @@ export class App extends Component<Record<string, never>, AppState> {
   /** The element tree including deltas not yet handed to React. */
   private pendingElements: AppRoot = AppRoot.empty()
   private elementFlushTimer: ReturnType<typeof setTimeout> | undefined
+  /** st.fragment(run_every=...): one interval timer per fragment (ForwardMsg.auto_rerun). */
+  private readonly autoRerunTimers = new Map<string, { timer: ReturnType<typeof setInterval>; interval: number }>()
 
   constructor(props: Record<string, never>) {
     super(props)
@@ -91,8 +98,12 @@ export class App extends Component<Record<string, never>, AppState> {
       scriptChangedOnDisk: false,
       allowRunOnSave: false,
       compileError: undefined,
+      clearCacheDialogOpen: false,
+      fragmentIdsThisRun: [],
     }
-    this.widgetMgr = new WidgetStateManager((widgetStates) => this.sendRerunBackMsg(widgetStates))
+    this.widgetMgr = new WidgetStateManager((widgetStates, fragmentId) =>
+      this.sendRerunBackMsg(widgetStates, fragmentId),
+    )
     this.connection = new WebsocketConnection(serverLocationOf(window.location), {
       onMessage: (msg) => this.handleMessage(msg),
       onStateChange: (state, detail) => this.handleConnectionStateChanged(state, detail),
@@ -111,6 +122,7 @@ export class App extends Component<Record<string, never>, AppState> {
     document.removeEventListener("keydown", this.handleKeyDown)
     this.connection.stop()
     clearTimeout(this.elementFlushTimer)
+    this.cleanupAutoReruns()
   }
 
   // --- Connection -------------------------------------------------------------
@@ -155,7 +167,15 @@ export class App extends Component<Record<string, never>, AppState> {
         this.handleDeltaMsg(msg.delta as minilit.Delta, msg.metadata)
         break
       case "scriptFinished":
-        this.handleScriptFinished(msg.scriptFinished as minilit.ForwardMsg.ScriptFinishedStatus)
+        this.handleScriptFinished(msg.scriptFinished as minilit.ForwardMsg.ScriptFinishedStatus, msg.metadata)
+        break
+      case "autoRerun":
+        this.handleAutoRerun(msg.autoRerun as minilit.AutoRerun)
+        break
+      case "stopAutoRerun":
+        for (const fragmentId of msg.stopAutoRerun?.fragmentIds ?? []) {
+          this.clearAutoRerun(fragmentId)
+        }
         break
       case "pageConfigChanged":
         this.handlePageConfigChanged(msg.pageConfigChanged as minilit.PageConfig)
@@ -182,7 +202,13 @@ export class App extends Component<Record<string, never>, AppState> {
       fileUploadClient.setSessionId(initialize.sessionId)
     }
     this.pageScriptHash = newSession.pageScriptHash ?? ""
+    const fragmentIdsThisRun = [...(metadata?.run?.fragmentIds ?? [])]
+    if (fragmentIdsThisRun.length === 0) {
+      // A full run sets up the fragments' timers again, as 1.67's browser does.
+      this.cleanupAutoReruns()
+    }
     this.setState((prev) => ({
+      fragmentIdsThisRun,
       // A run has begun. After a superseded run no session_status_changed
       // follows (the session never stopped running, as in 1.67), so this is
       // where a requested rerun becomes the running one.
@@ -260,10 +286,14 @@ export class App extends Component<Record<string, never>, AppState> {
     }
   }
 
-  /** See Note [Stale nodes] in render-tree/AppNode.ts. */
-  private handleScriptFinished(status: minilit.ForwardMsg.ScriptFinishedStatus): void {
+  /** See Note [Stale nodes] and Note [Fragment runs] in render-tree/AppNode.ts. */
+  private handleScriptFinished(
+    status: minilit.ForwardMsg.ScriptFinishedStatus,
+    metadata: minilit.ForwardMsgMetadata.$Properties | null | undefined,
+  ): void {
     this.flushElements()
-    const cleaned = treeAfterScriptFinished(this.pendingElements, status, this.state.scriptRunId)
+    const fragmentIds = metadata?.run?.fragmentIds ?? []
+    const cleaned = treeAfterScriptFinished(this.pendingElements, status, this.state.scriptRunId, fragmentIds)
     if (cleaned !== this.pendingElements) {
       // Widgets that vanished lose their browser-side value too.
       this.pendingElements = cleaned
@@ -303,10 +333,40 @@ export class App extends Component<Record<string, never>, AppState> {
     window.history.replaceState(window.history.state, "", url.toString())
   }
 
+  /** st.fragment(run_every=...): rerun the fragment every `interval` seconds, as 1.67. */
+  private handleAutoRerun(autoRerun: minilit.AutoRerun): void {
+    const fragmentId = autoRerun.fragmentId
+    const interval = autoRerun.interval
+    if (!fragmentId || this.autoRerunTimers.get(fragmentId)?.interval === interval) {
+      return
+    }
+    this.clearAutoRerun(fragmentId)
+    const timer = setInterval(() => this.sendRerunBackMsg(this.widgetMgr.createWidgetStatesMsg(), fragmentId, true), interval * 1000)
+    this.autoRerunTimers.set(fragmentId, { timer, interval })
+  }
+
+  private clearAutoRerun(fragmentId: string): void {
+    const entry = this.autoRerunTimers.get(fragmentId)
+    if (entry) {
+      clearInterval(entry.timer)
+      this.autoRerunTimers.delete(fragmentId)
+    }
+  }
+
+  private cleanupAutoReruns(): void {
+    for (const fragmentId of [...this.autoRerunTimers.keys()]) {
+      this.clearAutoRerun(fragmentId)
+    }
+  }
+
   // --- BackMsgs -----------------------------------------------------------------
 
-  /** Every rerun request goes through here: widget changes, Rerun, first run. */
-  private sendRerunBackMsg(widgetStates: minilit.WidgetStates): void {
+  /**
+   * Every rerun request goes through here: widget changes, Rerun, first run,
+   * and fragment reruns (a widget inside a fragment, a run_every tick), which
+   * name the fragment and, as in 1.67, do not mark the page as about to rerun.
+   */
+  private sendRerunBackMsg(widgetStates: minilit.WidgetStates, fragmentId?: string, isAutoRerun = false): void {
     const sent = this.connection.sendBackMsg(
       minilit.BackMsg.create({
         rerunScript: minilit.ClientState.create({
@@ -314,10 +374,12 @@ export class App extends Component<Record<string, never>, AppState> {
           widgetStates,
           pageScriptHash: this.pageScriptHash,
           contextInfo: contextInfo(),
+          fragmentId: fragmentId ?? "",
+          isAutoRerun,
         }),
       }),
     )
-    if (sent) {
+    if (sent && !fragmentId) {
       this.setState({ scriptRunState: ScriptRunState.RERUN_REQUESTED })
     }
   }
@@ -341,7 +403,19 @@ export class App extends Component<Record<string, never>, AppState> {
     }
   }
 
+  /** Clear cache (toolbar or "c"): ask first, as 1.67 does. */
+  openClearCacheDialog = (): void => {
+    if (this.state.connectionState === ConnectionState.CONNECTED) {
+      this.setState({ clearCacheDialogOpen: true })
+    }
+  }
+
+  closeClearCacheDialog = (): void => {
+    this.setState({ clearCacheDialogOpen: false })
+  }
+
   clearCache = (): void => {
+    this.closeClearCacheDialog()
     this.connection.sendBackMsg(minilit.BackMsg.create({ clearCache: true }))
   }
 
@@ -356,8 +430,9 @@ export class App extends Component<Record<string, never>, AppState> {
   }
 
   private handleKeyDown = (event: KeyboardEvent): void => {
-    // "r" reruns, as in Streamlit, unless the user is typing somewhere.
-    if (event.key !== "r" || event.ctrlKey || event.metaKey || event.altKey) {
+    // "r" reruns and "c" asks to clear the caches, as in Streamlit, unless the
+    // user is typing somewhere.
+    if ((event.key !== "r" && event.key !== "c") || event.ctrlKey || event.metaKey || event.altKey) {
       return
     }
     const target = event.target as HTMLElement | null
@@ -365,7 +440,11 @@ export class App extends Component<Record<string, never>, AppState> {
       return
     }
     event.preventDefault()
-    this.rerunScript()
+    if (event.key === "c") {
+      this.openClearCacheDialog()
+    } else {
+      this.rerunScript()
+    }
   }
 
   // --- Rendering --------------------------------------------------------------
@@ -399,7 +478,7 @@ export class App extends Component<Record<string, never>, AppState> {
           allowRunOnSave={s.allowRunOnSave}
           onRerun={this.rerunScript}
           onStop={this.stopScript}
-          onClearCache={this.clearCache}
+          onClearCache={this.openClearCacheDialog}
           onAlwaysRerun={this.alwaysRerun}
           onReconnect={this.reconnect}
         />
@@ -409,9 +488,13 @@ export class App extends Component<Record<string, never>, AppState> {
           scriptRunState={s.scriptRunState}
           widgetMgr={this.widgetMgr}
           widgetsDisabled={!connected}
+          fragmentIdsThisRun={s.fragmentIdsThisRun}
           compileError={s.compileError}
           sidebarInitiallyCollapsed={s.pageConfig.sidebarCollapsed}
         />
+        {s.clearCacheDialogOpen && (
+          <ClearCacheDialog onConfirm={this.clearCache} onClose={this.closeClearCacheDialog} />
+        )}
       </div>
     )
   }

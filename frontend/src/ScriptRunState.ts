@@ -27,18 +27,25 @@ export enum ScriptRunState {
 
 /**
  * Whether an element should be drawn faded ("stale"): it was written by an
- * older run and the current run has not (yet) re-sent it.
+ * older run and the current run has not (yet) re-sent it. During a fragment
+ * run (`fragmentIdsThisRun`) only the elements of those fragments can be, as
+ * in 1.67: the rest of the page is not being redrawn.
  */
 export function isElementStale(
   nodeScriptRunId: string,
   scriptRunState: ScriptRunState,
   currentScriptRunId: string,
+  nodeFragmentId = "",
+  fragmentIdsThisRun: readonly string[] = [],
 ): boolean {
   if (scriptRunState === ScriptRunState.RERUN_REQUESTED) {
     // A rerun is on its way: everything on the page is about to be replaced.
     return true
   }
   if (scriptRunState === ScriptRunState.RUNNING) {
+    if (fragmentIdsThisRun.length > 0) {
+      return nodeFragmentId !== "" && fragmentIdsThisRun.includes(nodeFragmentId) && nodeScriptRunId !== currentScriptRunId
+    }
     return nodeScriptRunId !== currentScriptRunId
   }
   return false

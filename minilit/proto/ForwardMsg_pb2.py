@@ -27,7 +27,7 @@ from minilit.proto import Elements_pb2 as minilit_dot_proto_dot_Elements__pb2
 from minilit.proto import NewSession_pb2 as minilit_dot_proto_dot_NewSession__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1eminilit/proto/ForwardMsg.proto\x12\x07minilit\x1a\x19minilit/proto/Delta.proto\x1a\x1cminilit/proto/Elements.proto\x1a\x1eminilit/proto/NewSession.proto\"\xb2\x05\n\nForwardMsg\x12\x0c\n\x04hash\x18\x01 \x01(\t\x12-\n\x08metadata\x18\x02 \x01(\x0b\x32\x1b.minilit.ForwardMsgMetadata\x12*\n\x0bnew_session\x18\x04 \x01(\x0b\x32\x13.minilit.NewSessionH\x00\x12\x38\n\x16session_status_changed\x18\t \x01(\x0b\x32\x16.minilit.SessionStatusH\x00\x12\x1f\n\x05\x64\x65lta\x18\x05 \x01(\x0b\x32\x0e.minilit.DeltaH\x00\x12\x43\n\x0fscript_finished\x18\x06 \x01(\x0e\x32(.minilit.ForwardMsg.ScriptFinishedStatusH\x00\x12.\n\rsession_event\x18\n \x01(\x0b\x32\x15.minilit.SessionEventH\x00\x12\x32\n\x13page_config_changed\x18\r \x01(\x0b\x32\x13.minilit.PageConfigH\x00\x12.\n\x11page_info_changed\x18\x0c \x01(\x0b\x32\x11.minilit.PageInfoH\x00\x12\x37\n\x12\x66ile_urls_response\x18\x13 \x01(\x0b\x32\x19.minilit.FileURLsResponseH\x00\x12\x12\n\x08ref_hash\x18\x0b \x01(\tH\x00\x12\x17\n\rheartbeat_ack\x18\x1a \x01(\x08H\x00\"\x98\x01\n\x14ScriptFinishedStatus\x12\x19\n\x15\x46INISHED_SUCCESSFULLY\x10\x00\x12\x1f\n\x1b\x46INISHED_WITH_COMPILE_ERROR\x10\x01\x12\x1c\n\x18\x46INISHED_EARLY_FOR_RERUN\x10\x02\x12&\n\"FINISHED_FRAGMENT_RUN_SUCCESSFULLY\x10\x03\x42\x06\n\x04type\"z\n\x12\x46orwardMsgMetadata\x12\x11\n\tcacheable\x18\x01 \x01(\x08\x12\x12\n\ndelta_path\x18\x02 \x03(\r\x12\x1a\n\x12\x61\x63tive_script_hash\x18\x04 \x01(\t\x12!\n\x03run\x18\x06 \x01(\x0b\x32\x14.minilit.RunIdentity\":\n\x0bRunIdentity\x12\x15\n\rscript_run_id\x18\x01 \x01(\t\x12\x14\n\x0c\x66ragment_ids\x18\x02 \x03(\t\"\x9b\x01\n\x0cSessionEvent\x12 \n\x16script_changed_on_disk\x18\x01 \x01(\x08H\x00\x12%\n\x1bscript_was_manually_stopped\x18\x02 \x01(\x08H\x00\x12:\n\x1cscript_compilation_exception\x18\x03 \x01(\x0b\x32\x12.minilit.ExceptionH\x00\x42\x06\n\x04type\"\xf8\x03\n\nPageConfig\x12\r\n\x05title\x18\x01 \x01(\t\x12\x0f\n\x07\x66\x61vicon\x18\x02 \x01(\t\x12*\n\x06layout\x18\x03 \x01(\x0e\x32\x1a.minilit.PageConfig.Layout\x12?\n\x15initial_sidebar_state\x18\x04 \x01(\x0e\x32 .minilit.PageConfig.SidebarState\x12\x31\n\nmenu_items\x18\x05 \x01(\x0b\x32\x1d.minilit.PageConfig.MenuItems\x1a\x9f\x01\n\tMenuItems\x12\x14\n\x0cget_help_url\x18\x01 \x01(\t\x12\x15\n\rhide_get_help\x18\x02 \x01(\x08\x12\x18\n\x10report_a_bug_url\x18\x03 \x01(\t\x12\x19\n\x11hide_report_a_bug\x18\x04 \x01(\x08\x12\x18\n\x10\x61\x62out_section_md\x18\x05 \x01(\t\x12\x16\n\x0e\x63lear_about_md\x18\x06 \x01(\x08\"2\n\x06Layout\x12\x0c\n\x08\x43\x45NTERED\x10\x00\x12\x08\n\x04WIDE\x10\x01\x12\x10\n\x0cLAYOUT_UNSET\x10\x02\"T\n\x0cSidebarState\x12\x08\n\x04\x41UTO\x10\x00\x12\x0c\n\x08\x45XPANDED\x10\x01\x12\r\n\tCOLLAPSED\x10\x02\x12\x11\n\rSIDEBAR_UNSET\x10\x03\x12\n\n\x06LOCKED\x10\x04\" \n\x08PageInfo\x12\x14\n\x0cquery_string\x18\x01 \x01(\t\"`\n\x10\x46ileURLsResponse\x12\x13\n\x0bresponse_id\x18\x01 \x01(\t\x12$\n\tfile_urls\x18\x02 \x03(\x0b\x32\x11.minilit.FileURLs\x12\x11\n\terror_msg\x18\x03 \x01(\t\"C\n\x08\x46ileURLs\x12\x0f\n\x07\x66ile_id\x18\x01 \x01(\t\x12\x12\n\nupload_url\x18\x02 \x01(\t\x12\x12\n\ndelete_url\x18\x03 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1eminilit/proto/ForwardMsg.proto\x12\x07minilit\x1a\x19minilit/proto/Delta.proto\x1a\x1cminilit/proto/Elements.proto\x1a\x1eminilit/proto/NewSession.proto\"\x8f\x06\n\nForwardMsg\x12\x0c\n\x04hash\x18\x01 \x01(\t\x12-\n\x08metadata\x18\x02 \x01(\x0b\x32\x1b.minilit.ForwardMsgMetadata\x12*\n\x0bnew_session\x18\x04 \x01(\x0b\x32\x13.minilit.NewSessionH\x00\x12\x38\n\x16session_status_changed\x18\t \x01(\x0b\x32\x16.minilit.SessionStatusH\x00\x12\x1f\n\x05\x64\x65lta\x18\x05 \x01(\x0b\x32\x0e.minilit.DeltaH\x00\x12\x43\n\x0fscript_finished\x18\x06 \x01(\x0e\x32(.minilit.ForwardMsg.ScriptFinishedStatusH\x00\x12.\n\rsession_event\x18\n \x01(\x0b\x32\x15.minilit.SessionEventH\x00\x12\x32\n\x13page_config_changed\x18\r \x01(\x0b\x32\x13.minilit.PageConfigH\x00\x12.\n\x11page_info_changed\x18\x0c \x01(\x0b\x32\x11.minilit.PageInfoH\x00\x12\x37\n\x12\x66ile_urls_response\x18\x13 \x01(\x0b\x32\x19.minilit.FileURLsResponseH\x00\x12\x12\n\x08ref_hash\x18\x0b \x01(\tH\x00\x12\x17\n\rheartbeat_ack\x18\x1a \x01(\x08H\x00\x12(\n\nauto_rerun\x18\x15 \x01(\x0b\x32\x12.minilit.AutoRerunH\x00\x12\x31\n\x0fstop_auto_rerun\x18\x1c \x01(\x0b\x32\x16.minilit.StopAutoRerunH\x00\"\x98\x01\n\x14ScriptFinishedStatus\x12\x19\n\x15\x46INISHED_SUCCESSFULLY\x10\x00\x12\x1f\n\x1b\x46INISHED_WITH_COMPILE_ERROR\x10\x01\x12\x1c\n\x18\x46INISHED_EARLY_FOR_RERUN\x10\x02\x12&\n\"FINISHED_FRAGMENT_RUN_SUCCESSFULLY\x10\x03\x42\x06\n\x04type\"z\n\x12\x46orwardMsgMetadata\x12\x11\n\tcacheable\x18\x01 \x01(\x08\x12\x12\n\ndelta_path\x18\x02 \x03(\r\x12\x1a\n\x12\x61\x63tive_script_hash\x18\x04 \x01(\t\x12!\n\x03run\x18\x06 \x01(\x0b\x32\x14.minilit.RunIdentity\"2\n\tAutoRerun\x12\x10\n\x08interval\x18\x01 \x01(\x02\x12\x13\n\x0b\x66ragment_id\x18\x02 \x01(\t\"%\n\rStopAutoRerun\x12\x14\n\x0c\x66ragment_ids\x18\x01 \x03(\t\":\n\x0bRunIdentity\x12\x15\n\rscript_run_id\x18\x01 \x01(\t\x12\x14\n\x0c\x66ragment_ids\x18\x02 \x03(\t\"\x9b\x01\n\x0cSessionEvent\x12 \n\x16script_changed_on_disk\x18\x01 \x01(\x08H\x00\x12%\n\x1bscript_was_manually_stopped\x18\x02 \x01(\x08H\x00\x12:\n\x1cscript_compilation_exception\x18\x03 \x01(\x0b\x32\x12.minilit.ExceptionH\x00\x42\x06\n\x04type\"\xf8\x03\n\nPageConfig\x12\r\n\x05title\x18\x01 \x01(\t\x12\x0f\n\x07\x66\x61vicon\x18\x02 \x01(\t\x12*\n\x06layout\x18\x03 \x01(\x0e\x32\x1a.minilit.PageConfig.Layout\x12?\n\x15initial_sidebar_state\x18\x04 \x01(\x0e\x32 .minilit.PageConfig.SidebarState\x12\x31\n\nmenu_items\x18\x05 \x01(\x0b\x32\x1d.minilit.PageConfig.MenuItems\x1a\x9f\x01\n\tMenuItems\x12\x14\n\x0cget_help_url\x18\x01 \x01(\t\x12\x15\n\rhide_get_help\x18\x02 \x01(\x08\x12\x18\n\x10report_a_bug_url\x18\x03 \x01(\t\x12\x19\n\x11hide_report_a_bug\x18\x04 \x01(\x08\x12\x18\n\x10\x61\x62out_section_md\x18\x05 \x01(\t\x12\x16\n\x0e\x63lear_about_md\x18\x06 \x01(\x08\"2\n\x06Layout\x12\x0c\n\x08\x43\x45NTERED\x10\x00\x12\x08\n\x04WIDE\x10\x01\x12\x10\n\x0cLAYOUT_UNSET\x10\x02\"T\n\x0cSidebarState\x12\x08\n\x04\x41UTO\x10\x00\x12\x0c\n\x08\x45XPANDED\x10\x01\x12\r\n\tCOLLAPSED\x10\x02\x12\x11\n\rSIDEBAR_UNSET\x10\x03\x12\n\n\x06LOCKED\x10\x04\" \n\x08PageInfo\x12\x14\n\x0cquery_string\x18\x01 \x01(\t\"`\n\x10\x46ileURLsResponse\x12\x13\n\x0bresponse_id\x18\x01 \x01(\t\x12$\n\tfile_urls\x18\x02 \x03(\x0b\x32\x11.minilit.FileURLs\x12\x11\n\terror_msg\x18\x03 \x01(\t\"C\n\x08\x46ileURLs\x12\x0f\n\x07\x66ile_id\x18\x01 \x01(\t\x12\x12\n\nupload_url\x18\x02 \x01(\t\x12\x12\n\ndelete_url\x18\x03 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,27 +35,31 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'minilit.proto.ForwardMsg_pb
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_FORWARDMSG']._serialized_start=133
-  _globals['_FORWARDMSG']._serialized_end=823
-  _globals['_FORWARDMSG_SCRIPTFINISHEDSTATUS']._serialized_start=663
-  _globals['_FORWARDMSG_SCRIPTFINISHEDSTATUS']._serialized_end=815
-  _globals['_FORWARDMSGMETADATA']._serialized_start=825
-  _globals['_FORWARDMSGMETADATA']._serialized_end=947
-  _globals['_RUNIDENTITY']._serialized_start=949
-  _globals['_RUNIDENTITY']._serialized_end=1007
-  _globals['_SESSIONEVENT']._serialized_start=1010
-  _globals['_SESSIONEVENT']._serialized_end=1165
-  _globals['_PAGECONFIG']._serialized_start=1168
-  _globals['_PAGECONFIG']._serialized_end=1672
-  _globals['_PAGECONFIG_MENUITEMS']._serialized_start=1375
-  _globals['_PAGECONFIG_MENUITEMS']._serialized_end=1534
-  _globals['_PAGECONFIG_LAYOUT']._serialized_start=1536
-  _globals['_PAGECONFIG_LAYOUT']._serialized_end=1586
-  _globals['_PAGECONFIG_SIDEBARSTATE']._serialized_start=1588
-  _globals['_PAGECONFIG_SIDEBARSTATE']._serialized_end=1672
-  _globals['_PAGEINFO']._serialized_start=1674
-  _globals['_PAGEINFO']._serialized_end=1706
-  _globals['_FILEURLSRESPONSE']._serialized_start=1708
-  _globals['_FILEURLSRESPONSE']._serialized_end=1804
-  _globals['_FILEURLS']._serialized_start=1806
-  _globals['_FILEURLS']._serialized_end=1873
+  _globals['_FORWARDMSG']._serialized_end=916
+  _globals['_FORWARDMSG_SCRIPTFINISHEDSTATUS']._serialized_start=756
+  _globals['_FORWARDMSG_SCRIPTFINISHEDSTATUS']._serialized_end=908
+  _globals['_FORWARDMSGMETADATA']._serialized_start=918
+  _globals['_FORWARDMSGMETADATA']._serialized_end=1040
+  _globals['_AUTORERUN']._serialized_start=1042
+  _globals['_AUTORERUN']._serialized_end=1092
+  _globals['_STOPAUTORERUN']._serialized_start=1094
+  _globals['_STOPAUTORERUN']._serialized_end=1131
+  _globals['_RUNIDENTITY']._serialized_start=1133
+  _globals['_RUNIDENTITY']._serialized_end=1191
+  _globals['_SESSIONEVENT']._serialized_start=1194
+  _globals['_SESSIONEVENT']._serialized_end=1349
+  _globals['_PAGECONFIG']._serialized_start=1352
+  _globals['_PAGECONFIG']._serialized_end=1856
+  _globals['_PAGECONFIG_MENUITEMS']._serialized_start=1559
+  _globals['_PAGECONFIG_MENUITEMS']._serialized_end=1718
+  _globals['_PAGECONFIG_LAYOUT']._serialized_start=1720
+  _globals['_PAGECONFIG_LAYOUT']._serialized_end=1770
+  _globals['_PAGECONFIG_SIDEBARSTATE']._serialized_start=1772
+  _globals['_PAGECONFIG_SIDEBARSTATE']._serialized_end=1856
+  _globals['_PAGEINFO']._serialized_start=1858
+  _globals['_PAGEINFO']._serialized_end=1890
+  _globals['_FILEURLSRESPONSE']._serialized_start=1892
+  _globals['_FILEURLSRESPONSE']._serialized_end=1988
+  _globals['_FILEURLS']._serialized_start=1990
+  _globals['_FILEURLS']._serialized_end=2057
 # @@protoc_insertion_point(module_scope)

@@ -11,7 +11,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ForwardMsg(_message.Message):
-    __slots__ = ("hash", "metadata", "new_session", "session_status_changed", "delta", "script_finished", "session_event", "page_config_changed", "page_info_changed", "file_urls_response", "ref_hash", "heartbeat_ack")
+    __slots__ = ("hash", "metadata", "new_session", "session_status_changed", "delta", "script_finished", "session_event", "page_config_changed", "page_info_changed", "file_urls_response", "ref_hash", "heartbeat_ack", "auto_rerun", "stop_auto_rerun")
     class ScriptFinishedStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         FINISHED_SUCCESSFULLY: _ClassVar[ForwardMsg.ScriptFinishedStatus]
@@ -34,6 +34,8 @@ class ForwardMsg(_message.Message):
     FILE_URLS_RESPONSE_FIELD_NUMBER: _ClassVar[int]
     REF_HASH_FIELD_NUMBER: _ClassVar[int]
     HEARTBEAT_ACK_FIELD_NUMBER: _ClassVar[int]
+    AUTO_RERUN_FIELD_NUMBER: _ClassVar[int]
+    STOP_AUTO_RERUN_FIELD_NUMBER: _ClassVar[int]
     hash: str
     metadata: ForwardMsgMetadata
     new_session: _NewSession_pb2.NewSession
@@ -46,7 +48,9 @@ class ForwardMsg(_message.Message):
     file_urls_response: FileURLsResponse
     ref_hash: str
     heartbeat_ack: bool
-    def __init__(self, hash: _Optional[str] = ..., metadata: _Optional[_Union[ForwardMsgMetadata, _Mapping]] = ..., new_session: _Optional[_Union[_NewSession_pb2.NewSession, _Mapping]] = ..., session_status_changed: _Optional[_Union[_NewSession_pb2.SessionStatus, _Mapping]] = ..., delta: _Optional[_Union[_Delta_pb2.Delta, _Mapping]] = ..., script_finished: _Optional[_Union[ForwardMsg.ScriptFinishedStatus, str]] = ..., session_event: _Optional[_Union[SessionEvent, _Mapping]] = ..., page_config_changed: _Optional[_Union[PageConfig, _Mapping]] = ..., page_info_changed: _Optional[_Union[PageInfo, _Mapping]] = ..., file_urls_response: _Optional[_Union[FileURLsResponse, _Mapping]] = ..., ref_hash: _Optional[str] = ..., heartbeat_ack: _Optional[bool] = ...) -> None: ...
+    auto_rerun: AutoRerun
+    stop_auto_rerun: StopAutoRerun
+    def __init__(self, hash: _Optional[str] = ..., metadata: _Optional[_Union[ForwardMsgMetadata, _Mapping]] = ..., new_session: _Optional[_Union[_NewSession_pb2.NewSession, _Mapping]] = ..., session_status_changed: _Optional[_Union[_NewSession_pb2.SessionStatus, _Mapping]] = ..., delta: _Optional[_Union[_Delta_pb2.Delta, _Mapping]] = ..., script_finished: _Optional[_Union[ForwardMsg.ScriptFinishedStatus, str]] = ..., session_event: _Optional[_Union[SessionEvent, _Mapping]] = ..., page_config_changed: _Optional[_Union[PageConfig, _Mapping]] = ..., page_info_changed: _Optional[_Union[PageInfo, _Mapping]] = ..., file_urls_response: _Optional[_Union[FileURLsResponse, _Mapping]] = ..., ref_hash: _Optional[str] = ..., heartbeat_ack: _Optional[bool] = ..., auto_rerun: _Optional[_Union[AutoRerun, _Mapping]] = ..., stop_auto_rerun: _Optional[_Union[StopAutoRerun, _Mapping]] = ...) -> None: ...
 
 class ForwardMsgMetadata(_message.Message):
     __slots__ = ("cacheable", "delta_path", "active_script_hash", "run")
@@ -59,6 +63,20 @@ class ForwardMsgMetadata(_message.Message):
     active_script_hash: str
     run: RunIdentity
     def __init__(self, cacheable: _Optional[bool] = ..., delta_path: _Optional[_Iterable[int]] = ..., active_script_hash: _Optional[str] = ..., run: _Optional[_Union[RunIdentity, _Mapping]] = ...) -> None: ...
+
+class AutoRerun(_message.Message):
+    __slots__ = ("interval", "fragment_id")
+    INTERVAL_FIELD_NUMBER: _ClassVar[int]
+    FRAGMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    interval: float
+    fragment_id: str
+    def __init__(self, interval: _Optional[float] = ..., fragment_id: _Optional[str] = ...) -> None: ...
+
+class StopAutoRerun(_message.Message):
+    __slots__ = ("fragment_ids",)
+    FRAGMENT_IDS_FIELD_NUMBER: _ClassVar[int]
+    fragment_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, fragment_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class RunIdentity(_message.Message):
     __slots__ = ("script_run_id", "fragment_ids")

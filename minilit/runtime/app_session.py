@@ -1,7 +1,7 @@
 """AppSession: one browser tab's session, and the translator of its BackMsgs.
 
 Mirrors: streamlit/runtime/app_session.py (AppSession). Simplified: the file
-watcher belongs to the Runtime (minilit/watcher.py), no caches to clear, no fragments,
+watcher belongs to the Runtime (minilit/watcher.py),
 no pages. Uploads and media are process-wide managers (runtime/uploaded_file_manager.py,
 runtime/media_file_manager.py) that the session asks for upload URLs and tells when it
 ends, rather than Runtime-owned objects handed to each session.
@@ -77,7 +77,9 @@ from minilit.config import Config
 from minilit.proto.BackMsg_pb2 import BackMsg, ClientState
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.proto.NewSession_pb2 import Config as ClientConfig
+from minilit.runtime.caching import clear_all_caches
 from minilit.runtime.forward_msg_queue import ForwardMsgQueue
+from minilit.runtime.fragment import FragmentStorage
 from minilit.runtime.media_file_manager import MEDIA_FILES
 from minilit.runtime.state.session_state import SessionState
 from minilit.runtime.uploaded_file_manager import UPLOADED_FILES
@@ -125,6 +127,10 @@ class AppSession:
         self._browser_queue = ForwardMsgQueue(self.id)
         self.session_state = SessionState()
         """Values that survive reruns (st.session_state, widget values)."""
+        self.fragment_storage = FragmentStorage()
+        """This session's st.fragment closures (runtime/fragment.py)."""
+        self._run_fragment_ids: list[str] = []
+        """The fragments the current run reruns (empty: a full run)."""
         self._scriptrunner: ScriptRunner | None = None
         self._superseded: list[ScriptRunner] = []
         """Runners told to stop whose thread has not ended (Note [Thread bound])."""
@@ -156,7 +162,9 @@ class AppSession:
         elif kind == "stop_script":
             self.request_script_stop()
         elif kind == "clear_cache":
-            # Streamlit also clears st.cache_data / st.cache_resource here.
+            # As 1.67: every cache of the process (so for every session), then this
+            # session's state.
+            clear_all_caches(cause="clear_cache", session_id=self.id)
             self.session_state.clear()
         elif kind == "set_run_on_save":
             self._run_on_save = msg.set_run_on_save
@@ -184,10 +192,17 @@ class AppSession:
         [Thread bound]).
         """
         widget_states = client_state.widget_states if client_state is not None else None
+        fragment_id = client_state.fragment_id if client_state is not None else ""
+        if fragment_id and not self.fragment_storage.contains(fragment_id):
+            # As 1.67: a full run has dropped it (or it never was); nothing to run.
+            _LOGGER.info("Ignoring a rerun of fragment %s, which no longer exists", fragment_id)
+            return
         rerun_data = RerunData(
             widget_states=widget_states,
             query_string=client_state.query_string if client_state is not None else "",
             cause=cause,
+            fragment_id_queue=(fragment_id,) if fragment_id else (),
+            is_auto_rerun=bool(client_state.is_auto_rerun) if client_state is not None else False,
         )
         BUS.publish(
             events.RERUN_REQUESTED,
@@ -201,7 +216,10 @@ class AppSession:
         """Replace the current run with one for ``rerun_data`` (or merge, or wait)."""
         runner = self._scriptrunner
         if runner is not None and runner.is_alive():
-            if not self._config.get("runner.fastReruns"):
+            if rerun_data.fragment_id_queue or not self._config.get("runner.fastReruns"):
+                # A fragment rerun goes to the running runner, fast reruns or not (as
+                # 1.67): it waits for the run to end (Note [Fragment reruns wait] in
+                # scriptrunner/script_requests.py).
                 accepted, coalesced = runner.request_rerun(rerun_data)
                 if coalesced:
                     BUS.publish(events.RERUN_COALESCED, session_id=self.id)
@@ -315,6 +333,7 @@ class AppSession:
             script_cache=self._script_cache,
             on_event=self._on_scriptrunner_event,
             initial_rerun_data=rerun_data,
+            fragment_storage=self.fragment_storage,
         )
         self._scriptrunner.start()
 
@@ -360,9 +379,11 @@ class AppSession:
         if event == ScriptRunnerEvent.ENQUEUE_FORWARD_MSG:
             self._enqueue_forward_msg(kwargs["forward_msg"])
         elif event == ScriptRunnerEvent.SCRIPT_STARTED:
-            self._on_script_started(kwargs["run_id"])
+            self._on_script_started(kwargs["run_id"], kwargs.get("fragment_ids", []))
         elif event == ScriptRunnerEvent.SCRIPT_STOPPED_WITH_SUCCESS:
             self._end_current_run(ForwardMsg.FINISHED_SUCCESSFULLY)
+        elif event == ScriptRunnerEvent.FRAGMENT_STOPPED_WITH_SUCCESS:
+            self._end_current_run(ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
         elif event == ScriptRunnerEvent.SCRIPT_STOPPED_FOR_RERUN:
             # st.rerun() (or a rerun without fast reruns): the same runner goes on with
             # a new run, and 1.67 says so: FINISHED_EARLY_FOR_RERUN, then not running.
@@ -378,11 +399,18 @@ class AppSession:
             # of a bug of ours before it could say how the run went.
             self._end_current_run(ForwardMsg.FINISHED_SUCCESSFULLY)
 
-    def _on_script_started(self, run_id: str) -> None:
-        """A run began: drop the old run's unsent deltas, announce the new run."""
+    def _on_script_started(self, run_id: str, fragment_ids: list[str]) -> None:
+        """A run began: drop the old run's unsent deltas, announce the new run.
+
+        A fragment run drops only the unsent deltas of its own fragments, and its
+        new_session and script_finished name them (metadata.run.fragment_ids, as 1.67).
+        """
         self._run_id = run_id
+        self._run_fragment_ids = list(fragment_ids)
         self._run_finished = False
-        self._browser_queue.clear(retain_lifecycle_msgs=True)
+        self._browser_queue.clear(
+            retain_lifecycle_msgs=True, fragment_ids_this_run=fragment_ids or None
+        )
         self._enqueue_forward_msg(self._new_session_msg(run_id))
         if not self._reported_running:  # after a superseded run it still is (1.67)
             self._enqueue_forward_msg(self._session_status_msg(running=True))
@@ -395,6 +423,7 @@ class AppSession:
         self.last_finish_status = status
         msg = ForwardMsg(script_finished=status)  # type: ignore[arg-type]
         msg.metadata.run.script_run_id = self._run_id
+        msg.metadata.run.fragment_ids.extend(self._run_fragment_ids)
         self._enqueue_forward_msg(msg)
         if self._reported_running:
             self._enqueue_forward_msg(self._session_status_msg(running=False))
@@ -476,6 +505,7 @@ class AppSession:
     def _new_session_msg(self, run_id: str) -> ForwardMsg:
         msg = ForwardMsg()
         msg.metadata.run.script_run_id = run_id
+        msg.metadata.run.fragment_ids.extend(self._run_fragment_ids)
         ns = msg.new_session
         init = ns.initialize
         init.environment_info.streamlit_version = f"minilit {__version__}"

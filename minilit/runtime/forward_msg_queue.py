@@ -1,7 +1,7 @@
 """ForwardMsgQueue: one session's messages waiting to go to the browser.
 
 Mirrors: streamlit/runtime/forward_msg_queue.py (ForwardMsgQueue). Simplified:
-no delta composition of add_rows, no fragments.
+no delta composition of add_rows.
 
 Receives: ``enqueue`` from runtime/app_session.py (IOLoop thread).
 Hands to: runtime/runtime.py's flush loop through ``flush``.
@@ -65,23 +65,37 @@ class ForwardMsgQueue:
         self._delta_index_map[path] = len(self._queue)
         self._queue.append(msg)
 
-    def clear(self, retain_lifecycle_msgs: bool = False) -> None:
+    def clear(
+        self, retain_lifecycle_msgs: bool = False, fragment_ids_this_run: list[str] | None = None
+    ) -> None:
         """Drop queued messages; at a run's start keep the lifecycle ones.
 
         A kept ``script_finished`` belongs to the run being replaced, so it is
-        rewritten to FINISHED_EARLY_FOR_RERUN (as Streamlit does).
+        rewritten to FINISHED_EARLY_FOR_RERUN (as Streamlit does), except that a
+        fragment run leaves a full run's FINISHED_SUCCESSFULLY alone. A fragment run
+        (``fragment_ids_this_run``) also keeps every message that is not a delta of
+        one of its fragments: the rest of the page is not being redrawn.
         """
         if not retain_lifecycle_msgs:
             self._queue = []
         else:
-            # Toasts are kept too: st.toast() right before st.rerun() still shows (1.67).
-            kept = [
-                m
-                for m in self._queue
-                if m.WhichOneof("type") in _LIFECYCLE_TYPES or _is_toast_delta(m)
-            ]
+            fragments = fragment_ids_this_run
+
+            def keep(m: ForwardMsg) -> bool:
+                if m.WhichOneof("type") in _LIFECYCLE_TYPES:
+                    return True
+                # Toasts are kept too: st.toast() right before st.rerun() still shows (1.67).
+                if _is_toast_delta(m):
+                    return True
+                if fragments is None:
+                    return False
+                return m.WhichOneof("type") != "delta" or m.delta.fragment_id not in fragments
+
+            kept = [m for m in self._queue if keep(m)]
             for m in kept:
-                if m.WhichOneof("type") == "script_finished":
+                if m.WhichOneof("type") == "script_finished" and not (
+                    fragments is not None and m.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+                ):
                     m.script_finished = ForwardMsg.FINISHED_EARLY_FOR_RERUN
             self._queue = kept
         self._delta_index_map = {}

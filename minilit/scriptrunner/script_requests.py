@@ -2,7 +2,7 @@
 
 Mirrors: streamlit/runtime/scriptrunner_utils/script_requests.py
 (ScriptRequests, RerunData, ScriptRequest, ScriptRequestType). Simplified: no
-fragments, no page changes, no cached-message hashes.
+page changes, no cached-message hashes, no replayed triggers.
 
 Receives: ``request_rerun`` / ``request_stop`` from runtime/app_session.py on
 the IOLoop thread. Hands to: scriptrunner/script_runner.py, whose script thread
@@ -20,6 +20,15 @@ Note [Rerun vs. stop]
         browser: click "Save"      -> rerun_script{save: trigger=true}
         browser: type in a field   -> rerun_script{save: (cleared), text: "a"}
         (both arrive before the script thread looks at its mailbox)
+
+Note [Fragment reruns wait]
+    A rerun of fragments (``fragment_id_queue``) that a widget inside a fragment
+    asked for does not interrupt the run in progress, as in 1.67: cutting a full
+    run short would leave the page outside the fragment half drawn. It waits in
+    the mailbox, the checkpoints let it be, and the runner picks it up when the
+    run ends (``on_scriptrunner_ready``). Only ``st.rerun(scope="fragment")``
+    (``is_fragment_scoped_rerun``) interrupts. When a full rerun and a fragment
+    rerun meet in the mailbox the full one wins: it runs the fragments too.
 """
 
 from __future__ import annotations
@@ -45,6 +54,12 @@ class RerunData:
     query_string: str = ""
     cause: str = "rerun_script"
     """Why the run happens: rerun_script (the browser asked), st.rerun, ..."""
+    fragment_id_queue: tuple[str, ...] = ()
+    """The fragments to run instead of the whole script (empty: the whole script)."""
+    is_fragment_scoped_rerun: bool = False
+    """st.rerun(scope="fragment"): interrupts a run (Note [Fragment reruns wait])."""
+    is_auto_rerun: bool = False
+    """The browser's run_every timer asked (ClientState.is_auto_rerun)."""
 
 
 @dataclass(frozen=True)
@@ -78,11 +93,29 @@ def coalesce_widget_states(old: WidgetStates | None, new: WidgetStates | None) -
 
 
 def coalesce_rerun_data(old: RerunData, new: RerunData) -> RerunData:
+    """One rerun for two requests; a full rerun absorbs fragment reruns (it runs them too)."""
+    if not old.fragment_id_queue or not new.fragment_id_queue:
+        queue: tuple[str, ...] = ()
+        scoped = False
+    else:
+        queue = (
+            *old.fragment_id_queue,
+            *(f for f in new.fragment_id_queue if f not in old.fragment_id_queue),
+        )
+        scoped = old.is_fragment_scoped_rerun or new.is_fragment_scoped_rerun
     return RerunData(
         widget_states=coalesce_widget_states(old.widget_states, new.widget_states),
         query_string=new.query_string,
         cause=new.cause,
+        fragment_id_queue=queue,
+        is_fragment_scoped_rerun=scoped,
+        is_auto_rerun=new.is_auto_rerun,
     )
+
+
+def waits_for_the_run(data: RerunData) -> bool:
+    """A fragment rerun that must not interrupt the run (Note [Fragment reruns wait])."""
+    return bool(data.fragment_id_queue) and not data.is_fragment_scoped_rerun
 
 
 class ScriptRequests:
@@ -131,7 +164,9 @@ class ScriptRequests:
             return pending
 
     def has_request(self) -> bool:
-        """True when a stop or rerun is waiting (a step gate should let go)."""
+        """True when a stop or a run-interrupting rerun is waiting (a step gate should let go)."""
+        if self._state == ScriptRequestType.RERUN:
+            return not waits_for_the_run(self._rerun_data)
         return self._state != ScriptRequestType.CONTINUE
 
     def on_scriptrunner_yield(self) -> ScriptRequest | None:
@@ -140,11 +175,15 @@ class ScriptRequests:
         Returns None to keep going, or the request that must interrupt the run
         (the runner raises RerunException / StopException for it).
         """
-        if self._state == ScriptRequestType.CONTINUE:
+        if self._state == ScriptRequestType.CONTINUE or (
+            self._state == ScriptRequestType.RERUN and waits_for_the_run(self._rerun_data)
+        ):
             # Fast path without the lock: most checkpoints find nothing.
             return None
         with self._lock:
             if self._state == ScriptRequestType.RERUN:
+                if waits_for_the_run(self._rerun_data):
+                    return None
                 self._state = ScriptRequestType.CONTINUE
                 return ScriptRequest(ScriptRequestType.RERUN, self._rerun_data)
             if self._state == ScriptRequestType.STOP:

@@ -2,7 +2,8 @@
 
 Mirrors: streamlit/runtime/scriptrunner_utils/script_run_context.py
 (ScriptRunContext, get_script_run_ctx, add_script_run_ctx). Simplified: no
-fragments, pages or cached-message hashes; uploaded files are looked up in the
+pages or cached-message hashes; the fragment being run is a field here rather
+than 1.67's per-thread ThreadState; uploaded files are looked up in the
 process-wide manager by session id rather than through a manager on the context.
 
 The context is attached to the script thread as an attribute (as Streamlit
@@ -28,6 +29,7 @@ from minilit.runtime.state.query_params import QueryParams
 if TYPE_CHECKING:
     from minilit.cursor import RunningCursor
     from minilit.delta_generator import DeltaGenerator
+    from minilit.runtime.fragment import FragmentStorage
     from minilit.runtime.state.session_state import SessionState
     from minilit.scriptrunner.script_requests import ScriptRequests
 
@@ -59,14 +61,27 @@ class ScriptRunContext:
     widget_user_keys_this_run: set[str] = field(default_factory=set)
     form_ids_this_run: set[str] = field(default_factory=set)
     deltas_this_run: int = 0
+    fragment_storage: FragmentStorage | None = None
+    """The session's fragments (runtime/fragment.py); set by the ScriptRunner."""
+    fragment_ids_this_run: list[str] = field(default_factory=list)
+    """The fragments this run reruns; empty for a full run."""
+    current_fragment_id: str = ""
+    """The fragment whose body is running; its deltas carry it (Delta.fragment_id)."""
+    new_fragment_ids: set[str] = field(default_factory=set)
+    """Fragments called in this run (a full run forgets the others)."""
 
-    def reset(self, script_run_id: str, query_string: str = "") -> None:
+    def reset(
+        self, script_run_id: str, query_string: str = "", fragment_ids: list[str] | None = None
+    ) -> None:
         """Start a new run: fresh cursors, stacks and registries."""
         self.script_run_id = script_run_id
         self.query_string = query_string
         # Every run reads the URL the browser sent, as 1.67 does for a same-page rerun.
         self.query_params = QueryParams(self)
         self.query_params.populate(query_string)
+        self.fragment_ids_this_run = list(fragment_ids or [])
+        self.current_fragment_id = ""
+        self.new_fragment_ids = set()
         self.cursors.clear()
         self.dg_stack.clear()
         self.widget_ids_this_run.clear()

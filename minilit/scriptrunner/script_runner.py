@@ -2,7 +2,7 @@
 
 Mirrors: streamlit/runtime/scriptrunner/script_runner.py (ScriptRunner,
 ScriptRunnerEvent), script_cache.py (ScriptCache) and exec_code.py
-(exec_func_with_error_handling). Simplified: no fragments, no multipage apps,
+(exec_func_with_error_handling). Simplified: no parallel fragments, no multipage apps,
 no media cleanup, no ``postScriptGC``, no ``modified_sys_path`` (the script's
 folder is put on sys.path once, as bootstrap._fix_sys_path does).
 
@@ -37,6 +37,7 @@ Note [Checkpoints]
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -52,6 +53,7 @@ from typing import Any
 
 from minilit.config import Config
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.runtime.fragment import FragmentHandledException, FragmentStorage
 from minilit.runtime.state.session_state import SessionState
 from minilit.scriptrunner.exceptions import RerunException, ScriptControlException, StopException
 from minilit.scriptrunner.magic import add_magic
@@ -74,6 +76,8 @@ class ScriptRunnerEvent(Enum):
     """kwargs: exception (an Exception proto)."""
     SCRIPT_STOPPED_FOR_RERUN = "script_stopped_for_rerun"
     """A rerun request (or st.rerun()) interrupted the run."""
+    FRAGMENT_STOPPED_WITH_SUCCESS = "fragment_stopped_with_success"
+    """A fragment run ended (runtime/fragment.py, Note [Fragment runs])."""
     SHUTDOWN = "shutdown"
     """The thread is about to exit."""
 
@@ -130,6 +134,7 @@ class ScriptRunner:
         script_cache: ScriptCache,
         on_event: OnEvent,
         initial_rerun_data: RerunData,
+        fragment_storage: FragmentStorage,
     ) -> None:
         self._main_script_path = main_script_path
         self._config = config
@@ -146,6 +151,7 @@ class ScriptRunner:
             session_state=session_state,
             page_script_hash=page_script_hash(main_script_path),
             show_error_details=str(config.get("client.showErrorDetails")),
+            fragment_storage=fragment_storage,
         )
         self._thread = threading.Thread(
             target=self._run_script_thread, name="ScriptRunner.scriptThread", daemon=True
@@ -210,12 +216,13 @@ class ScriptRunner:
         """
         while True:
             run_id = str(uuid.uuid4())
-            self.ctx.reset(run_id, rerun_data.query_string)
+            fragment_ids = list(rerun_data.fragment_id_queue)
+            self.ctx.reset(run_id, rerun_data.query_string, fragment_ids)
             started = time.perf_counter()
             self._on_event(
                 self,
                 ScriptRunnerEvent.SCRIPT_STARTED,
-                {"run_id": run_id, "cause": rerun_data.cause},
+                {"run_id": run_id, "cause": rerun_data.cause, "fragment_ids": fragment_ids},
             )
             self._publish_run(events.RUN_STARTED, cause=rerun_data.cause)
             try:
@@ -233,10 +240,18 @@ class ScriptRunner:
                 )
                 return
             next_run, premature = self._exec(code, rerun_data)
+            if next_run is None and fragment_ids:
+                # A fragment run saw only its own widgets: no stale-widget cleanup
+                # (docs/known-differences.md).
+                self._finish(ScriptRunnerEvent.FRAGMENT_STOPPED_WITH_SUCCESS, started, {})
+                return
             if next_run is None:
                 if not (premature or self._stopped_by_session):
-                    # Only a run that reached the end tells which widgets still exist.
+                    # Only a run that reached the end tells which widgets still exist,
+                    # and which fragments.
                     self.ctx.session_state.on_script_finished(self.ctx.widget_ids_this_run)
+                    if self.ctx.fragment_storage is not None:
+                        self.ctx.fragment_storage.keep_only(self.ctx.new_fragment_ids)
                 self._finish(ScriptRunnerEvent.SCRIPT_STOPPED_WITH_SUCCESS, started, {})
                 return
             self._finish(ScriptRunnerEvent.SCRIPT_STOPPED_FOR_RERUN, started, {})
@@ -255,15 +270,23 @@ class ScriptRunner:
         KeyboardInterrupt, GeneratorExit or other BaseException is shown like
         any error, and SystemExit stops the run quietly: every run ends.
         """
-        module = _new_main_module(self._main_script_path)
+        # A fragment run does not exec the script: the fragments' closures carry the
+        # globals of the run that defined them (runtime/fragment.py).
+        fragment_run = bool(rerun_data.fragment_id_queue)
+        module = None if fragment_run else _new_main_module(self._main_script_path)
         try:
             try:
                 self.ctx.session_state.on_script_will_rerun(rerun_data.widget_states)
                 self._maybe_handle_execution_control_request()  # after callbacks
-                exec(code, module.__dict__)
+                if fragment_run:
+                    self._run_fragments(rerun_data.fragment_id_queue)
+                elif module is not None:
+                    exec(code, module.__dict__)
                 self._maybe_handle_execution_control_request()  # end of the body
             except ScriptControlException:
                 raise
+            except FragmentHandledException:
+                return None, True  # already shown inside the fragment
             except SystemExit as exc:
                 _log_system_exit(exc)  # the user's way to stop, like st.stop()
                 return None, True
@@ -277,6 +300,21 @@ class ScriptRunner:
         return None, False
 
     # [/lesson:exec]
+
+    def _run_fragments(self, fragment_ids: tuple[str, ...]) -> None:
+        """A fragment run: each queued fragment's body again, in order (runtime/fragment.py).
+
+        A fragment the session no longer has (a full run dropped it) is skipped, as
+        in 1.67; an exception in one (shown inside it) does not stop the others.
+        """
+        storage = self.ctx.fragment_storage
+        for fragment_id in fragment_ids:
+            run = storage.lookup(fragment_id) if storage is not None else None
+            if run is None:
+                _LOGGER.info("Fragment %s is gone (a full run dropped it)", fragment_id)
+                continue
+            with contextlib.suppress(FragmentHandledException):
+                run()
 
     def _finish(self, event: ScriptRunnerEvent, started: float, kwargs: dict[str, Any]) -> None:
         duration_ms = (time.perf_counter() - started) * 1000

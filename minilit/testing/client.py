@@ -264,10 +264,35 @@ class AppClient(Page):
             ConnectionClosed: the server closed the socket.
         """
         self._drain_unsolicited()
+        fragment_id = self._fragment_of_changes()
         request = BackMsg()
         request.rerun_script.CopyFrom(self.widget_states.create_client_state())
         request.rerun_script.query_string = self.query_string
+        request.rerun_script.fragment_id = fragment_id
         return self._run(request, timeout)
+
+    def run_fragment(self, fragment_id: str, *, timeout: float | None = None) -> Self:
+        """Rerun one fragment, as the browser's run_every timer does (``is_auto_rerun``)."""
+        self._drain_unsolicited()
+        request = BackMsg()
+        request.rerun_script.CopyFrom(self.widget_states.create_client_state())
+        request.rerun_script.query_string = self.query_string
+        request.rerun_script.fragment_id = fragment_id
+        request.rerun_script.is_auto_rerun = True
+        return self._run(request, timeout)
+
+    def _fragment_of_changes(self) -> str:
+        """The fragment to rerun: the one every widget changed since the last run is in.
+
+        A browser sends one rerun per change, with the fragment of the widget changed
+        (the ``Delta.fragment_id`` its element arrived with); this client sends one for
+        all, so it reruns a fragment only if all the changes are inside that one.
+        """
+        changed = set(self.widget_states.changed)
+        if not changed:
+            return ""
+        fragments = {w.fragment_id for w in self.widgets if w.id in changed}
+        return fragments.pop() if len(fragments) == 1 else ""
 
     def wait_for_run(self, *, timeout: float | None = None) -> Self:
         """Wait for a run the server starts by itself (e.g. run-on-save), sending nothing."""

@@ -113,6 +113,11 @@ class Node:
         return self._item.node.run_id
 
     @property
+    def fragment_id(self) -> str:
+        """The st.fragment whose body sent this node (``Delta.fragment_id``), or ""."""
+        return self._item.node.fragment_id
+
+    @property
     def stale(self) -> bool:
         """Whether an older run than the client's current run wrote this node.
 

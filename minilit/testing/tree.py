@@ -6,7 +6,7 @@ and ``ClearStaleNodeVisitor`` (1.39: ``frontend/lib/src/AppNode.ts``). Python's
 ``lib/streamlit/testing/v1/element_tree.py`` (``parse_tree_from_messages``) does a similar
 job for AppTest, but without stale-node rules; this module follows the browser instead.
 
-Simplified: no fragments (``fragment_ids_this_run``), no transient nodes, no
+Simplified: no transient nodes, no
 ``arrow_add_rows``, no ForwardMsg cache (a ``ref_hash`` message is an error here because
 this client never announces cached hashes), no page/script-hash bookkeeping. And blocks
 are edited in place: see Note [Edited in place].
@@ -35,7 +35,10 @@ The rules this module keeps, all from the browser:
    the way down to it (``setIn`` re-stamps the spine). A node whose run id is not the
    current run's is *stale*: the browser shows it faded while a run is in progress.
 5. After ``script_finished`` with ``FINISHED_SUCCESSFULLY`` every node not written in this
-   run is removed (and the surviving children are packed together). Not after
+   run is removed (and the surviving children are packed together). After
+   ``FINISHED_FRAGMENT_RUN_SUCCESSFULLY`` only inside the blocks of the fragments that
+   ran (``metadata.run.fragment_ids``, each node's ``Delta.fragment_id``): the rest of
+   the page was not redrawn and stays (Note [Fragment runs] in runtime/fragment.py). Not after
    ``FINISHED_EARLY_FOR_RERUN`` (the next run follows at once; removing would flicker) and
    not after ``FINISHED_WITH_COMPILE_ERROR`` (the old page stays as it was).
 
@@ -83,6 +86,8 @@ class ElementNode:
     """The ``Element`` proto from ``delta.new_element``."""
     run_id: str
     """The script run id that wrote this node."""
+    fragment_id: str = ""
+    """``Delta.fragment_id``: the fragment whose body sent it ("" outside fragments)."""
 
 
 @dataclass
@@ -98,6 +103,8 @@ class BlockNode:
     """Children by index; ``None`` marks a hole (an index no delta has written yet)."""
     run_id: str = ""
     """The script run id that last wrote this block or anything below it."""
+    fragment_id: str = ""
+    """``Delta.fragment_id`` of the add_block ("" outside fragments)."""
 
     def block_type(self) -> str | None:
         """The ``Block`` oneof member (``"column"``, ``"form"``...), or None for roots."""
@@ -137,20 +144,32 @@ class BlockNode:
             node = node.children[index]
         return node
 
-    def clear_stale(self, run_id: str) -> bool:
+    def clear_stale(
+        self, run_id: str, fragment_ids: tuple[str, ...] = (), in_fragment: bool = False
+    ) -> bool:
         """Drop every node below not written by ``run_id``; False if this block is stale.
 
-        Mirrors ``ClearStaleNodeVisitor`` for a full (non-fragment) run. Surviving
-        children are packed, exactly like the frontend's ``.filter(notUndefined)``.
+        Mirrors ``ClearStaleNodeVisitor``. Surviving children are packed, exactly like
+        the frontend's ``.filter(notUndefined)``. In a fragment run (``fragment_ids``)
+        only the insides of the blocks of those fragments are cleared; ``in_fragment``
+        says the walk is inside one.
         """
-        if self.run_id != run_id:
+        if fragment_ids:
+            if in_fragment and self.run_id != run_id:
+                return False
+            if self.fragment_id in fragment_ids and self.run_id == run_id:
+                in_fragment = True
+        elif self.run_id != run_id:
             return False
         kept: list[Node | None] = []
         for child in self.children:
             if isinstance(child, BlockNode):
-                if child.clear_stale(run_id):
+                if child.clear_stale(run_id, fragment_ids, in_fragment):
                     kept.append(child)
-            elif child is not None and child.run_id == run_id:
+            elif child is not None and (
+                child.run_id == run_id
+                or (fragment_ids and (not child.fragment_id or not in_fragment))
+            ):
                 kept.append(child)
         self.children = kept
         return True
@@ -161,6 +180,7 @@ class BlockNode:
             self.block,
             [child.copy() if isinstance(child, BlockNode) else child for child in self.children],
             self.run_id,
+            self.fragment_id,
         )
 
 
@@ -212,6 +232,8 @@ class ElementTree:
     last_status: int | None = None
     """The last ``script_finished`` status (a ``ScriptFinishedStatus`` value), if any."""
     _runs_seen: int = 0
+    fragment_ids_this_run: tuple[str, ...] = ()
+    """``metadata.run.fragment_ids`` of the last ``new_session``: the fragments it reruns."""
 
     def apply(self, msg: ForwardMsg_pb2.ForwardMsg) -> None:
         """Apply one ForwardMsg, as ``App.handleMessage`` does in the browser."""
@@ -222,6 +244,7 @@ class ElementTree:
             # not declare) still gets one id per run, so stale cleanup keeps working.
             self._runs_seen += 1
             self.run_id = msg_run_id or f"unnamed-run-{self._runs_seen}"
+            self.fragment_ids_this_run = tuple(msg.metadata.run.fragment_ids)
             if msg.new_session.initialize.session_id:
                 self.session_id = msg.new_session.initialize.session_id
             self.running = True
@@ -231,7 +254,9 @@ class ElementTree:
             self.running = False
             self.last_status = msg.script_finished
             if msg.script_finished in (FINISHED_SUCCESSFULLY, FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
-                self.clear_stale_nodes(msg_run_id or self.run_id)
+                self.clear_stale_nodes(
+                    msg_run_id or self.run_id, tuple(msg.metadata.run.fragment_ids)
+                )
         elif kind == "ref_hash":
             raise TreeError(
                 "received a ref_hash message; this client never sends cached_message_hashes, "
@@ -245,7 +270,7 @@ class ElementTree:
         kind = delta.WhichOneof("type")
         node: Node
         if kind == "new_element":
-            node = ElementNode(delta.new_element, run_id)
+            node = ElementNode(delta.new_element, run_id, delta.fragment_id)
         elif kind == "add_block":
             existing = self.root.get_in(path)
             children: list[Node | None] = []
@@ -253,7 +278,7 @@ class ElementTree:
                 existing, BlockNode
             ) and existing.block_type() == delta.add_block.WhichOneof("type"):
                 children = existing.children
-            node = BlockNode(delta.add_block, children, run_id)
+            node = BlockNode(delta.add_block, children, run_id, delta.fragment_id)
         else:
             # new_transient (st.spinner) is shown beside the tree, not in it, and is
             # cleared before a run ends (Note [Transient elements] in
@@ -265,12 +290,12 @@ class ElementTree:
         except TreeError as err:
             raise TreeError(f"cannot apply delta at {list(path)}: {err}") from None
 
-    def clear_stale_nodes(self, run_id: str) -> None:
+    def clear_stale_nodes(self, run_id: str, fragment_ids: tuple[str, ...] = ()) -> None:
         """Remove every node not written by ``run_id`` (rule 5 of Note [Browser tree rules])."""
         containers = self.root.children
         for index, container in enumerate(containers):
             assert isinstance(container, BlockNode)
-            if not container.clear_stale(run_id):
+            if not container.clear_stale(run_id, fragment_ids):
                 containers[index] = BlockNode(None, [], run_id)
         self.root.run_id = run_id
 
@@ -283,6 +308,7 @@ class ElementTree:
             self.running,
             self.last_status,
             self._runs_seen,
+            self.fragment_ids_this_run,
         )
 
     def container(self, name: str) -> BlockNode:
@@ -308,7 +334,13 @@ class ElementTree:
                 yield from _walk(container, (index,))
 
     def is_stale(self, node: Node) -> bool:
-        """Whether ``node`` was written by an older run than the current one."""
+        """Whether ``node`` was written by an older run than the current one.
+
+        During and after a fragment run only the fragment's own nodes can be (the
+        browser's isElementStale).
+        """
+        if self.fragment_ids_this_run:
+            return node.fragment_id in self.fragment_ids_this_run and node.run_id != self.run_id
         return node.run_id != self.run_id
 
     def describe(self) -> str:

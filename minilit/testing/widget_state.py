@@ -62,6 +62,15 @@ class WidgetStateManager:
         """widget id → position in the last run (the order a browser mounts widgets)."""
         self._cleared: set[str] = set()
         """Form widgets reset by ``clear_on_submit``: they show their default again."""
+        self.changed: list[str] = []
+        """Widgets changed since the last ``create_client_state`` (a browser would have
+        sent a rerun for each): the client reruns their fragment if they share one."""
+
+    def user_set_state(self, state: WidgetState, form_id: str = "") -> None:
+        """``set_state`` for a change the user made (counted in ``changed`` outside forms)."""
+        self.set_state(state, form_id)
+        if not form_id:
+            self.changed.append(state.id)
 
     def set_state(self, state: WidgetState, form_id: str = "") -> None:
         """Record a value the user chose (a copy of ``state``; ``state.id`` names the widget).
@@ -79,6 +88,7 @@ class WidgetStateManager:
     def set_trigger(self, widget_id: str) -> None:
         """Press a button: ``trigger_value=true`` goes out with the next rerun only."""
         self._triggers[widget_id] = WidgetState(id=widget_id, trigger_value=True)
+        self.changed.append(widget_id)
 
     def submit_form(
         self,
@@ -140,6 +150,7 @@ class WidgetStateManager:
         """
         states = {**self._values, **self._triggers}
         self._triggers = {}
+        self.changed = []
         ids = sorted(states, key=lambda wid: self._order.get(wid, len(self._order)))
         client_state = BackMsg_pb2.ClientState()
         # An empty WidgetStates is still sent (the browser sends `widget_states {}`).

@@ -97,7 +97,7 @@ class Widget(Element):
         copy = WidgetState()
         copy.CopyFrom(state)
         copy.id = self.id
-        self._app.widget_states.set_state(copy, self.form_id)
+        self._app.widget_states.user_set_state(copy, self.form_id)
         return self
 
     def server_state(self) -> WidgetState | None:

@@ -105,6 +105,17 @@ STEP_RESUMED: Final = "script.step.resumed"
 # Streamlit it hides, "" if none). runtime/streamlit_alias.py.
 STREAMLIT_ALIAS: Final = "script.streamlit_alias"
 
+# --- runtime/caching/ (st.cache_data, st.cache_resource) ---
+# A cached function found its value; fields: cache (cache_data, cache_resource),
+# function (qualified name), key (the value key). runtime/caching/cache_utils.py.
+CACHE_HIT: Final = "cache.hit"
+# A cached function computed its value and stored it; fields: cache, function, key,
+# compute_ms. runtime/caching/cache_utils.py.
+CACHE_MISS: Final = "cache.miss"
+# Values were dropped; fields: cache, function ("" for all), entries (how many),
+# cause (st.cache_data.clear, clear_cache, ...). runtime/caching/cache_*_api.py.
+CACHE_CLEARED: Final = "cache.cleared"
+
 # --- runtime/forward_msg_queue.py (the browser queue) ---
 # A delta left the script (scriptrunner/script_runner.py, through
 # TraceBus.publish_delta); fields: kind, element, summary (its text, clipped) and
@@ -150,6 +161,9 @@ ALL_EVENTS: Final = (
     STEP_PAUSED,
     STEP_RESUMED,
     STREAMLIT_ALIAS,
+    CACHE_HIT,
+    CACHE_MISS,
+    CACHE_CLEARED,
     DELTA_ENQUEUED,
     QUEUE_COALESCED,
     QUEUE_FLUSHED,

@@ -57,15 +57,15 @@ def test_every_row_is_a_streamlit_name_and_says_what_minilit_has() -> None:
     for row in rows:
         name = row.split("`")[1].removeprefix("st.")
         assert row.endswith("| yes |") == (name in minilit.__all__), row
-    assert "| `st.text` | yes |" in rows and "| `st.cache_data` | no |" in rows
+    assert "| `st.text` | yes |" in rows and "| `st.navigation` | no |" in rows
 
 
 def test_a_missing_name_is_an_attribute_error_that_names_it() -> None:
-    assert not hasattr(minilit, "cache_data")
-    assert getattr(minilit, "cache_data", None) is None
+    assert not hasattr(minilit, "navigation")
+    assert getattr(minilit, "navigation", None) is None
     with pytest.raises(NotInMinilit) as info:
-        minilit.cache_data  # noqa: B018
-    assert "`st.cache_data` is part of Streamlit 1.67" in str(info.value)
+        minilit.navigation  # noqa: B018
+    assert "`st.navigation` is part of Streamlit 1.67" in str(info.value)
     assert "docs/api-coverage.md" in str(info.value)
     with pytest.raises(NotInMinilit, match=r"neither in Streamlit 1\.67 nor in minilit"):
         minilit.titel  # noqa: B018
@@ -75,14 +75,14 @@ def test_a_missing_name_is_an_attribute_error_that_names_it() -> None:
 
 
 def test_a_missing_call_is_an_exception_element_in_the_page() -> None:
-    source = 'import minilit as st\nst.text("before")\n@st.cache_data\ndef f(): pass\n'
+    source = 'import minilit as st\nst.text("before")\nst.navigation([])\n'
     with AppClient.from_string(source) as app:
         app.run()
         assert app.text[0].value == "before"
         assert app.last_run.status_name == "FINISHED_SUCCESSFULLY"
         exc = app.exception[0].proto
         assert exc.type == "NotInMinilit"
-        assert exc.message.startswith("`st.cache_data` is part of Streamlit 1.67")
+        assert exc.message.startswith("`st.navigation` is part of Streamlit 1.67")
         assert "docs/api-coverage.md" in exc.message
         assert exc.message_is_markdown
         # The traceback is the script's line, none of minilit's internals.

@@ -149,4 +149,13 @@ CASES: dict[str, list[str]] = {
         "app.run()",
         "app.checkbox[0].check().run()",
     ],
+    "cache_functions": ["app.run()", "app.button[0].click().run()", "app.run()"],
+    "cache_unhashable": [],
+    "fragment_rerun": [
+        "app.button[0].click().run()",
+        "app.checkbox[0].check().run()",
+        "app.run()",
+        "app.checkbox[1].check().run()",
+        "app.button[0].click().run()",
+    ],
 }

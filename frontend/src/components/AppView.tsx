@@ -25,6 +25,7 @@ export interface AppViewProps {
   scriptRunState: ScriptRunState
   widgetMgr: WidgetStateManager
   widgetsDisabled: boolean
+  fragmentIdsThisRun: readonly string[]
   compileError: minilit.Exception | undefined
   sidebarInitiallyCollapsed: boolean | undefined
 }
@@ -35,6 +36,7 @@ export function AppView(props: AppViewProps): ReactNode {
     scriptRunId: props.scriptRunId,
     scriptRunState: props.scriptRunState,
     widgetsDisabled: props.widgetsDisabled,
+    fragmentIdsThisRun: props.fragmentIdsThisRun,
   }
   const { main, sidebar, bottom, event } = props.elements
   const hasSidebar = !sidebar.isEmpty()

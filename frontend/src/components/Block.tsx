@@ -144,7 +144,15 @@ function gapOf(config: minilit.GapConfig.$Properties | null | undefined): string
 
 /** One element, wrapped in a container that carries the stale flag and the element's layout. */
 function ElementContainer({ node, ctx }: { node: ElementNode; ctx: RenderContext }): ReactNode {
-  const stale = isElementStale(node.scriptRunId, ctx.scriptRunState, ctx.scriptRunId)
+  const stale = isElementStale(
+    node.scriptRunId,
+    ctx.scriptRunState,
+    ctx.scriptRunId,
+    node.fragmentId,
+    ctx.fragmentIdsThisRun,
+  )
+  // A widget inside a fragment asks for a rerun of that fragment only.
+  const elementCtx = node.fragmentId ? { ...ctx, widgetMgr: ctx.widgetMgr.forFragment(node.fragmentId) } : ctx
   const isEmpty = node.type === "empty"
   const element = node.element
   // A text area's height is the whole widget's (label included): the box gets it
@@ -168,7 +176,7 @@ function ElementContainer({ node, ctx }: { node: ElementNode; ctx: RenderContext
       data-height={sizeName(element.heightConfig, element.heightConfig?.pixelHeight) || undefined}
       style={style}
     >
-      <ElementRenderer element={node.element} ctx={ctx} />
+      <ElementRenderer element={node.element} ctx={elementCtx} />
     </div>
   )
 }

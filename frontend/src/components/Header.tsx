@@ -3,8 +3,8 @@
  * and the "source file changed" prompt.
  *
  * Mirrors Streamlit's frontend/app/src/components/StatusWidget/ and the
- * Rerun / Clear cache items of its MainMenu. Keyboard: "r" reruns (handled
- * in App.tsx).
+ * Rerun / Clear cache items of its MainMenu. Keyboard: "r" reruns, "c" opens
+ * the Clear caches confirmation (both handled in App.tsx).
  *
  * Data in: connection state, script run state, session events. Data out:
  * the user's Rerun / Stop / Clear cache / Always rerun / Reconnect actions.
@@ -52,7 +52,7 @@ export function Header(props: HeaderProps): ReactNode {
             type="button"
             className="btn btn-tertiary"
             data-testid="stClearCacheButton"
-            title="Clear st.cache_data, st.cache_resource and session state"
+            title="Clear st.cache_data and st.cache_resource (C)"
             disabled={!connected}
             onClick={props.onClearCache}
           >

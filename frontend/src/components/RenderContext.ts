@@ -15,4 +15,6 @@ export interface RenderContext {
   scriptRunId: string
   scriptRunState: ScriptRunState
   widgetsDisabled: boolean
+  /** The fragments the current run reruns (empty for a full run). */
+  fragmentIdsThisRun: readonly string[]
 }

@@ -274,3 +274,38 @@ describe("transient elements (st.spinner)", () => {
     expect(tree.sidebar.isEmpty()).toBe(true)
   })
 })
+
+describe("fragment runs (Note [Fragment runs])", () => {
+  const FINISHED_FRAGMENT = minilit.ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+
+  function inFragment(delta: minilit.Delta, fragmentId: string): minilit.Delta {
+    return minilit.Delta.create({ ...delta, fragmentId })
+  }
+
+  it("clears stale nodes only inside the fragments that ran", () => {
+    let tree = AppRoot.empty()
+      .applyDelta("run1", text("outside"), [0, 0])
+      .applyDelta("run1", inFragment(block(), "f"), [0, 1])
+      .applyDelta("run1", inFragment(text("a"), "f"), [0, 1, 0])
+      .applyDelta("run1", inFragment(text("b"), "f"), [0, 1, 1])
+      .applyDelta("run1", text("after"), [0, 2])
+    // The fragment run re-sends its container and one of its two elements.
+    tree = tree
+      .applyDelta("run2", inFragment(block(), "f"), [0, 1])
+      .applyDelta("run2", inFragment(text("a2"), "f"), [0, 1, 0])
+    const cleaned = treeAfterScriptFinished(tree, FINISHED_FRAGMENT, "run2", ["f"])
+    expect(bodies(cleaned.main)).toEqual(["outside", "<vertical>", "after"])
+    expect(bodies(cleaned.main.children[1] as BlockNode)).toEqual(["a2"])
+    // The same finish treated as a full run would have emptied the page around it.
+    const full = treeAfterScriptFinished(tree, FINISHED_FRAGMENT, "run2")
+    expect(bodies(full.main)).toEqual(["<vertical>"])
+  })
+
+  it("marks only the running fragment's old elements stale", () => {
+    const running = ScriptRunState.RUNNING
+    expect(isElementStale("run1", running, "run2", "f", ["f"])).toBe(true)
+    expect(isElementStale("run1", running, "run2", "", ["f"])).toBe(false)
+    expect(isElementStale("run1", running, "run2", "g", ["f"])).toBe(false)
+    expect(isElementStale("run1", running, "run2")).toBe(true)
+  })
+})

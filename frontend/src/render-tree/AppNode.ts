@@ -3,8 +3,7 @@
  *
  * Mirrors Streamlit's frontend/lib/src/AppNode.ts (1.39), which newer
  * versions split into render-tree/AppRoot.ts, BlockNode.ts and
- * ElementNode.ts. Simplified: no fragments-specific cleanup, no add_rows,
- * no ForwardMsg cache.
+ * ElementNode.ts. Simplified: no add_rows, no ForwardMsg cache.
  *
  * Data in: ForwardMsg.delta + ForwardMsg.metadata.delta_path, applied by
  * App.handleDeltaMsg. Data out: the AppRoot that React renders.
@@ -38,6 +37,13 @@
  * 1.67 keeps them in a TransientNode that wraps the child; the page looks the
  * same. They are dropped with the stale nodes when a run ends (the server has
  * cleared every one by then).
+ *
+ * Note [Fragment runs]
+ * A node also remembers the fragment whose body sent it (Delta.fragment_id).
+ * A fragment run (new_session's metadata.run.fragment_ids) redraws only those
+ * fragments, so its successful end (FINISHED_FRAGMENT_RUN_SUCCESSFULLY) removes
+ * stale nodes only inside the blocks of those fragments, as 1.67's
+ * ClearStaleNodeVisitor does; everything else stays as the last full run left it.
  */
 
 import { minilit } from "../proto/proto"
@@ -62,6 +68,8 @@ export class ElementNode {
   constructor(
     readonly element: minilit.Element,
     readonly scriptRunId: string,
+    /** Delta.fragment_id: the st.fragment that sent it ("" outside fragments). */
+    readonly fragmentId: string = "",
   ) {}
 
   /** The element proto's oneof name, e.g. "markdown" or "button". */
@@ -69,8 +77,13 @@ export class ElementNode {
     return this.element.type ?? "empty"
   }
 
-  clearStaleNodes(currentScriptRunId: string): ElementNode | undefined {
-    return this.scriptRunId === currentScriptRunId ? this : undefined
+  /** See Note [Stale nodes] and Note [Fragment runs]. */
+  clearStaleNodes(currentScriptRunId: string, fragmentRun = false, inFragment = false): ElementNode | undefined {
+    if (this.scriptRunId === currentScriptRunId) {
+      return this
+    }
+    // In a fragment run an element is removed only inside a fragment that ran.
+    return fragmentRun && (!this.fragmentId || !inFragment) ? this : undefined
   }
 }
 
@@ -83,6 +96,7 @@ export class BlockNode {
     readonly children: ReadonlyArray<AppNode | undefined> = [],
     readonly deltaBlock: minilit.Block = new minilit.Block(),
     readonly scriptRunId: string = NO_SCRIPT_RUN_ID,
+    readonly fragmentId: string = "",
     /** Transient elements (spinners) by child index. See Note [Transient elements]. */
     readonly transients: ReadonlyMap<number, readonly minilit.Element[]> = new Map(),
   ) {}
@@ -130,7 +144,7 @@ export class BlockNode {
       }
       children[index] = child.setIn(rest, node, scriptRunId)
     }
-    return new BlockNode(children, this.deltaBlock, scriptRunId, this.transients)
+    return new BlockNode(children, this.deltaBlock, scriptRunId, this.fragmentId, this.transients)
   }
 
   /** A copy of this block with the transient elements at `path` replaced by `elements`. */
@@ -143,7 +157,7 @@ export class BlockNode {
       } else {
         transients.set(index, elements)
       }
-      return new BlockNode(this.children, this.deltaBlock, this.scriptRunId, transients)
+      return new BlockNode(this.children, this.deltaBlock, this.scriptRunId, this.fragmentId, transients)
     }
     const child = this.children[index]
     if (!(child instanceof BlockNode)) {
@@ -151,22 +165,42 @@ export class BlockNode {
     }
     const children = this.children.slice()
     children[index] = child.setTransientsIn(rest, elements)
-    return new BlockNode(children, this.deltaBlock, this.scriptRunId, this.transients)
+    return new BlockNode(children, this.deltaBlock, this.scriptRunId, this.fragmentId, this.transients)
   }
 
-  /** See Note [Stale nodes]. Removes this block too if it is stale. */
-  clearStaleNodes(currentScriptRunId: string): BlockNode | undefined {
-    if (this.scriptRunId !== currentScriptRunId) {
+  /**
+   * See Note [Stale nodes] and Note [Fragment runs]. Removes this block too if
+   * it is stale. `fragmentIds` are the fragments of a fragment run (empty for
+   * a full run); `inFragment` says the walk is inside a block of one of them.
+   */
+  clearStaleNodes(
+    currentScriptRunId: string,
+    fragmentIds: readonly string[] = [],
+    inFragment = false,
+  ): BlockNode | undefined {
+    const fragmentRun = fragmentIds.length > 0
+    let inside = inFragment
+    if (fragmentRun) {
+      if (inFragment && this.scriptRunId !== currentScriptRunId) {
+        return undefined
+      }
+      if (this.fragmentId && fragmentIds.includes(this.fragmentId) && this.scriptRunId === currentScriptRunId) {
+        inside = true
+      }
+    } else if (this.scriptRunId !== currentScriptRunId) {
       return undefined
     }
     const children: AppNode[] = []
     for (const child of this.children) {
-      const kept = child?.clearStaleNodes(currentScriptRunId)
+      const kept =
+        child instanceof BlockNode
+          ? child.clearStaleNodes(currentScriptRunId, fragmentIds, inside)
+          : child?.clearStaleNodes(currentScriptRunId, fragmentRun, inside)
       if (kept !== undefined) {
         children.push(kept)
       }
     }
-    return new BlockNode(children, this.deltaBlock, currentScriptRunId)
+    return new BlockNode(children, this.deltaBlock, currentScriptRunId, this.fragmentId)
   }
 
   /** Calls `visit` for every element below this block, depth first. */
@@ -225,12 +259,13 @@ export class AppRoot {
       // Root containers themselves are never replaced.
       throw new Error(`applyDelta: delta path too short: [${deltaPath.join(",")}]`)
     }
+    const fragmentId = delta.fragmentId ?? ""
     if (delta.newElement) {
-      const node = new ElementNode(delta.newElement as minilit.Element, scriptRunId)
+      const node = new ElementNode(delta.newElement as minilit.Element, scriptRunId, fragmentId)
       return new AppRoot(this.root.setIn(deltaPath, node, scriptRunId))
     }
     if (delta.addBlock) {
-      return this.addBlock(delta.addBlock as minilit.Block, deltaPath, scriptRunId)
+      return this.addBlock(delta.addBlock as minilit.Block, deltaPath, scriptRunId, fragmentId)
     }
     if (delta.newTransient) {
       const elements = (delta.newTransient.elements ?? []) as minilit.Element[]
@@ -240,7 +275,12 @@ export class AppRoot {
     return this
   }
 
-  private addBlock(block: minilit.Block, deltaPath: readonly number[], scriptRunId: string): AppRoot {
+  private addBlock(
+    block: minilit.Block,
+    deltaPath: readonly number[],
+    scriptRunId: string,
+    fragmentId: string,
+  ): AppRoot {
     // A block replacing a block of the same type keeps its children, so that
     // widgets inside a container or column keep their state (and the page
     // does not blink) while the script re-creates it. The children are
@@ -250,17 +290,18 @@ export class AppRoot {
       existing instanceof BlockNode && existing.type === (block.type ?? "vertical")
         ? existing.children
         : []
-    const node = new BlockNode(children, block, scriptRunId)
+    const node = new BlockNode(children, block, scriptRunId, fragmentId)
     return new AppRoot(this.root.setIn(deltaPath, node, scriptRunId))
   }
 
   /**
-   * After a successful run: drop every node the run did not write. The root
-   * containers always stay, even when the run put nothing in them.
+   * After a successful run: drop every node the run did not write (after a
+   * fragment run, only inside its fragments). The root containers always
+   * stay, even when the run put nothing in them.
    */
-  clearStaleNodes(currentScriptRunId: string): AppRoot {
+  clearStaleNodes(currentScriptRunId: string, fragmentIds: readonly string[] = []): AppRoot {
     const containers = this.root.children.map((child) => {
-      const kept = child instanceof BlockNode ? child.clearStaleNodes(currentScriptRunId) : undefined
+      const kept = child instanceof BlockNode ? child.clearStaleNodes(currentScriptRunId, fragmentIds) : undefined
       return kept ?? new BlockNode([], child instanceof BlockNode ? child.deltaBlock : undefined, currentScriptRunId)
     })
     return new AppRoot(new BlockNode(containers, this.root.deltaBlock, currentScriptRunId))
@@ -301,13 +342,14 @@ export function treeAfterScriptFinished(
   tree: AppRoot,
   status: minilit.ForwardMsg.ScriptFinishedStatus,
   currentScriptRunId: string,
+  fragmentIds: readonly string[] = [],
 ): AppRoot {
   const { ScriptFinishedStatus } = minilit.ForwardMsg
   if (
     status === ScriptFinishedStatus.FINISHED_SUCCESSFULLY ||
     status === ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
   ) {
-    return tree.clearStaleNodes(currentScriptRunId)
+    return tree.clearStaleNodes(currentScriptRunId, fragmentIds)
   }
   return tree
 }

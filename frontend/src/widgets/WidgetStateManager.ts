@@ -71,10 +71,34 @@ class FormData {
 
 export class WidgetStateManager {
   /** id → value; a Map keeps insertion order, which is the order sent. */
-  private readonly widgetStates = new Map<string, minilit.WidgetState>()
-  private readonly forms = new Map<string, FormData>()
+  private readonly widgetStates: Map<string, minilit.WidgetState>
+  private readonly forms: Map<string, FormData>
 
-  constructor(private readonly sendRerunBackMsg: (widgetStates: minilit.WidgetStates) => void) {}
+  /** The views of this manager for widgets inside fragments (see forFragment). */
+  private readonly fragmentViews: Map<string, WidgetStateManager>
+
+  constructor(
+    private readonly sendRerunBackMsg: (widgetStates: minilit.WidgetStates, fragmentId?: string) => void,
+    /** Set on a fragment's view: its widgets' reruns name the fragment. */
+    readonly fragmentId?: string,
+    shared?: WidgetStateManager,
+  ) {
+    // A fragment's view shares every value with the page's manager: only the
+    // rerun it sends differs (rerun_script.fragment_id, as 1.67's widgets send).
+    this.widgetStates = shared?.widgetStates ?? new Map()
+    this.forms = shared?.forms ?? new Map()
+    this.fragmentViews = shared?.fragmentViews ?? new Map()
+  }
+
+  /** This manager as seen by the widgets of one st.fragment (one view per fragment). */
+  forFragment(fragmentId: string): WidgetStateManager {
+    let view = this.fragmentViews.get(fragmentId)
+    if (!view) {
+      view = new WidgetStateManager(this.sendRerunBackMsg, fragmentId, this)
+      this.fragmentViews.set(fragmentId, view)
+    }
+    return view
+  }
 
   // --- Setting values -----------------------------------------------------
 
@@ -190,7 +214,12 @@ export class WidgetStateManager {
 
   /** Sends a rerun request with the current values (also used by "Rerun"). */
   sendRerun(): void {
-    this.sendRerunBackMsg(this.createWidgetStatesMsg())
+    this.sendRerunBackMsg(this.createWidgetStatesMsg(), this.fragmentId)
+  }
+
+  /** A run_every tick: rerun one fragment with the current values. */
+  sendFragmentRerun(fragmentId: string): void {
+    this.sendRerunBackMsg(this.createWidgetStatesMsg(), fragmentId)
   }
 
   // --- Forms ------------------------------------------------------------------

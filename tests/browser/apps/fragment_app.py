@@ -1,0 +1,23 @@
+import fragment_gate
+
+import minilit as st
+
+st.session_state.setdefault("full", 0)
+st.session_state.setdefault("part", 0)
+st.session_state.full += 1
+st.text(f"full runs: {st.session_state.full}")
+
+
+@st.fragment
+def part() -> None:
+    st.session_state.part += 1
+    st.text(f"fragment runs: {st.session_state.part}")
+    if fragment_gate.hold.is_set():
+        fragment_gate.reached.set()
+        fragment_gate.release.wait(10)
+    st.text("fragment end")
+    st.button("In the fragment")
+
+
+part()
+st.button("Outside")
