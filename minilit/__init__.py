@@ -69,17 +69,25 @@ write = _main.write
 # Widgets and forms (minilit/elements/widgets/*.py).
 button = _main.button
 checkbox = _main.checkbox
+color_picker = _main.color_picker
+date_input = _main.date_input
 download_button = _main.download_button
+feedback = _main.feedback
 file_uploader = _main.file_uploader
 form = _main.form
 form_submit_button = _main.form_submit_button
+link_button = _main.link_button
 multiselect = _main.multiselect
 number_input = _main.number_input
+pills = _main.pills
 radio = _main.radio
+segmented_control = _main.segmented_control
+select_slider = _main.select_slider
 selectbox = _main.selectbox
 slider = _main.slider
 text_area = _main.text_area
 text_input = _main.text_input
+time_input = _main.time_input
 toggle = _main.toggle
 
 __all__ = [
@@ -90,14 +98,17 @@ __all__ = [
     "caption",
     "checkbox",
     "code",
+    "color_picker",
     "columns",
     "container",
+    "date_input",
     "divider",
     "download_button",
     "empty",
     "error",
     "exception",
     "expander",
+    "feedback",
     "file_uploader",
     "form",
     "form_submit_button",
@@ -105,14 +116,18 @@ __all__ = [
     "image",
     "info",
     "json",
+    "link_button",
     "markdown",
     "metric",
     "multiselect",
     "number_input",
+    "pills",
     "progress",
     "radio",
     "rerun",
     "secrets",
+    "segmented_control",
+    "select_slider",
     "selectbox",
     "session_state",
     "set_page_config",
@@ -124,6 +139,7 @@ __all__ = [
     "text",
     "text_area",
     "text_input",
+    "time_input",
     "title",
     "toggle",
     "video",

@@ -8,3 +8,45 @@ is meant for the app's author, the traceback is secondary.
 
 class MinilitAPIException(Exception):
     """The script used the minilit API wrongly (Streamlit: StreamlitAPIException)."""
+
+
+class ValueOutOfRangeError(MinilitAPIException):
+    """A parameter outside a closed interval (Streamlit: StreamlitValueOutOfRangeError)."""
+
+    def __init__(self, parameter: str, value: object, min_value: object, max_value: object) -> None:
+        super().__init__(
+            f"The `{parameter}` parameter, set to {value}, is outside the required range "
+            f"[{min_value}, {max_value}]."
+        )
+
+
+class ValueBelowMinError(MinilitAPIException):
+    """``value`` below ``min_value`` (Streamlit: StreamlitValueBelowMinError)."""
+
+    def __init__(self, value: object, min_value: object) -> None:
+        super().__init__(f"The `value` {value} is less than the `min_value` {min_value}.")
+
+
+class ValueAboveMaxError(MinilitAPIException):
+    """``value`` above ``max_value`` (Streamlit: StreamlitValueAboveMaxError)."""
+
+    def __init__(self, value: object, max_value: object) -> None:
+        super().__init__(f"The `value` {value} is greater than the `max_value` {max_value}.")
+
+
+class InvalidMinMaxError(MinilitAPIException):
+    """``min_value`` above (or, for sliders, equal to) ``max_value``
+    (Streamlit: StreamlitInvalidMinMaxError)."""
+
+    def __init__(self, min_value: object, max_value: object) -> None:
+        if min_value == max_value:
+            message = (
+                f"The `min_value` and `max_value` parameters are both set to {min_value}. "
+                "They must not be equal."
+            )
+        else:
+            message = (
+                f"The `min_value`, set to {min_value}, cannot be greater than the "
+                f"`max_value`, set to {max_value}."
+            )
+        super().__init__(message)

@@ -51,11 +51,14 @@ class InvalidParameterTypeError(MinilitAPIException):
     """A parameter got a value of the wrong type
     (Streamlit: StreamlitInvalidParameterTypeError)."""
 
-    def __init__(self, parameter: str, got: str, expected: Collection[str]) -> None:
-        super().__init__(
+    def __init__(
+        self, parameter: str, got: str, expected: Collection[str], detail: str | None = None
+    ) -> None:
+        message = (
             f"Invalid `{parameter}` type. Expected one of: {', '.join(expected)}. "
             f"Provided type: {got}."
         )
+        super().__init__(f"{message} {detail}" if detail else message)
 
 
 def check_bool(parameter: str, value: object) -> bool:

@@ -30,7 +30,7 @@ class Delta(_message.Message):
     def __init__(self, new_element: _Optional[_Union[Element, _Mapping]] = ..., add_block: _Optional[_Union[Block, _Mapping]] = ..., fragment_id: _Optional[str] = ...) -> None: ...
 
 class Element(_message.Message):
-    __slots__ = ("text", "empty", "progress", "exception", "markdown", "alert", "json", "metric", "heading", "code", "imgs", "audio", "video", "iframe", "button", "checkbox", "slider", "text_area", "radio", "text_input", "selectbox", "multiselect", "number_input", "file_uploader", "component_instance", "download_button", "height_config", "width_config", "text_alignment_config", "has_one_shot_effect")
+    __slots__ = ("text", "empty", "progress", "exception", "markdown", "alert", "json", "metric", "heading", "code", "imgs", "audio", "video", "iframe", "button", "checkbox", "slider", "text_area", "radio", "text_input", "selectbox", "multiselect", "number_input", "file_uploader", "component_instance", "download_button", "time_input", "date_input", "color_picker", "link_button", "button_group", "feedback", "height_config", "width_config", "text_alignment_config", "has_one_shot_effect")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     EMPTY_FIELD_NUMBER: _ClassVar[int]
     PROGRESS_FIELD_NUMBER: _ClassVar[int]
@@ -57,6 +57,12 @@ class Element(_message.Message):
     FILE_UPLOADER_FIELD_NUMBER: _ClassVar[int]
     COMPONENT_INSTANCE_FIELD_NUMBER: _ClassVar[int]
     DOWNLOAD_BUTTON_FIELD_NUMBER: _ClassVar[int]
+    TIME_INPUT_FIELD_NUMBER: _ClassVar[int]
+    DATE_INPUT_FIELD_NUMBER: _ClassVar[int]
+    COLOR_PICKER_FIELD_NUMBER: _ClassVar[int]
+    LINK_BUTTON_FIELD_NUMBER: _ClassVar[int]
+    BUTTON_GROUP_FIELD_NUMBER: _ClassVar[int]
+    FEEDBACK_FIELD_NUMBER: _ClassVar[int]
     HEIGHT_CONFIG_FIELD_NUMBER: _ClassVar[int]
     WIDTH_CONFIG_FIELD_NUMBER: _ClassVar[int]
     TEXT_ALIGNMENT_CONFIG_FIELD_NUMBER: _ClassVar[int]
@@ -87,11 +93,17 @@ class Element(_message.Message):
     file_uploader: _Widgets_pb2.FileUploader
     component_instance: _Widgets_pb2.ComponentInstance
     download_button: _Widgets_pb2.DownloadButton
+    time_input: _Widgets_pb2.TimeInput
+    date_input: _Widgets_pb2.DateInput
+    color_picker: _Widgets_pb2.ColorPicker
+    link_button: _Widgets_pb2.LinkButton
+    button_group: _Widgets_pb2.ButtonGroup
+    feedback: _Widgets_pb2.Feedback
     height_config: _Elements_pb2.HeightConfig
     width_config: _Elements_pb2.WidthConfig
     text_alignment_config: _Elements_pb2.TextAlignmentConfig
     has_one_shot_effect: bool
-    def __init__(self, text: _Optional[_Union[_Elements_pb2.Text, _Mapping]] = ..., empty: _Optional[_Union[_Elements_pb2.Empty, _Mapping]] = ..., progress: _Optional[_Union[_Elements_pb2.Progress, _Mapping]] = ..., exception: _Optional[_Union[_Elements_pb2.Exception, _Mapping]] = ..., markdown: _Optional[_Union[_Elements_pb2.Markdown, _Mapping]] = ..., alert: _Optional[_Union[_Elements_pb2.Alert, _Mapping]] = ..., json: _Optional[_Union[_Elements_pb2.Json, _Mapping]] = ..., metric: _Optional[_Union[_Elements_pb2.Metric, _Mapping]] = ..., heading: _Optional[_Union[_Elements_pb2.Heading, _Mapping]] = ..., code: _Optional[_Union[_Elements_pb2.Code, _Mapping]] = ..., imgs: _Optional[_Union[_Elements_pb2.ImageList, _Mapping]] = ..., audio: _Optional[_Union[_Elements_pb2.Audio, _Mapping]] = ..., video: _Optional[_Union[_Elements_pb2.Video, _Mapping]] = ..., iframe: _Optional[_Union[_Elements_pb2.IFrame, _Mapping]] = ..., button: _Optional[_Union[_Widgets_pb2.Button, _Mapping]] = ..., checkbox: _Optional[_Union[_Widgets_pb2.Checkbox, _Mapping]] = ..., slider: _Optional[_Union[_Widgets_pb2.Slider, _Mapping]] = ..., text_area: _Optional[_Union[_Widgets_pb2.TextArea, _Mapping]] = ..., radio: _Optional[_Union[_Widgets_pb2.Radio, _Mapping]] = ..., text_input: _Optional[_Union[_Widgets_pb2.TextInput, _Mapping]] = ..., selectbox: _Optional[_Union[_Widgets_pb2.Selectbox, _Mapping]] = ..., multiselect: _Optional[_Union[_Widgets_pb2.MultiSelect, _Mapping]] = ..., number_input: _Optional[_Union[_Widgets_pb2.NumberInput, _Mapping]] = ..., file_uploader: _Optional[_Union[_Widgets_pb2.FileUploader, _Mapping]] = ..., component_instance: _Optional[_Union[_Widgets_pb2.ComponentInstance, _Mapping]] = ..., download_button: _Optional[_Union[_Widgets_pb2.DownloadButton, _Mapping]] = ..., height_config: _Optional[_Union[_Elements_pb2.HeightConfig, _Mapping]] = ..., width_config: _Optional[_Union[_Elements_pb2.WidthConfig, _Mapping]] = ..., text_alignment_config: _Optional[_Union[_Elements_pb2.TextAlignmentConfig, _Mapping]] = ..., has_one_shot_effect: _Optional[bool] = ...) -> None: ...
+    def __init__(self, text: _Optional[_Union[_Elements_pb2.Text, _Mapping]] = ..., empty: _Optional[_Union[_Elements_pb2.Empty, _Mapping]] = ..., progress: _Optional[_Union[_Elements_pb2.Progress, _Mapping]] = ..., exception: _Optional[_Union[_Elements_pb2.Exception, _Mapping]] = ..., markdown: _Optional[_Union[_Elements_pb2.Markdown, _Mapping]] = ..., alert: _Optional[_Union[_Elements_pb2.Alert, _Mapping]] = ..., json: _Optional[_Union[_Elements_pb2.Json, _Mapping]] = ..., metric: _Optional[_Union[_Elements_pb2.Metric, _Mapping]] = ..., heading: _Optional[_Union[_Elements_pb2.Heading, _Mapping]] = ..., code: _Optional[_Union[_Elements_pb2.Code, _Mapping]] = ..., imgs: _Optional[_Union[_Elements_pb2.ImageList, _Mapping]] = ..., audio: _Optional[_Union[_Elements_pb2.Audio, _Mapping]] = ..., video: _Optional[_Union[_Elements_pb2.Video, _Mapping]] = ..., iframe: _Optional[_Union[_Elements_pb2.IFrame, _Mapping]] = ..., button: _Optional[_Union[_Widgets_pb2.Button, _Mapping]] = ..., checkbox: _Optional[_Union[_Widgets_pb2.Checkbox, _Mapping]] = ..., slider: _Optional[_Union[_Widgets_pb2.Slider, _Mapping]] = ..., text_area: _Optional[_Union[_Widgets_pb2.TextArea, _Mapping]] = ..., radio: _Optional[_Union[_Widgets_pb2.Radio, _Mapping]] = ..., text_input: _Optional[_Union[_Widgets_pb2.TextInput, _Mapping]] = ..., selectbox: _Optional[_Union[_Widgets_pb2.Selectbox, _Mapping]] = ..., multiselect: _Optional[_Union[_Widgets_pb2.MultiSelect, _Mapping]] = ..., number_input: _Optional[_Union[_Widgets_pb2.NumberInput, _Mapping]] = ..., file_uploader: _Optional[_Union[_Widgets_pb2.FileUploader, _Mapping]] = ..., component_instance: _Optional[_Union[_Widgets_pb2.ComponentInstance, _Mapping]] = ..., download_button: _Optional[_Union[_Widgets_pb2.DownloadButton, _Mapping]] = ..., time_input: _Optional[_Union[_Widgets_pb2.TimeInput, _Mapping]] = ..., date_input: _Optional[_Union[_Widgets_pb2.DateInput, _Mapping]] = ..., color_picker: _Optional[_Union[_Widgets_pb2.ColorPicker, _Mapping]] = ..., link_button: _Optional[_Union[_Widgets_pb2.LinkButton, _Mapping]] = ..., button_group: _Optional[_Union[_Widgets_pb2.ButtonGroup, _Mapping]] = ..., feedback: _Optional[_Union[_Widgets_pb2.Feedback, _Mapping]] = ..., height_config: _Optional[_Union[_Elements_pb2.HeightConfig, _Mapping]] = ..., width_config: _Optional[_Union[_Elements_pb2.WidthConfig, _Mapping]] = ..., text_alignment_config: _Optional[_Union[_Elements_pb2.TextAlignmentConfig, _Mapping]] = ..., has_one_shot_effect: _Optional[bool] = ...) -> None: ...
 
 class Block(_message.Message):
     __slots__ = ("vertical", "horizontal", "column", "expandable", "form", "flex_container", "allow_empty", "id", "height_config", "width_config")

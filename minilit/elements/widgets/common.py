@@ -26,6 +26,7 @@ from collections.abc import Callable
 from textwrap import dedent
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from minilit.elements.layout_utils import InvalidValueError
 from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.runtime.state.common import (
     RegisterWidgetResult,
@@ -133,3 +134,22 @@ def register_widget(
         callback_kwargs=dict(kwargs or {}),
     )
     return ctx.session_state.register_widget(metadata, user_key_from_element_id(element_id))
+
+
+def on_change_callback(
+    on_change: object, param_name: str = "on_change"
+) -> tuple[WidgetCallback | None, bool]:
+    """A widget's ``on_change`` as (callback, ignore_rerun).
+
+    Mirrors validate_on_change_mode of 1.67's runtime/state/common.py for the
+    widgets that take its modes: a callable is the callback; None and "rerun"
+    mean a change reruns the script; "ignore" means the browser keeps the change
+    for the next rerun without asking for one (the proto's ``ignore_rerun``).
+    """
+    if callable(on_change):
+        return on_change, False
+    if on_change is None or (isinstance(on_change, str) and on_change == "rerun"):
+        return None, False
+    if isinstance(on_change, str) and on_change == "ignore":
+        return None, True
+    raise InvalidValueError(param_name, ["'rerun'", "'ignore'", "a callback function"])

@@ -48,7 +48,7 @@ from minilit.runtime.state.common import (
 )
 
 
-def _default_indices(default: Any, opts: Sequence[Any]) -> list[int]:
+def default_indices(default: Any, opts: Sequence[Any]) -> list[int]:
     if default is None:
         return []
     values = list(default) if isinstance(default, (list, tuple, set)) else [default]
@@ -93,10 +93,10 @@ class MultiSelectMixin(DGMixin):
         user_key = to_key(key)
         check_widget_policies(dg, user_key, on_change, default_value=default)
         opts, formatted = format_options(options, format_func)
-        default_indices = _default_indices(default, opts)
-        if max_selections is not None and len(default_indices) > max_selections:
+        default_idx = default_indices(default, opts)
+        if max_selections is not None and len(default_idx) > max_selections:
             raise MinilitAPIException(
-                f"Multiselect has {len(default_indices)} options selected but max_selections "
+                f"Multiselect has {len(default_idx)} options selected but max_selections "
                 f"is set to {max_selections}."
             )
         element_id = compute_and_register_element_id(
@@ -106,7 +106,7 @@ class MultiSelectMixin(DGMixin):
             dg,
             label=label,
             options=formatted,
-            default=default_indices,
+            default=default_idx,
             help=help,
             max_selections=max_selections,
             placeholder=placeholder,
@@ -116,7 +116,7 @@ class MultiSelectMixin(DGMixin):
 
         def deserialize(state: WidgetState | None) -> list[Any]:
             if state is None:
-                return [opts[i] for i in default_indices]
+                return [opts[i] for i in default_idx]
             kind = expect_kind(state, "string_array_value", "int_array_value")
             if kind == "string_array_value":
                 indices = [expect_option(t, formatted) for t in state.string_array_value.data]
@@ -140,7 +140,7 @@ class MultiSelectMixin(DGMixin):
             accept_new_options=False,
             select_all=1000,
         )
-        proto.default[:] = default_indices
+        proto.default[:] = default_idx
         proto.options[:] = formatted
         result = register_widget(
             element_id,

@@ -1,8 +1,8 @@
 """st.slider: one number, or a (low, high) range; values travel as ``double_array_value``.
 
 Mirrors: streamlit/elements/widgets/slider.py (SliderMixin.slider, SliderSerde).
-Simplified: ints and floats only (no dates, times or datetimes), no
-select_slider, no width.
+Simplified: no ``bind``/``persist_state``. Dates, times and datetimes are
+handed to date_slider.py; st.select_slider is select_slider.py.
 
 Types follow the arguments, as in Streamlit: all ints -> an INT slider that
 returns ints (default range 0..100, step 1, format "%d"); any float -> all must
@@ -31,9 +31,11 @@ from minilit.elements.widgets.common import (
     Key,
     check_widget_policies,
     help_text,
+    on_change_callback,
     register_widget,
     to_key,
 )
+from minilit.elements.widgets.date_slider import is_timelike, timelike_slider
 from minilit.elements.widgets.ids import compute_and_register_element_id
 from minilit.elements.widgets.values import expect_finite, expect_kind
 from minilit.errors import MinilitAPIException
@@ -88,7 +90,7 @@ class SliderMixin(DGMixin):
         format: str | None = None,
         key: Key | None = None,
         help: str | None = None,
-        on_change: WidgetCallback | None = None,
+        on_change: WidgetCallback | str | None = None,
         args: WidgetArgs | None = None,
         kwargs: WidgetKwargs | None = None,
         *,
@@ -105,7 +107,8 @@ class SliderMixin(DGMixin):
         width_cfg = width_config(width, allow_content=False)
         dg = self.dg
         user_key = to_key(key)
-        check_widget_policies(dg, user_key, on_change, default_value=value)
+        callback, ignore_rerun = on_change_callback(on_change)
+        check_widget_policies(dg, user_key, callback, default_value=value)
         element_id = compute_and_register_element_id(
             "slider",
             user_key,
@@ -120,6 +123,25 @@ class SliderMixin(DGMixin):
             help=help,
             width=width,
         )
+        if is_timelike(value) or is_timelike(min_value) or is_timelike(max_value):
+            return timelike_slider(
+                dg,
+                element_id,
+                label=label_text(label),
+                min_value=min_value,
+                max_value=max_value,
+                value=value,
+                step=step,
+                format=format,
+                help=help_text(help),
+                on_change=callback,
+                args=args,
+                kwargs=kwargs,
+                disabled=disabled,
+                label_visibility=label_visibility_proto(label_visibility),
+                width=width_cfg,
+                ignore_rerun=ignore_rerun,
+            )
 
         single = not isinstance(value, (list, tuple))
         if value is None:
@@ -190,13 +212,14 @@ class SliderMixin(DGMixin):
             label_visibility=label_visibility_proto(label_visibility),
             disabled=disabled,
             type=SliderProto.SLIDER,
+            ignore_rerun=ignore_rerun,
         )
         proto.default[:] = [float(v) for v in raw_values]
         result = register_widget(
             element_id,
             deserializer=deserialize,
             value_type="double_array_value",
-            on_change=on_change,
+            on_change=callback,
             args=args,
             kwargs=kwargs,
         )
