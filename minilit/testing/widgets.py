@@ -693,6 +693,16 @@ class ButtonGroup(Widget):
 class Feedback(Widget):
     """``st.feedback``: the chosen icon's index, or None (``string_value`` "2", "" cleared)."""
 
+    @property
+    def label(self) -> str:
+        """A feedback widget has no label."""
+        return ""
+
+    @property
+    def help(self) -> str:
+        """Nor a tooltip."""
+        return ""
+
     def rate(self, index: int | None) -> Self:
         """Click the icon at ``index`` (None: click the chosen one again to clear)."""
         return self.set_value(index)
@@ -719,6 +729,11 @@ class Feedback(Widget):
 
 class LinkButton(Button):
     """``st.link_button``: opens its URL; with ``on_click`` a click is also a trigger."""
+
+    @property
+    def form_id(self) -> str:
+        """Never in a form (its proto has no form_id)."""
+        return ""
 
     @property
     def url(self) -> str:

@@ -147,7 +147,7 @@ class ButtonGroupMixin(DGMixin):
         visibility = label_visibility_proto(label_visibility)
         if required and selection_mode == "multi":
             raise MinilitAPIException(
-                "The parameters `required=True` and `selection_mode='multi'` are incompatible. "
+                "`required=True` and `selection_mode='multi'` cannot be used together. "
                 "`required` is only supported for single-select mode."
             )
         opts, formatted = format_options(options, format_func or str)
