@@ -153,4 +153,9 @@ CASES: dict[str, list[str]] = {
         "app.link_button[1].click().run()",
         "app.run()",
     ],
+    "widget_state_push": [
+        "app.button[0].click().run()",
+        "app.run()",
+        "app.select_slider(key='size').set_value('S').run()",
+    ],
 }
