@@ -718,8 +718,8 @@ class Feedback(Widget):
         return int(self.proto.default) if self.proto.HasField("default") else None
 
     def mount_state(self) -> WidgetState | None:
-        """The browser commits nothing for a feedback widget until it is clicked."""
-        return None
+        """What 1.67's browser commits on mount: the default's index as text, else ""."""
+        return self._encode(self._default())
 
     def _server_value(self) -> WidgetState:
         if self.proto.HasField("value"):

@@ -35,8 +35,7 @@ export function Feedback({ element, widgetMgr, disabled }: WidgetProps<minilit.F
     getFromProto: (e) => (e.value === null || e.value === undefined ? null : e.value),
     commit: (mgr, info, v, source) => {
       const quiet = { fromUi: source.fromUi && !element.ignoreRerun }
-      // Nothing chosen yet sends nothing; a cleared choice sends "".
-      if (v === null && !source.fromUi) return
+      // No choice (none yet, or cleared) is "", also on mount, as 1.67's browser sends it.
       mgr.setStringValue(info, v === null ? "" : String(v), quiet)
     },
   })
