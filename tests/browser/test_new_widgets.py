@@ -10,9 +10,13 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from minilit.proto import BackMsg_pb2
 from minilit.server.background import ServerThread
+from minilit.testing import AppClient
 from tests.browser.conftest import APPS
 from tests.browser.helpers import open_app, wait_for_app_idle
+from tests.testing.test_client_complete_state import _states, _ticks
+from tests.testing.test_client_complete_state_new_widgets import APP as STATE_APP
 
 Serve = Callable[[Path], ServerThread]
 APP = APPS / "new_widgets_app.py"
@@ -130,3 +134,34 @@ def test_session_state_values_are_adopted_by_the_page(page: Page, serve: Serve) 
     text(page, "day = 2024-07-04")
     text(page, "size = S")
     text(page, "tags = ['a', 'c']")
+
+
+def test_the_page_commits_what_the_headless_client_commits(
+    page: Page, serve: Serve, tmp_path: Path
+) -> None:
+    """minilit's frontend sends the same ClientState for a click as the headless client,
+    whose ClientState equals Chromium's on real 1.67 for this app
+    (tests/testing/test_client_complete_state_new_widgets.py)."""
+    script = tmp_path / "app.py"
+    script.write_text(STATE_APP)
+    server = serve(script)
+    with AppClient.connect(server.url) as app:
+        app.run()
+        tick = {w.label: w.id for w in app.widgets}["tick"]
+        app.checkbox[0].check().run()
+        client_click = _states(app.last_run.request)  # type: ignore[arg-type]
+    sent: list[bytes] = []
+    page.on(
+        "websocket",
+        lambda ws: ws.on(
+            "framesent",
+            lambda payload: sent.append(payload) if isinstance(payload, bytes) else None,
+        ),
+    )
+    open_app(page, server.url)
+    page.get_by_test_id("stCheckbox").get_by_text("tick").click()
+    text(page, "end of page")
+    wait_for_app_idle(page)
+    clicks = [frame for frame in sent if _ticks(frame, tick)]
+    assert len(clicks) == 1
+    assert _states(BackMsg_pb2.BackMsg.FromString(clicks[0])) == client_click

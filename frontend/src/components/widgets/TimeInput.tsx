@@ -4,7 +4,7 @@
  * Mirrors Streamlit's frontend/lib/src/components/widgets/TimeInput/, with a
  * native <input type="time"> instead of BaseWeb's time picker. As in 1.67,
  * the time travels as string_value "HH:MM" ("HH:MM:SS" when the step is not
- * whole minutes); an empty field sends no value.
+ * whole minutes); an empty field sends the widget's id alone (no value).
  *
  * Data in: a TimeInput proto. Data out: string_value.
  */
@@ -24,7 +24,7 @@ export function TimeInput({ element, widgetMgr, disabled }: WidgetProps<minilit.
     commit: (mgr, info, v, source) => {
       const quiet = { fromUi: source.fromUi && !element.ignoreRerun }
       if (v === null) {
-        mgr.deleteValue(info, quiet)
+        mgr.setNullValue(info, quiet)
       } else {
         mgr.setStringValue(info, v, quiet)
       }
