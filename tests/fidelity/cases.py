@@ -158,4 +158,9 @@ CASES: dict[str, list[str]] = {
         "app.run()",
         "app.select_slider(key='size').set_value('S').run()",
     ],
+    "disabled_widgets": [
+        "app.button[0].click().run()",
+        "app.number_input[0].set_value(5).run()",
+        "app.run()",
+    ],
 }

@@ -202,6 +202,7 @@ class ButtonMixin(DGMixin):
             on_change=on_click,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         dg._enqueue("button", proto, width=width_cfg)
         return result.value

@@ -221,6 +221,7 @@ class ButtonGroupMixin(DGMixin):
             on_change=callback,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         value = result.value
         values: Sequence[Any] = ([] if value is None else [value]) if single else list(value or [])

@@ -231,6 +231,7 @@ class ChoiceMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=bool(proto.disabled),
         )
         value = result.value
         position = index_of(value, opts)

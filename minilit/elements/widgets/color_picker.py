@@ -130,6 +130,7 @@ class ColorPickerMixin(DGMixin):
             on_change=callback,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         if result.value_changed:
             proto.value = str(result.value)

@@ -117,10 +117,12 @@ def register_widget(
     on_change: WidgetCallback | None = None,
     args: WidgetArgs | None = None,
     kwargs: WidgetKwargs | None = None,
+    disabled: bool = False,
 ) -> RegisterWidgetResult[T]:
     """Register a widget with its session's state; returns the value the script sees.
 
-    Outside a script run (no session) the widget simply has its default.
+    Outside a script run (no session) the widget simply has its default. A disabled
+    widget's value from the browser is dropped (see WidgetMetadata.disabled).
     """
     ctx = get_script_run_ctx()
     if ctx is None:
@@ -132,6 +134,7 @@ def register_widget(
         callback=on_change,
         callback_args=tuple(args or ()),
         callback_kwargs=dict(kwargs or {}),
+        disabled=bool(disabled),
     )
     return ctx.session_state.register_widget(metadata, user_key_from_element_id(element_id))
 

@@ -218,6 +218,7 @@ def timelike_slider(
         on_change=on_change,
         args=args,
         kwargs=kwargs,
+        disabled=disabled,
     )
     if result.value_changed:
         current = result.value

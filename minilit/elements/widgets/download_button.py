@@ -108,6 +108,7 @@ class DownloadButtonMixin(DGMixin):
             on_change=on_click,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         dg._enqueue("download_button", proto, width=width_cfg)
         return bool(result.value)

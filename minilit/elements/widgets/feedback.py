@@ -109,6 +109,7 @@ class FeedbackMixin(DGMixin):
             on_change=callback,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         current = result.value
         # A session_state value that is not an index of these icons shows the default.

@@ -124,6 +124,7 @@ class LinkButtonMixin(DGMixin):
                 on_change=callback,
                 args=args,
                 kwargs=kwargs,
+                disabled=disabled,
             ).value
         slot = dg._enqueue("link_button", proto, width=width_cfg)
         return clicked if rerun_mode else slot

@@ -149,6 +149,7 @@ class MultiSelectMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         values = list(result.value) if result.value is not None else []
         positions = [index_of(v, opts) for v in values]

@@ -224,6 +224,7 @@ class NumberInputMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         if result.value_changed:
             if result.value is not None:

@@ -154,6 +154,7 @@ class SelectSliderMixin(DGMixin):
             on_change=callback,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         current = result.value
         chosen = list(current) if isinstance(current, tuple) else [current]

@@ -222,6 +222,7 @@ class SliderMixin(DGMixin):
             on_change=callback,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         if result.value_changed:
             current = result.value

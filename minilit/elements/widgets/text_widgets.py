@@ -141,6 +141,7 @@ class TextWidgetsMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         if result.value_changed:
             if result.value is not None:
@@ -208,6 +209,7 @@ class TextWidgetsMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         if result.value_changed:
             if result.value is not None:

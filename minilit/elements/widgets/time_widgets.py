@@ -379,6 +379,7 @@ class TimeWidgetsMixin(DGMixin):
             on_change=callback,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         current: DateReturn = result.value
         reset = explicit_bounds and not values.in_bounds(current)
@@ -493,6 +494,7 @@ class TimeWidgetsMixin(DGMixin):
             on_change=callback,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         current = result.value
         if result.value_changed:
