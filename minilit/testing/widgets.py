@@ -308,6 +308,17 @@ class NumberInput(Widget):
         return WidgetState(double_value=self.proto.value)
 
 
+def _moment(value: Any, data_type: int) -> Any:
+    """A date, time or datetime for a slider of ``data_type``; ISO texts are read too."""
+    if not isinstance(value, str):
+        return value
+    if data_type == Widgets_pb2.Slider.DATE:
+        return date.fromisoformat(value)
+    if data_type == Widgets_pb2.Slider.TIME:
+        return time.fromisoformat(value)
+    return datetime.fromisoformat(value)
+
+
 class Slider(Widget):
     """``st.slider``: a ``double_array_value`` with one value, or two for a range.
 
@@ -341,7 +352,10 @@ class Slider(Widget):
         if self.proto.data_type in self._NUMERIC:
             values = [float(v) for v in items]
         else:
-            values = [float(slider_micros(v, self.proto.data_type)) for v in items]
+            values = [
+                float(slider_micros(_moment(v, self.proto.data_type), self.proto.data_type))
+                for v in items
+            ]
         for v in values:
             if not self.min <= v <= self.max:
                 raise ValueError(f"{v} is outside [{self.min}, {self.max}] of {self.label!r}")
@@ -538,6 +552,8 @@ class DateInput(Widget):
             dates = list(value)
         else:
             dates = [value]
+        # ISO texts too ("2024-06-01"), for values typed on a command line (trace --do).
+        dates = [date.fromisoformat(d) if isinstance(d, str) else d for d in dates]
         if len(dates) > (2 if self.is_range else 1):
             raise ValueError(f"too many dates for {self.label!r}")
         for d in dates:
@@ -661,7 +677,8 @@ class ButtonGroup(Widget):
 
     def _encode(self, value: Any) -> WidgetState:
         if self.multi:
-            texts = [str(v) for v in value or []]
+            chosen = [value] if isinstance(value, str) else list(value or [])
+            texts = [str(v) for v in chosen]
         else:
             texts = [] if value is None else [str(value)]
         for text in texts:

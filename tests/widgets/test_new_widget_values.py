@@ -158,3 +158,16 @@ def test_session_state_values_go_back_in_1_67s_wire_form(app: AppClient) -> None
     # The client adopts what the server pushed, as the browser does.
     assert app.date_input(key="day").value.isoformat() == "2024-07-04"
     assert app.pills(key="tags").value == ["c", "a"]
+
+
+def test_the_client_takes_iso_texts_and_single_options(app: AppClient) -> None:
+    """Values typed on a command line (``minilit trace --do 'set Day "2024-06-01"'``)."""
+    app.date_input(key="day").set_value("2024-06-01")
+    app.slider(key="when").set_value("2024-03-10")
+    app.time_input(key="alarm").set_value("08:45")
+    app.pills(key="tags").set_value("c")  # one option of a multi-select: a list of one
+    app.run()
+    assert texts(app)["day"] == "datetime.date(2024, 6, 1)"
+    assert texts(app)["when"] == "datetime.date(2024, 3, 10)"
+    assert texts(app)["alarm"] == "datetime.time(8, 45)"
+    assert texts(app)["tags"] == "['c']"
