@@ -163,4 +163,14 @@ CASES: dict[str, list[str]] = {
         "app.number_input[0].set_value(5).run()",
         "app.run()",
     ],
+    "new_widgets_form": [
+        "app.date_input[0].set_value(datetime.date(2024, 6, 2))",
+        "app.select_slider[0].set_value('L')",
+        "app.pills[0].select('cake')",
+        "app.feedback[0].rate(2)",
+        "app.time_input[0].set_value(datetime.time(10, 30))",
+        "app.color_picker[0].pick('#00aa00')",
+        "app.form_submit_button[0].click().run()",
+        "app.run()",
+    ],
 }
