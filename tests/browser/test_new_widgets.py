@@ -165,3 +165,22 @@ def test_the_page_commits_what_the_headless_client_commits(
     clicks = [frame for frame in sent if _ticks(frame, tick)]
     assert len(clicks) == 1
     assert _states(BackMsg_pb2.BackMsg.FromString(clicks[0])) == client_click
+
+
+def test_in_a_form_values_wait_for_the_submit(page: Page, serve: Serve) -> None:
+    open_app(page, serve(APPS / "new_widgets_form_app.py").url)
+    text(page, "day = 2024-05-17")
+    field = page.get_by_test_id("stDateInputField")
+    field.fill("2024-06-02")
+    page.get_by_test_id("stButtonGroup").get_by_role("button", name="cake").click()
+    page.wait_for_timeout(300)
+    text(page, "day = 2024-05-17")  # nothing sent before the submit
+    text(page, "extras = []")
+    page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Book").click()
+    text(page, "day = 2024-06-02")
+    text(page, "extras = ['cake']")
+    wait_for_app_idle(page)
+    # clear_on_submit: the fields are back at their defaults.
+    expect(field).to_have_value("2024-05-17")
+    cake = page.get_by_test_id("stButtonGroup").get_by_role("button", name="cake")
+    expect(cake).to_have_attribute("aria-pressed", "false")
