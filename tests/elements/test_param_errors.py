@@ -48,7 +48,7 @@ BAD_CALLS: dict[str, tuple[str, str]] = {
     "material": ('st.expander("e", icon=":material/:")', "is not a valid Material icon."),
     "text_alignment": ('st.text("t", text_alignment="middle")', "Invalid `text_alignment` value."),
     "bool_type": ('st.code("c", wrap_lines="yes")', "Invalid `wrap_lines` type."),
-    "js_bounds": ("st.number_input('n', value=2**60)", "must be <= 9007199254740991"),
+    "js_bounds": ("st.number_input('n', value=2**60)", "must be <= (1 << 53) - 1"),
     "html_one_line": (
         'st.markdown("<b>m</b>", wrap=False, unsafe_allow_html=True)',
         "`wrap=False` and `unsafe_allow_html=True` cannot be used together",

@@ -173,4 +173,8 @@ CASES: dict[str, list[str]] = {
         "app.form_submit_button[0].click().run()",
         "app.run()",
     ],
+    "slider_bounds": [
+        "app.slider[1].set_value(13).run()",
+        "app.slider[3].set_range(2, 8).run()",
+    ],
 }

@@ -1,4 +1,4 @@
-"""Bad arguments to the date, time, colour, choice and link widgets: one exception element
+"""Bad arguments to the date, time, colour, choice and link widgets and to st.slider: one exception element
 with Streamlit 1.67's message, no minilit frame, and the session keeps working (issue 12,
 item 5, "bad input").
 
@@ -131,6 +131,43 @@ BAD_CALLS: dict[str, tuple[str, str]] = {
     "on_change_mode": (
         'st.color_picker("c", on_change="sometimes")',
         "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function.",
+    ),
+    "slider_value_type": (
+        'st.slider("s", value="x")',
+        "Invalid `value` type. Expected one of: int, float, date, time, datetime, list, tuple. Provided type: str.",
+    ),
+    "slider_mixed": (
+        'st.slider("s", 0, 10.0)',
+        "Invalid `value` type. Expected one of: matching numeric types, matching date/time types. Provided type: min_value=int, max_value=float, step=int.",
+    ),
+    "slider_value_mixed": (
+        'st.slider("s", 0.0, 10.0, 5)',
+        "Invalid `value` type. Expected one of: matching numeric types, matching date/time types. Provided type: min_value=float, max_value=float, step=int.",
+    ),
+    "slider_step0": (
+        'st.slider("s", 0, 10, step=0)',
+        "Invalid `step` value. Supported values: a number. Zero is not allowed.",
+    ),
+    "slider_equal": (
+        'st.slider("s", 5, 5)',
+        "The `min_value` and `max_value` parameters are both set to 5. They must not be equal.",
+    ),
+    "slider_three": (
+        'st.slider("s", 0, 10, [1, 2, 3])',
+        "Invalid `value` value. Supported values: int, float, date, time, datetime, a list containing up to two such values, a tuple containing up to two such values.",
+    ),
+    "slider_range_mixed": (
+        'st.slider("s", 0, 10, (1, 2.5))',
+        "Invalid `value` type. Expected one of: list or tuple containing values of the same type. Provided type: int, float.",
+    ),
+    "slider_huge": (
+        'st.slider("s", 0, 2**60)',
+        "`max_value` (1152921504606846976) must be <= (1 << 53) - 1",
+    ),
+    "slider_inf": ('st.slider("s", 0.0, float("inf"))', "`max_value` (inf) must be <= 1.797e+308"),
+    "number_inf": (
+        "st.number_input('n', value=float('-inf'))",
+        "`value` (-inf) must be >= -1.797e+308",
     ),
 }
 

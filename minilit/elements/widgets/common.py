@@ -156,3 +156,16 @@ def on_change_callback(
     if isinstance(on_change, str) and on_change == "ignore":
         return None, True
     raise InvalidValueError(param_name, ["'rerun'", "'ignore'", "a callback function"])
+
+
+def session_state_value(key: str | None) -> tuple[bool, Any]:
+    """Whether st.session_state holds ``key`` (read before the widget registers), and its
+    value: a widget whose shape depends on its value (range or not) asks it when it has
+    no value of its own, as 1.67's date_input and slider do."""
+    ctx = get_script_run_ctx()
+    if key is None or ctx is None:
+        return False, None
+    state = ctx.session_state
+    if key not in state:
+        return False, None
+    return True, state[key]

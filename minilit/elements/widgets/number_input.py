@@ -55,20 +55,23 @@ from minilit.runtime.state.common import (
 Number = int | float
 
 
-_MAX_SAFE_INTEGER = (1 << 53) - 1
+MAX_SAFE_INTEGER = (1 << 53) - 1
 """JavaScript's largest exact integer (Number.MAX_SAFE_INTEGER)."""
 
 
-def _check_bounds(name: str, n: Number | None, bound: Number) -> None:
+def check_js_number(name: str, n: Number | None, bound: Number) -> None:
     """A number the browser cannot hold raises, worded as 1.67's JSNumber checks."""
     if n is None:
         return
-    if isinstance(n, float) and not math.isfinite(n):
+    if isinstance(n, float) and math.isnan(n):
         raise MinilitAPIException(f"`{name}` ({n}) must be a finite number")
+    # 1.67 names the limits as JSNumber writes them, not as numbers.
+    limit = "(1 << 53) - 1" if bound == MAX_SAFE_INTEGER else "1.797e+308"
     if n < -bound:
-        raise MinilitAPIException(f"`{name}` ({n}) must be >= {-bound}")
+        low = "-((1 << 53) - 1)" if bound == MAX_SAFE_INTEGER else "-1.797e+308"
+        raise MinilitAPIException(f"`{name}` ({n}) must be >= {low}")
     if n > bound:
-        raise MinilitAPIException(f"`{name}` ({n}) must be <= {bound}")
+        raise MinilitAPIException(f"`{name}` ({n}) must be <= {limit}")
 
 
 def _is_int(x: object) -> bool:
@@ -166,7 +169,7 @@ class NumberInputMixin(DGMixin):
                     f"The default `value` {default} must be less than or equal to the "
                     f"`max_value` {max_value}."
                 )
-        bound: Number = _MAX_SAFE_INTEGER if is_int else sys.float_info.max
+        bound: Number = MAX_SAFE_INTEGER if is_int else sys.float_info.max
         named: list[tuple[str, Number | None]] = [
             ("min_value", min_value),
             ("max_value", max_value),
@@ -174,7 +177,7 @@ class NumberInputMixin(DGMixin):
             ("value", default),
         ]
         for name, number in named:
-            _check_bounds(name, number, bound)
+            check_js_number(name, number, bound)
         step_value: Number = step if step is not None else (1 if is_int else 0.01)
         if step_value <= 0:
             raise MinilitAPIException("number_input `step` must be positive.")

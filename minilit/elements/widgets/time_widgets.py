@@ -25,7 +25,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from minilit.elements.layout_utils import (
     InvalidParameterTypeError,
@@ -43,6 +42,7 @@ from minilit.elements.widgets.common import (
     help_text,
     on_change_callback,
     register_widget,
+    session_state_value,
     to_key,
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
@@ -62,7 +62,6 @@ from minilit.runtime.state.common import (
     WidgetCallback,
     WidgetKwargs,
 )
-from minilit.scriptrunner.script_run_context import get_script_run_ctx
 
 ScalarDate = date | datetime | str | None
 DateValue = ScalarDate | Sequence[ScalarDate]
@@ -264,17 +263,6 @@ def _step_seconds(step: object) -> int:
     return seconds
 
 
-def _session_value(key: str | None) -> tuple[bool, Any]:
-    """Whether st.session_state holds ``key`` (before this widget registers), and its value."""
-    ctx = get_script_run_ctx()
-    if key is None or ctx is None:
-        return False, None
-    state = ctx.session_state
-    if key not in state:
-        return False, None
-    return True, state[key]
-
-
 class TimeWidgetsMixin(DGMixin):
     def date_input(
         self,
@@ -337,7 +325,7 @@ class TimeWidgetsMixin(DGMixin):
         values = DateInputValues.parse(value, min_value, max_value)
         if value == "today":
             # Range or not is unknown without a value: a keyed widget's session state tells.
-            known, state_value = _session_value(user_key)
+            known, state_value = session_state_value(user_key)
             if known:
                 values = DateInputValues.parse(state_value, min_value, max_value)
         explicit_bounds = min_value is not None or max_value is not None
@@ -451,7 +439,7 @@ class TimeWidgetsMixin(DGMixin):
             width=width,
             required=required,
         )
-        known, state_value = _session_value(user_key)
+        known, state_value = session_state_value(user_key)
         if known and state_value is None:
             parsed = None
         step_seconds = _step_seconds(step)
