@@ -177,4 +177,5 @@ CASES: dict[str, list[str]] = {
         "app.slider[1].set_value(13).run()",
         "app.slider[3].set_range(2, 8).run()",
     ],
+    "widget_state_reset": ["app.button[0].click().run()", "app.run()"],
 }

@@ -38,6 +38,7 @@ from minilit.elements.widgets.common import (
     help_text,
     on_change_callback,
     register_widget,
+    reset_state_value,
     to_key,
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
@@ -235,6 +236,7 @@ class ButtonGroupMixin(DGMixin):
             else:
                 value = [v for v, p in zip(values, positions, strict=True) if p is not None]
                 positions = [p for p in positions if p is not None]
+            reset_state_value(element_id, value)
             proto.set_value = True
         elif result.value_changed:
             proto.set_value = True

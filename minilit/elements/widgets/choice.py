@@ -34,6 +34,7 @@ from minilit.elements.widgets.common import (
     check_widget_policies,
     help_text,
     register_widget,
+    reset_state_value,
     to_key,
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
@@ -239,6 +240,7 @@ class ChoiceMixin(DGMixin):
             # A session_state value that is not an option: show the default (1.67 resets too).
             value = opts[default_index] if default_index is not None else None
             position = default_index
+            reset_state_value(element_id, value)
             proto.set_value = True
         elif result.value_changed:
             proto.set_value = True

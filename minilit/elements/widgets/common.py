@@ -169,3 +169,11 @@ def session_state_value(key: str | None) -> tuple[bool, Any]:
     if key not in state:
         return False, None
     return True, state[key]
+
+
+def reset_state_value(element_id: str, value: Any) -> None:
+    """A keyed widget that reset its value writes it back under its key (1.67)."""
+    ctx = get_script_run_ctx()
+    key = user_key_from_element_id(element_id)
+    if ctx is not None and key is not None:
+        ctx.session_state.reset_state_value(key, value)

@@ -24,6 +24,7 @@ from minilit.elements.widgets.common import (
     check_widget_policies,
     on_change_callback,
     register_widget,
+    reset_state_value,
     to_key,
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
@@ -116,6 +117,7 @@ class FeedbackMixin(DGMixin):
         reset = current is not None and not _is_index(current, count)
         if reset:
             current = default
+            reset_state_value(element_id, current)
         if reset or result.value_changed:
             if current is not None:
                 proto.value = int(current)

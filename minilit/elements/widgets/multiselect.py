@@ -33,6 +33,7 @@ from minilit.elements.widgets.common import (
     check_widget_policies,
     help_text,
     register_widget,
+    reset_state_value,
     to_key,
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
@@ -157,6 +158,7 @@ class MultiSelectMixin(DGMixin):
             # session_state held values that are not options: keep the valid ones (1.67).
             values = [v for v, p in zip(values, positions, strict=True) if p is not None]
             positions = [p for p in positions if p is not None]
+            reset_state_value(element_id, values)
             proto.set_value = True
         elif result.value_changed:
             proto.set_value = True

@@ -34,6 +34,7 @@ from minilit.elements.widgets.common import (
     help_text,
     on_change_callback,
     register_widget,
+    reset_state_value,
     to_key,
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
@@ -162,6 +163,7 @@ class SelectSliderMixin(DGMixin):
         if any(p is None for p in positions) or len(positions) != len(indices):
             # A session_state value that is not an option: shown as the default (1.67 resets).
             current, positions = shape(indices), list(indices)
+            reset_state_value(element_id, current)
             proto.set_value = True
         elif result.value_changed:
             proto.set_value = True

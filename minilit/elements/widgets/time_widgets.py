@@ -2,9 +2,9 @@
 
 Mirrors: streamlit/elements/widgets/time_widgets.py (TimeWidgetsMixin.date_input
 and time_input, DateInputSerde, TimeInputSerde, _DateInputValues). Simplified:
-no st.datetime_input, no ``bind``/``persist_state``; a value from session state outside
-``min_value``/``max_value`` is shown as the default (``set_value``) but
-st.session_state keeps it (1.67 also writes the default back under the key).
+no st.datetime_input, no ``bind``/``persist_state``. A value from session state
+outside explicit ``min_value``/``max_value`` is reset to the default, sent with
+``set_value`` and written back under the key, as in 1.67.
 
 Wire (1.67): a date_input sends ``string_array_value`` with "YYYY-MM-DD" texts
 (none: no date; one; or two for a range); older browsers sent "YYYY/MM/DD",
@@ -42,6 +42,7 @@ from minilit.elements.widgets.common import (
     help_text,
     on_change_callback,
     register_widget,
+    reset_state_value,
     session_state_value,
     to_key,
 )
@@ -373,6 +374,7 @@ class TimeWidgetsMixin(DGMixin):
         reset = explicit_bounds and not values.in_bounds(current)
         if reset:
             current = values.shape(values.value)
+            reset_state_value(element_id, current)
         if reset or result.value_changed:
             shown = (
                 []

@@ -376,6 +376,16 @@ class SessionState(MutableMapping[str, Any]):
 
     # [/lesson:register_widget]
 
+    def reset_state_value(self, user_key: str, value: Any) -> None:
+        """Put ``value`` under ``user_key`` from inside that key's widget call.
+
+        For a widget that had to reset a value which does not fit it (an option that is
+        gone, a date out of bounds): st.session_state then shows what the widget returns,
+        as in 1.67, without the "cannot be modified after the widget" check.
+        """
+        with self._lock:
+            self._new_session_state[user_key] = value
+
     def widget_value(self, widget_id: str) -> Any:
         """A widget's current value by id (KeyError if none). For tests and tracing."""
         with self._lock:
