@@ -178,4 +178,12 @@ CASES: dict[str, list[str]] = {
         "app.slider[3].set_range(2, 8).run()",
     ],
     "widget_state_reset": ["app.button[0].click().run()", "app.run()"],
+    "widget_bad_input": [
+        "app.selectbox[0].select('date').run()",
+        "app.selectbox[0].select('pills').run()",
+        "app.selectbox[0].select('color').run()",
+        "app.selectbox[0].select('key').run()",
+        "app.selectbox[0].select('time').run()",
+        "app.selectbox[0].select('none').run()",
+    ],
 }

@@ -44,7 +44,7 @@ from minilit.elements.widgets.common import (
 from minilit.elements.widgets.ids import compute_and_register_element_id
 from minilit.elements.widgets.multiselect import default_indices
 from minilit.elements.widgets.values import expect_kind, expect_option
-from minilit.errors import MinilitAPIException
+from minilit.errors import IncompatibleParametersError, MinilitAPIException
 from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.proto.Widgets_pb2 import ButtonGroup as ButtonGroupProto
 from minilit.runtime.state.common import (
@@ -147,7 +147,7 @@ class ButtonGroupMixin(DGMixin):
     ) -> Any:
         visibility = label_visibility_proto(label_visibility)
         if required and selection_mode == "multi":
-            raise MinilitAPIException(
+            raise IncompatibleParametersError(
                 "`required=True` and `selection_mode='multi'` cannot be used together. "
                 "`required` is only supported for single-select mode."
             )

@@ -38,7 +38,7 @@ from minilit.elements.widgets.common import (
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
 from minilit.elements.widgets.values import expect_index, expect_kind, expect_option
-from minilit.errors import MinilitAPIException
+from minilit.errors import DefaultNotInOptionsError, MinilitAPIException
 from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.proto.Widgets_pb2 import MultiSelect as MultiSelectProto
 from minilit.runtime.state.common import (
@@ -57,7 +57,7 @@ def default_indices(default: Any, opts: Sequence[Any]) -> list[int]:
     for value in values:
         position = index_of(value, opts)
         if position is None:
-            raise MinilitAPIException(
+            raise DefaultNotInOptionsError(
                 f"The default value '{value}' is not part of the options. Please make sure "
                 "that every default value also exists in the options."
             )

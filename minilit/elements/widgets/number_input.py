@@ -38,11 +38,12 @@ from minilit.elements.widgets.common import (
     check_widget_policies,
     help_text,
     register_widget,
+    reset_state_value,
     to_key,
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
 from minilit.elements.widgets.values import expect_finite, expect_kind
-from minilit.errors import MinilitAPIException
+from minilit.errors import JSNumberBoundsError, MinilitAPIException
 from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.proto.Widgets_pb2 import NumberInput as NumberInputProto
 from minilit.runtime.state.common import (
@@ -64,14 +65,14 @@ def check_js_number(name: str, n: Number | None, bound: Number) -> None:
     if n is None:
         return
     if isinstance(n, float) and math.isnan(n):
-        raise MinilitAPIException(f"`{name}` ({n}) must be a finite number")
+        raise JSNumberBoundsError(f"`{name}` ({n}) must be a finite number")
     # 1.67 names the limits as JSNumber writes them, not as numbers.
     limit = "(1 << 53) - 1" if bound == MAX_SAFE_INTEGER else "1.797e+308"
     if n < -bound:
         low = "-((1 << 53) - 1)" if bound == MAX_SAFE_INTEGER else "-1.797e+308"
-        raise MinilitAPIException(f"`{name}` ({n}) must be >= {low}")
+        raise JSNumberBoundsError(f"`{name}` ({n}) must be >= {low}")
     if n > bound:
-        raise MinilitAPIException(f"`{name}` ({n}) must be <= {limit}")
+        raise JSNumberBoundsError(f"`{name}` ({n}) must be <= {limit}")
 
 
 def _is_int(x: object) -> bool:
@@ -229,9 +230,19 @@ class NumberInputMixin(DGMixin):
             kwargs=kwargs,
             disabled=disabled,
         )
-        if result.value_changed:
-            if result.value is not None:
-                proto.value = float(result.value)
+        current = result.value
+        # A value outside the bounds (set through st.session_state, or kept from a run
+        # with other bounds) goes back to the default, also under the key (1.67).
+        reset = current is not None and (
+            (min_value is not None and current < min_value)
+            or (max_value is not None and current > max_value)
+        )
+        if reset:
+            current = default
+            reset_state_value(element_id, current)
+        if reset or result.value_changed:
+            if current is not None:
+                proto.value = float(current)
             proto.set_value = True
         dg._enqueue("number_input", proto, width=width_cfg)
-        return result.value
+        return current

@@ -39,7 +39,7 @@ from minilit.elements.widgets.common import (
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
 from minilit.elements.widgets.values import expect_kind, expect_option
-from minilit.errors import MinilitAPIException
+from minilit.errors import MissingRequiredParameterError
 from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.proto.Widgets_pb2 import Slider as SliderProto
 from minilit.runtime.state.common import (
@@ -88,7 +88,7 @@ class SelectSliderMixin(DGMixin):
         check_widget_policies(dg, user_key, callback, default_value=value)
         opts, formatted = format_options(options, format_func)
         if not opts:
-            raise MinilitAPIException(
+            raise MissingRequiredParameterError(
                 "The `options` parameter is required. Provide at least one option."
             )
         is_range = isinstance(value, (list, tuple))

@@ -45,7 +45,7 @@ from minilit.elements.widgets.date_slider import is_timelike, timelike_slider
 from minilit.elements.widgets.ids import compute_and_register_element_id
 from minilit.elements.widgets.number_input import MAX_SAFE_INTEGER, check_js_number
 from minilit.elements.widgets.values import expect_finite, expect_kind
-from minilit.errors import InvalidMinMaxError
+from minilit.errors import InvalidMinMaxError, ValueAboveMaxError, ValueBelowMinError
 from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.proto.Widgets_pb2 import Slider as SliderProto
 from minilit.runtime.state.common import (
@@ -258,6 +258,12 @@ class SliderMixin(DGMixin):
         if result.value_changed:
             current = result.value
             numbers = list(current) if isinstance(current, (list, tuple)) else [current]
+            # A value set through st.session_state outside the bounds is an error (1.67).
+            for number in numbers:
+                if number < lo:
+                    raise ValueBelowMinError(number, lo)
+                if number > hi:
+                    raise ValueAboveMaxError(number, hi)
             proto.value[:] = [float(v) for v in numbers]
             proto.set_value = True
         dg._enqueue("slider", proto, width=width_cfg)

@@ -161,8 +161,8 @@ class DateInputValues:
 
     value: list[date] | None
     is_range: bool
-    min: date
     max: date
+    min: date
 
     @classmethod
     def parse(cls, value: object, min_value: object, max_value: object) -> DateInputValues:
@@ -175,14 +175,18 @@ class DateInputValues:
         if value == "today" and dates:
             # "today" outside the bounds is clamped, not an error.
             dates = [min(max(dates[0], low), high)]
-        if low > high:
-            raise InvalidMinMaxError(low, high)
-        if dates:
-            if dates[0] < low:
-                raise ValueBelowMinError(dates[0], low)
-            if dates[-1] > high:
-                raise ValueAboveMaxError(dates[-1], high)
-        return cls(dates, is_range, low, high)
+        return cls(value=dates, is_range=is_range, max=high, min=low)
+
+    def __post_init__(self) -> None:
+        # Checked on construction, as 1.67's _DateInputValues does (so an error's
+        # traceback has the same frames as on 1.67).
+        if self.min > self.max:
+            raise InvalidMinMaxError(self.min, self.max)
+        if self.value:
+            if self.value[0] < self.min:
+                raise ValueBelowMinError(self.value[0], self.min)
+            if self.value[-1] > self.max:
+                raise ValueAboveMaxError(self.value[-1], self.max)
 
     def shape(self, dates: Sequence[date] | None) -> DateReturn:
         """What the script sees: a date (or None), or a tuple for a range."""
