@@ -186,4 +186,10 @@ CASES: dict[str, list[str]] = {
         "app.selectbox[0].select('time').run()",
         "app.selectbox[0].select('none').run()",
     ],
+    "widget_state_bounds": [
+        "app.radio[0].select('number').run()",
+        "app.radio[0].select('slider').run()",
+        "app.radio[0].select('date slider').run()",
+        "app.radio[0].select('none').run()",
+    ],
 }
