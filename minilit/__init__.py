@@ -92,17 +92,25 @@ write_stream = _main.write_stream
 # Widgets and forms (minilit/elements/widgets/*.py).
 button = _main.button
 checkbox = _main.checkbox
+color_picker = _main.color_picker
+date_input = _main.date_input
 download_button = _main.download_button
+feedback = _main.feedback
 file_uploader = _main.file_uploader
 form = _main.form
 form_submit_button = _main.form_submit_button
+link_button = _main.link_button
 multiselect = _main.multiselect
 number_input = _main.number_input
+pills = _main.pills
 radio = _main.radio
+segmented_control = _main.segmented_control
+select_slider = _main.select_slider
 selectbox = _main.selectbox
 slider = _main.slider
 text_area = _main.text_area
 text_input = _main.text_input
+time_input = _main.time_input
 toggle = _main.toggle
 
 __all__ = [
@@ -119,9 +127,11 @@ __all__ = [
     "caption",
     "checkbox",
     "code",
+    "color_picker",
     "columns",
     "container",
     "dataframe",
+    "date_input",
     "divider",
     "download_button",
     "echo",
@@ -129,6 +139,7 @@ __all__ = [
     "error",
     "exception",
     "expander",
+    "feedback",
     "file_uploader",
     "form",
     "form_submit_button",
@@ -141,16 +152,20 @@ __all__ = [
     "json",
     "latex",
     "line_chart",
+    "link_button",
     "markdown",
     "metric",
     "multiselect",
     "number_input",
+    "pills",
     "progress",
     "query_params",
     "radio",
     "rerun",
     "scatter_chart",
     "secrets",
+    "segmented_control",
+    "select_slider",
     "selectbox",
     "session_state",
     "set_page_config",
@@ -165,6 +180,7 @@ __all__ = [
     "text",
     "text_area",
     "text_input",
+    "time_input",
     "title",
     "toast",
     "toggle",

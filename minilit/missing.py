@@ -29,6 +29,8 @@ COVERAGE_TABLE = "docs/api-coverage.md"
 class NotInMinilit(MinilitAPIException, AttributeError):
     """A name the script used exists in Streamlit (or not at all) but not in minilit."""
 
+    streamlit_name = None  # minilit's own error: shown as "NotInMinilit"
+
     def __init__(self, qualname: str, *, in_streamlit: bool) -> None:
         if in_streamlit:
             text = (

@@ -37,7 +37,13 @@ def exception_to_proto(exc: BaseException, detail: str = "full") -> ExceptionPro
         proto.type = "Error"
         proto.message = _GENERIC_MESSAGE
         return proto
-    proto.type = type(exc).__name__
+    # Streamlit's own errors show their full name ("streamlit.errors.StreamlitValueError");
+    # minilit's stand in for them under those names, so the page reads as on 1.67.
+    if isinstance(exc, MinilitAPIException) and exc.streamlit_name:
+        name = exc.streamlit_name  # a class outside streamlit.errors is named in full
+        proto.type = name if "." in name else f"streamlit.errors.{name}"
+    else:
+        proto.type = type(exc).__name__
     proto.is_warning = isinstance(exc, Warning)
     # Errors minilit raises for API misuse are flagged, as 1.67 flags Streamlit's own.
     proto.is_streamlit_exception = isinstance(exc, MinilitAPIException)

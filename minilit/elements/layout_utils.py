@@ -40,6 +40,8 @@ _UINT32_MAX = 2**32 - 1
 class InvalidValueError(MinilitAPIException):
     """A parameter got a value outside its options (Streamlit: StreamlitValueError)."""
 
+    streamlit_name = "StreamlitValueError"
+
     def __init__(self, parameter: str, valid: Collection[str], detail: str | None = None) -> None:
         message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid)}."
         if detail:
@@ -51,11 +53,16 @@ class InvalidParameterTypeError(MinilitAPIException):
     """A parameter got a value of the wrong type
     (Streamlit: StreamlitInvalidParameterTypeError)."""
 
-    def __init__(self, parameter: str, got: str, expected: Collection[str]) -> None:
-        super().__init__(
+    streamlit_name = "StreamlitInvalidParameterTypeError"
+
+    def __init__(
+        self, parameter: str, got: str, expected: Collection[str], detail: str | None = None
+    ) -> None:
+        message = (
             f"Invalid `{parameter}` type. Expected one of: {', '.join(expected)}. "
             f"Provided type: {got}."
         )
+        super().__init__(f"{message} {detail}" if detail else message)
 
 
 def check_bool(parameter: str, value: object) -> bool:

@@ -8,6 +8,13 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class ButtonLikeIconPosition(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    LEFT: _ClassVar[ButtonLikeIconPosition]
+    RIGHT: _ClassVar[ButtonLikeIconPosition]
+LEFT: ButtonLikeIconPosition
+RIGHT: ButtonLikeIconPosition
+
 class Button(_message.Message):
     __slots__ = ("id", "label", "default", "help", "form_id", "is_form_submitter", "type", "disabled", "icon")
     ID_FIELD_NUMBER: _ClassVar[int]
@@ -61,7 +68,7 @@ class Checkbox(_message.Message):
     def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[bool] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[bool] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., type: _Optional[_Union[Checkbox.StyleType, str]] = ...) -> None: ...
 
 class Slider(_message.Message):
-    __slots__ = ("id", "form_id", "label", "format", "data_type", "default", "min", "max", "step", "value", "set_value", "options", "help", "disabled", "label_visibility", "type")
+    __slots__ = ("id", "form_id", "label", "format", "data_type", "default", "min", "max", "step", "value", "set_value", "options", "help", "disabled", "label_visibility", "type", "raw_value", "query_param_key", "ignore_rerun")
     class DataType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         INT: _ClassVar[Slider.DataType]
@@ -98,6 +105,9 @@ class Slider(_message.Message):
     DISABLED_FIELD_NUMBER: _ClassVar[int]
     LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
+    RAW_VALUE_FIELD_NUMBER: _ClassVar[int]
+    QUERY_PARAM_KEY_FIELD_NUMBER: _ClassVar[int]
+    IGNORE_RERUN_FIELD_NUMBER: _ClassVar[int]
     id: str
     form_id: str
     label: str
@@ -114,7 +124,10 @@ class Slider(_message.Message):
     disabled: bool
     label_visibility: _Elements_pb2.LabelVisibility
     type: Slider.Type
-    def __init__(self, id: _Optional[str] = ..., form_id: _Optional[str] = ..., label: _Optional[str] = ..., format: _Optional[str] = ..., data_type: _Optional[_Union[Slider.DataType, str]] = ..., default: _Optional[_Iterable[float]] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., step: _Optional[float] = ..., value: _Optional[_Iterable[float]] = ..., set_value: _Optional[bool] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., type: _Optional[_Union[Slider.Type, str]] = ...) -> None: ...
+    raw_value: _containers.RepeatedScalarFieldContainer[str]
+    query_param_key: str
+    ignore_rerun: bool
+    def __init__(self, id: _Optional[str] = ..., form_id: _Optional[str] = ..., label: _Optional[str] = ..., format: _Optional[str] = ..., data_type: _Optional[_Union[Slider.DataType, str]] = ..., default: _Optional[_Iterable[float]] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., step: _Optional[float] = ..., value: _Optional[_Iterable[float]] = ..., set_value: _Optional[bool] = ..., options: _Optional[_Iterable[str]] = ..., help: _Optional[str] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., type: _Optional[_Union[Slider.Type, str]] = ..., raw_value: _Optional[_Iterable[str]] = ..., query_param_key: _Optional[str] = ..., ignore_rerun: _Optional[bool] = ...) -> None: ...
 
 class TextInput(_message.Message):
     __slots__ = ("id", "label", "default", "type", "max_chars", "help", "form_id", "value", "set_value", "autocomplete", "placeholder", "disabled", "label_visibility", "icon")
@@ -387,3 +400,210 @@ class SpecialArg(_message.Message):
     key: str
     bytes: bytes
     def __init__(self, key: _Optional[str] = ..., bytes: _Optional[bytes] = ...) -> None: ...
+
+class DateInput(_message.Message):
+    __slots__ = ("id", "label", "default", "min", "max", "is_range", "help", "form_id", "value", "set_value", "disabled", "label_visibility", "format", "query_param_key", "ignore_rerun", "required")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    MIN_FIELD_NUMBER: _ClassVar[int]
+    MAX_FIELD_NUMBER: _ClassVar[int]
+    IS_RANGE_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    QUERY_PARAM_KEY_FIELD_NUMBER: _ClassVar[int]
+    IGNORE_RERUN_FIELD_NUMBER: _ClassVar[int]
+    REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    default: _containers.RepeatedScalarFieldContainer[str]
+    min: str
+    max: str
+    is_range: bool
+    help: str
+    form_id: str
+    value: _containers.RepeatedScalarFieldContainer[str]
+    set_value: bool
+    disabled: bool
+    label_visibility: _Elements_pb2.LabelVisibility
+    format: str
+    query_param_key: str
+    ignore_rerun: bool
+    required: bool
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[_Iterable[str]] = ..., min: _Optional[str] = ..., max: _Optional[str] = ..., is_range: _Optional[bool] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[_Iterable[str]] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., format: _Optional[str] = ..., query_param_key: _Optional[str] = ..., ignore_rerun: _Optional[bool] = ..., required: _Optional[bool] = ...) -> None: ...
+
+class TimeInput(_message.Message):
+    __slots__ = ("id", "label", "default", "help", "form_id", "value", "set_value", "disabled", "label_visibility", "step", "query_param_key", "format", "ignore_rerun", "required")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    QUERY_PARAM_KEY_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    IGNORE_RERUN_FIELD_NUMBER: _ClassVar[int]
+    REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    default: str
+    help: str
+    form_id: str
+    value: str
+    set_value: bool
+    disabled: bool
+    label_visibility: _Elements_pb2.LabelVisibility
+    step: int
+    query_param_key: str
+    format: str
+    ignore_rerun: bool
+    required: bool
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[str] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., step: _Optional[int] = ..., query_param_key: _Optional[str] = ..., format: _Optional[str] = ..., ignore_rerun: _Optional[bool] = ..., required: _Optional[bool] = ...) -> None: ...
+
+class ColorPicker(_message.Message):
+    __slots__ = ("id", "label", "default", "help", "form_id", "value", "set_value", "disabled", "label_visibility", "query_param_key", "ignore_rerun")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
+    QUERY_PARAM_KEY_FIELD_NUMBER: _ClassVar[int]
+    IGNORE_RERUN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    default: str
+    help: str
+    form_id: str
+    value: str
+    set_value: bool
+    disabled: bool
+    label_visibility: _Elements_pb2.LabelVisibility
+    query_param_key: str
+    ignore_rerun: bool
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., default: _Optional[str] = ..., help: _Optional[str] = ..., form_id: _Optional[str] = ..., value: _Optional[str] = ..., set_value: _Optional[bool] = ..., disabled: _Optional[bool] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., query_param_key: _Optional[str] = ..., ignore_rerun: _Optional[bool] = ...) -> None: ...
+
+class ButtonGroup(_message.Message):
+    __slots__ = ("id", "options", "default", "disabled", "click_mode", "form_id", "set_value", "style", "label", "label_visibility", "help", "raw_values", "query_param_key", "required", "wrap", "ignore_rerun")
+    class ClickMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        SINGLE_SELECT: _ClassVar[ButtonGroup.ClickMode]
+        MULTI_SELECT: _ClassVar[ButtonGroup.ClickMode]
+    SINGLE_SELECT: ButtonGroup.ClickMode
+    MULTI_SELECT: ButtonGroup.ClickMode
+    class Style(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        SEGMENTED_CONTROL: _ClassVar[ButtonGroup.Style]
+        PILLS: _ClassVar[ButtonGroup.Style]
+    SEGMENTED_CONTROL: ButtonGroup.Style
+    PILLS: ButtonGroup.Style
+    class Option(_message.Message):
+        __slots__ = ("content", "content_icon")
+        CONTENT_FIELD_NUMBER: _ClassVar[int]
+        CONTENT_ICON_FIELD_NUMBER: _ClassVar[int]
+        content: str
+        content_icon: str
+        def __init__(self, content: _Optional[str] = ..., content_icon: _Optional[str] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    CLICK_MODE_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    STYLE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VISIBILITY_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    RAW_VALUES_FIELD_NUMBER: _ClassVar[int]
+    QUERY_PARAM_KEY_FIELD_NUMBER: _ClassVar[int]
+    REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    WRAP_FIELD_NUMBER: _ClassVar[int]
+    IGNORE_RERUN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    options: _containers.RepeatedCompositeFieldContainer[ButtonGroup.Option]
+    default: _containers.RepeatedScalarFieldContainer[int]
+    disabled: bool
+    click_mode: ButtonGroup.ClickMode
+    form_id: str
+    set_value: bool
+    style: ButtonGroup.Style
+    label: str
+    label_visibility: _Elements_pb2.LabelVisibility
+    help: str
+    raw_values: _containers.RepeatedScalarFieldContainer[str]
+    query_param_key: str
+    required: bool
+    wrap: bool
+    ignore_rerun: bool
+    def __init__(self, id: _Optional[str] = ..., options: _Optional[_Iterable[_Union[ButtonGroup.Option, _Mapping]]] = ..., default: _Optional[_Iterable[int]] = ..., disabled: _Optional[bool] = ..., click_mode: _Optional[_Union[ButtonGroup.ClickMode, str]] = ..., form_id: _Optional[str] = ..., set_value: _Optional[bool] = ..., style: _Optional[_Union[ButtonGroup.Style, str]] = ..., label: _Optional[str] = ..., label_visibility: _Optional[_Union[_Elements_pb2.LabelVisibility, _Mapping]] = ..., help: _Optional[str] = ..., raw_values: _Optional[_Iterable[str]] = ..., query_param_key: _Optional[str] = ..., required: _Optional[bool] = ..., wrap: _Optional[bool] = ..., ignore_rerun: _Optional[bool] = ...) -> None: ...
+
+class LinkButton(_message.Message):
+    __slots__ = ("id", "label", "help", "url", "disabled", "use_container_width", "type", "icon", "shortcut", "icon_position", "ignore_rerun", "wrap")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    HELP_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    USE_CONTAINER_WIDTH_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    ICON_FIELD_NUMBER: _ClassVar[int]
+    SHORTCUT_FIELD_NUMBER: _ClassVar[int]
+    ICON_POSITION_FIELD_NUMBER: _ClassVar[int]
+    IGNORE_RERUN_FIELD_NUMBER: _ClassVar[int]
+    WRAP_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    label: str
+    help: str
+    url: str
+    disabled: bool
+    use_container_width: bool
+    type: str
+    icon: str
+    shortcut: str
+    icon_position: ButtonLikeIconPosition
+    ignore_rerun: bool
+    wrap: bool
+    def __init__(self, id: _Optional[str] = ..., label: _Optional[str] = ..., help: _Optional[str] = ..., url: _Optional[str] = ..., disabled: _Optional[bool] = ..., use_container_width: _Optional[bool] = ..., type: _Optional[str] = ..., icon: _Optional[str] = ..., shortcut: _Optional[str] = ..., icon_position: _Optional[_Union[ButtonLikeIconPosition, str]] = ..., ignore_rerun: _Optional[bool] = ..., wrap: _Optional[bool] = ...) -> None: ...
+
+class Feedback(_message.Message):
+    __slots__ = ("id", "type", "default", "disabled", "form_id", "value", "set_value", "ignore_rerun", "query_param_key")
+    class FeedbackType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        THUMBS: _ClassVar[Feedback.FeedbackType]
+        FACES: _ClassVar[Feedback.FeedbackType]
+        STARS: _ClassVar[Feedback.FeedbackType]
+    THUMBS: Feedback.FeedbackType
+    FACES: Feedback.FeedbackType
+    STARS: Feedback.FeedbackType
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    FORM_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    IGNORE_RERUN_FIELD_NUMBER: _ClassVar[int]
+    QUERY_PARAM_KEY_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    type: Feedback.FeedbackType
+    default: int
+    disabled: bool
+    form_id: str
+    value: int
+    set_value: bool
+    ignore_rerun: bool
+    query_param_key: str
+    def __init__(self, id: _Optional[str] = ..., type: _Optional[_Union[Feedback.FeedbackType, str]] = ..., default: _Optional[int] = ..., disabled: _Optional[bool] = ..., form_id: _Optional[str] = ..., value: _Optional[int] = ..., set_value: _Optional[bool] = ..., ignore_rerun: _Optional[bool] = ..., query_param_key: _Optional[str] = ...) -> None: ...

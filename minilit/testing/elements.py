@@ -82,6 +82,9 @@ def node_kind(node: ElementNode | BlockNode) -> str:
         return "toggle"
     if kind == "slider" and element.slider.type == Widgets_pb2.Slider.SELECT_SLIDER:
         return "select_slider"
+    if kind == "button_group":
+        pills = element.button_group.style == Widgets_pb2.ButtonGroup.PILLS
+        return "pills" if pills else "segmented_control"
     if kind == "button" and element.button.is_form_submitter:
         return "form_submit_button"
     return kind

@@ -39,15 +39,22 @@ from minilit.testing.tree import BlockNode, ElementTree, TreeItem
 from minilit.testing.widget_state import WidgetStateManager
 from minilit.testing.widgets import (
     Button,
+    ButtonGroup,
     Checkbox,
+    ColorPicker,
+    DateInput,
+    Feedback,
     FormSubmitButton,
+    LinkButton,
     Multiselect,
     NumberInput,
     Radio,
     Selectbox,
+    SelectSlider,
     Slider,
     TextArea,
     TextInput,
+    TimeInput,
     Toggle,
     Widget,
 )
@@ -294,6 +301,46 @@ class Queryable:
         """``st.multiselect`` widgets."""
         return self._of("multiselect", Multiselect)
 
+    @property
+    def select_slider(self) -> ElementList[SelectSlider]:
+        """``st.select_slider`` widgets."""
+        return self._of("select_slider", SelectSlider)
+
+    @property
+    def date_input(self) -> ElementList[DateInput]:
+        """``st.date_input`` widgets."""
+        return self._of("date_input", DateInput)
+
+    @property
+    def time_input(self) -> ElementList[TimeInput]:
+        """``st.time_input`` widgets."""
+        return self._of("time_input", TimeInput)
+
+    @property
+    def color_picker(self) -> ElementList[ColorPicker]:
+        """``st.color_picker`` widgets."""
+        return self._of("color_picker", ColorPicker)
+
+    @property
+    def pills(self) -> ElementList[ButtonGroup]:
+        """``st.pills`` widgets."""
+        return self._of("pills", ButtonGroup)
+
+    @property
+    def segmented_control(self) -> ElementList[ButtonGroup]:
+        """``st.segmented_control`` widgets."""
+        return self._of("segmented_control", ButtonGroup)
+
+    @property
+    def feedback(self) -> ElementList[Feedback]:
+        """``st.feedback`` widgets."""
+        return self._of("feedback", Feedback)
+
+    @property
+    def link_button(self) -> ElementList[LinkButton]:
+        """``st.link_button`` elements (widgets when they have ``on_click``)."""
+        return self._of("link_button", LinkButton)
+
     # Blocks
     @property
     def columns(self) -> ElementList[Column]:
@@ -439,7 +486,14 @@ _WRAPPERS: dict[str, Callable[[Page, TreeItem], Node]] = {
     "selectbox": Selectbox,
     "radio": Radio,
     "multiselect": Multiselect,
-    "select_slider": Widget,
+    "select_slider": SelectSlider,
+    "date_input": DateInput,
+    "time_input": TimeInput,
+    "color_picker": ColorPicker,
+    "pills": ButtonGroup,
+    "segmented_control": ButtonGroup,
+    "feedback": Feedback,
+    "link_button": LinkButton,
     "column": Column,
     "expander": Expander,
     "form": Form,

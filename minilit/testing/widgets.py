@@ -15,8 +15,14 @@ these wrappers see only what crossed the wire. A widget's ``value`` is therefore
 the *browser* would show: the one you set through this API, else the one the server pushed
 with ``set_value``, else the widget's default from its proto.
 
+Newer kinds: date_input ``string_array_value`` ("YYYY-MM-DD"); time_input and
+color_picker ``string_value``; date/time sliders ``double_array_value`` (microseconds);
+select_slider, pills and segmented_control ``string_array_value`` (option texts);
+feedback ``string_value`` (the index as text); a link_button with ``on_click`` a
+``trigger_value``.
+
 Simplified: option lists are the option *texts* the server sent (a ``format_func`` has
-already been applied); date/time sliders and select_slider can be read but not set;
+already been applied);
 ``default`` has field presence for text, number and single-choice widgets (``optional``
 in the protos, as in 1.67), so a widget created with ``value=None`` / ``index=None``
 shows ``None`` until something is chosen.
@@ -30,8 +36,11 @@ Receives: ``TreeItem``s via ``minilit.testing.page.wrap``. Hands to: the page's
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime, time
 from typing import Any, Self
 
+from minilit.elements.widgets.date_slider import slider_micros, slider_moment
+from minilit.elements.widgets.time_widgets import date_text, parse_wire_date
 from minilit.proto import BackMsg_pb2, Widgets_pb2
 from minilit.testing.elements import Element, widget_key
 
@@ -299,6 +308,17 @@ class NumberInput(Widget):
         return WidgetState(double_value=self.proto.value)
 
 
+def _moment(value: Any, data_type: int) -> Any:
+    """A date, time or datetime for a slider of ``data_type``; ISO texts are read too."""
+    if not isinstance(value, str):
+        return value
+    if data_type == Widgets_pb2.Slider.DATE:
+        return date.fromisoformat(value)
+    if data_type == Widgets_pb2.Slider.TIME:
+        return time.fromisoformat(value)
+    return datetime.fromisoformat(value)
+
+
 class Slider(Widget):
     """``st.slider``: a ``double_array_value`` with one value, or two for a range.
 
@@ -323,14 +343,19 @@ class Slider(Widget):
         """The step between values."""
         return float(self.proto.step)
 
-    def set_range(self, low: float, high: float) -> Self:
+    def set_range(self, low: Any, high: Any) -> Self:
         """Set both ends of a range slider."""
         return self.set_value((low, high))
 
     def _encode(self, value: Any) -> WidgetState:
-        if self.proto.data_type not in self._NUMERIC:
-            raise NotImplementedError("only numeric sliders can be set through this client")
-        values = [float(v) for v in value] if isinstance(value, tuple | list) else [float(value)]
+        items = list(value) if isinstance(value, tuple | list) else [value]
+        if self.proto.data_type in self._NUMERIC:
+            values = [float(v) for v in items]
+        else:
+            values = [
+                float(slider_micros(_moment(v, self.proto.data_type), self.proto.data_type))
+                for v in items
+            ]
         for v in values:
             if not self.min <= v <= self.max:
                 raise ValueError(f"{v} is outside [{self.min}, {self.max}] of {self.label!r}")
@@ -341,8 +366,10 @@ class Slider(Widget):
     def _shape(self, raw: Sequence[float]) -> Any:
         if self.proto.data_type == Widgets_pb2.Slider.INT:
             numbers: list[Any] = [int(v) for v in raw]
-        else:
+        elif self.proto.data_type == Widgets_pb2.Slider.FLOAT:
             numbers = list(raw)
+        else:
+            numbers = [slider_moment(v, self.proto.data_type) for v in raw]
         return numbers[0] if len(numbers) == 1 else tuple(numbers)
 
     def decode_state(self, state: WidgetState) -> Any:
@@ -452,3 +479,286 @@ class Multiselect(Widget):
         state = WidgetState()
         state.string_array_value.data.extend(self.proto.raw_values)
         return state
+
+
+def _string_array(texts: Sequence[str]) -> WidgetState:
+    state = WidgetState()
+    state.string_array_value.SetInParent()  # an empty list is still a value
+    state.string_array_value.data.extend(texts)
+    return state
+
+
+class SelectSlider(Widget):
+    """``st.select_slider``: the chosen option's text, or a (low, high) pair of texts."""
+
+    @property
+    def options(self) -> list[str]:
+        """The option texts, in order."""
+        return list(self.proto.options)
+
+    def set_range(self, low: str, high: str) -> Self:
+        """Set both ends of a range select_slider."""
+        return self.set_value((low, high))
+
+    def _encode(self, value: Any) -> WidgetState:
+        texts = [str(v) for v in value] if isinstance(value, tuple | list) else [str(value)]
+        if len(texts) != len(self.proto.default):
+            raise ValueError(f"{self.label!r} takes {len(self.proto.default)} value(s)")
+        for text in texts:
+            if text not in self.options:
+                raise ValueError(f"{text!r} is not an option of {self.label!r}")
+        return _string_array(texts)
+
+    def _shape(self, texts: Sequence[str]) -> Any:
+        return tuple(texts) if len(self.proto.default) == 2 else (texts[0] if texts else None)
+
+    def decode_state(self, state: WidgetState) -> Any:
+        return self._shape(list(state.string_array_value.data))
+
+    def _default(self) -> Any:
+        options = self.options
+        return self._shape([options[int(i)] for i in self.proto.default])
+
+    def _server_value(self) -> WidgetState:
+        return _string_array(list(self.proto.raw_value))
+
+
+class DateInput(Widget):
+    """``st.date_input``: a ``datetime.date``, a tuple of them for a range, or None."""
+
+    @property
+    def min(self) -> date:
+        """The earliest date offered."""
+        return parse_wire_date(self.proto.min)
+
+    @property
+    def max(self) -> date:
+        """The latest date offered."""
+        return parse_wire_date(self.proto.max)
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the widget takes a (start, end) range."""
+        return bool(self.proto.is_range)
+
+    def set_range(self, start: date, end: date | None = None) -> Self:
+        """Choose a range (``end`` None: only the start picked so far)."""
+        return self.set_value((start,) if end is None else (start, end))
+
+    def _encode(self, value: Any) -> WidgetState:
+        if value is None:
+            dates: list[date] = []
+        elif isinstance(value, tuple | list):
+            dates = list(value)
+        else:
+            dates = [value]
+        # ISO texts too ("2024-06-01"), for values typed on a command line (trace --do).
+        dates = [date.fromisoformat(d) if isinstance(d, str) else d for d in dates]
+        if len(dates) > (2 if self.is_range else 1):
+            raise ValueError(f"too many dates for {self.label!r}")
+        for d in dates:
+            if not self.min <= d <= self.max:
+                raise ValueError(f"{d} is outside [{self.min}, {self.max}] of {self.label!r}")
+        return _string_array([date_text(d) for d in dates])
+
+    def _shape(self, texts: Sequence[str]) -> Any:
+        dates = [parse_wire_date(t) for t in texts]
+        if self.is_range:
+            return tuple(dates)
+        return dates[0] if dates else None
+
+    def decode_state(self, state: WidgetState) -> Any:
+        return self._shape(list(state.string_array_value.data))
+
+    def _default(self) -> Any:
+        return self._shape(list(self.proto.default))
+
+    def mount_state(self) -> WidgetState | None:
+        """The default dates, as the browser commits them (an empty list for none)."""
+        return _string_array(list(self.proto.default))
+
+    def _server_value(self) -> WidgetState:
+        return _string_array(list(self.proto.value))
+
+
+class TimeInput(Widget):
+    """``st.time_input``: a ``datetime.time`` or None (``string_value`` "HH:MM")."""
+
+    @property
+    def step(self) -> int:
+        """Seconds between the times offered."""
+        return int(self.proto.step)
+
+    def _encode(self, value: Any) -> WidgetState:
+        if isinstance(value, datetime):
+            value = value.time()
+        if isinstance(value, str):
+            value = time.fromisoformat(value)
+        if not isinstance(value, time):
+            raise ValueError(f"{value!r} is not a time")
+        fmt = "%H:%M:%S" if self.step % 60 else "%H:%M"
+        return WidgetState(string_value=value.strftime(fmt))
+
+    def decode_state(self, state: WidgetState) -> time | None:
+        text = state.string_value
+        return time.fromisoformat(text) if text else None
+
+    def _default(self) -> time | None:
+        return time.fromisoformat(self.proto.default) if self.proto.HasField("default") else None
+
+    def _server_value(self) -> WidgetState:
+        return (
+            WidgetState(string_value=self.proto.value)
+            if self.proto.HasField("value")
+            else WidgetState()
+        )
+
+
+class ColorPicker(Widget):
+    """``st.color_picker``: a "#rrggbb" text."""
+
+    @property
+    def value(self) -> str:
+        """The colour."""
+        return str(super().value)
+
+    def pick(self, color: str) -> Self:
+        """Choose a colour, as the browser's picker sends it (lower case)."""
+        return self.set_value(color)
+
+    def _encode(self, value: Any) -> WidgetState:
+        return WidgetState(string_value=str(value).lower())
+
+    def decode_state(self, state: WidgetState) -> str:
+        return state.string_value
+
+    def _default(self) -> str:
+        return str(self.proto.default)
+
+    def _server_value(self) -> WidgetState:
+        return WidgetState(string_value=self.proto.value)
+
+
+def option_text(option: Widgets_pb2.ButtonGroup.Option) -> str:
+    """The text a ButtonGroup option travels as: its icon, a space, its content (1.67)."""
+    if option.HasField("content_icon") and option.content_icon:
+        return f"{option.content_icon} {option.content}".strip()
+    return str(option.content)
+
+
+class ButtonGroup(Widget):
+    """``st.pills`` and ``st.segmented_control``: the chosen option text(s).
+
+    ``value`` is a text or None in "single" mode, a list of texts in "multi" mode.
+    """
+
+    @property
+    def options(self) -> list[str]:
+        """The option texts as they travel (icon and content)."""
+        return [option_text(o) for o in self.proto.options]
+
+    @property
+    def multi(self) -> bool:
+        """Whether several options can be chosen."""
+        return bool(self.proto.click_mode == Widgets_pb2.ButtonGroup.MULTI_SELECT)
+
+    def select(self, option: str) -> Self:
+        """Click an unchosen option (in "single" mode it replaces the chosen one)."""
+        if self.multi:
+            current = list(self.value)
+            return self.set_value(current if option in current else [*current, option])
+        return self.set_value(option)
+
+    def unselect(self, option: str) -> Self:
+        """Click a chosen option again to unchoose it."""
+        if self.multi:
+            return self.set_value([v for v in self.value if v != option])
+        return self.set_value(None if self.value == option else self.value)
+
+    def _encode(self, value: Any) -> WidgetState:
+        if self.multi:
+            chosen = [value] if isinstance(value, str) else list(value or [])
+            texts = [str(v) for v in chosen]
+        else:
+            texts = [] if value is None else [str(value)]
+        for text in texts:
+            if text not in self.options:
+                raise ValueError(f"{text!r} is not an option of {self.label!r}: {self.options}")
+        return _string_array(texts)
+
+    def _shape(self, texts: Sequence[str]) -> Any:
+        if self.multi:
+            return list(texts)
+        return texts[0] if texts else None
+
+    def decode_state(self, state: WidgetState) -> Any:
+        return self._shape(list(state.string_array_value.data))
+
+    def _default(self) -> Any:
+        options = self.options
+        return self._shape([options[i] for i in self.proto.default if i < len(options)])
+
+    def mount_state(self) -> WidgetState | None:
+        """The default option texts, as the browser commits them."""
+        options = self.options
+        return _string_array([options[i] for i in self.proto.default if i < len(options)])
+
+    def _server_value(self) -> WidgetState:
+        return _string_array(list(self.proto.raw_values))
+
+
+class Feedback(Widget):
+    """``st.feedback``: the chosen icon's index, or None (``string_value`` "2", "" cleared)."""
+
+    @property
+    def label(self) -> str:
+        """A feedback widget has no label."""
+        return ""
+
+    @property
+    def help(self) -> str:
+        """Nor a tooltip."""
+        return ""
+
+    def rate(self, index: int | None) -> Self:
+        """Click the icon at ``index`` (None: click the chosen one again to clear)."""
+        return self.set_value(index)
+
+    def _encode(self, value: Any) -> WidgetState:
+        return WidgetState(string_value="" if value is None else str(int(value)))
+
+    def decode_state(self, state: WidgetState) -> int | None:
+        text = state.string_value
+        return int(text) if text else None
+
+    def _default(self) -> int | None:
+        return int(self.proto.default) if self.proto.HasField("default") else None
+
+    def mount_state(self) -> WidgetState | None:
+        """What 1.67's browser commits on mount: the default's index as text, else ""."""
+        return self._encode(self._default())
+
+    def _server_value(self) -> WidgetState:
+        if self.proto.HasField("value"):
+            return WidgetState(string_value=str(self.proto.value))
+        return WidgetState(string_value="")
+
+
+class LinkButton(Button):
+    """``st.link_button``: opens its URL; with ``on_click`` a click is also a trigger."""
+
+    @property
+    def form_id(self) -> str:
+        """Never in a form (its proto has no form_id)."""
+        return ""
+
+    @property
+    def url(self) -> str:
+        """Where the link goes."""
+        return str(self.proto.url)
+
+    def click(self) -> Self:
+        """Press it: a trigger for the next run, unless the button ignores reruns."""
+        if self.proto.ignore_rerun:
+            return self  # the browser only opens the URL
+        return super().click()

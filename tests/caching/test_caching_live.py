@@ -210,7 +210,7 @@ def test_unhashable_argument_names_it_in_the_page(tmp_path: Path) -> None:
         app.run()
         assert _markdowns(app)[1] == "underscore 5"  # _x is not hashed
         exc = app.exception[0]
-        assert exc.proto.type == "UnhashableParamError"
+        assert exc.proto.type == "streamlit.runtime.caching.cache_errors.UnhashableParamError"
         assert exc.proto.message.startswith(
             "Cannot hash argument 'lock' (of type `_thread.lock`) in 'fetch'."
         )

@@ -14,6 +14,7 @@ differ fails too, so the list stays true.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections import Counter
 from collections.abc import Iterator
@@ -44,7 +45,8 @@ def real_server() -> Iterator[RealServer]:
 def _do(app: AppClient, step: str) -> str:
     """Run one step on ``app``; "" or the error it raised, as one line."""
     try:
-        eval(step, {}, {"app": app})  # steps are this suite's own expressions (cases.py)
+        # Steps are this suite's own expressions (cases.py); dates and times need datetime.
+        eval(step, {"datetime": datetime}, {"app": app})
     except Exception as exc:  # a step that fails on one server is a difference to show
         return f"step failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
     return ""

@@ -97,7 +97,7 @@ def test_bad_input_gets_1_67s_errors_in_the_page_and_the_session_goes_on() -> No
         app.query_string = "case=dict"
         app.run()
         assert _error(app) == (
-            "MinilitAPIException",
+            "streamlit.errors.StreamlitAPIException",
             "Query param value for `d` cannot be set to a dictionary. "
             "Provide a string or iterable of strings instead.",
         )

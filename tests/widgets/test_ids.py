@@ -133,7 +133,7 @@ def test_duplicate_ids_raise_a_clear_error(make_app: MakeApp) -> None:
     app.run()
     assert app.last_run.status_name == "FINISHED_SUCCESSFULLY"
     exc = app.exception[0]
-    assert exc.proto.type == "DuplicateElementId"
+    assert exc.proto.type == "streamlit.errors.StreamlitDuplicateElementId"
     assert "multiple `button` elements with the same auto-generated ID" in exc.proto.message
     assert "pass a unique `key` argument" in exc.proto.message
     assert exc.delta_path == (0, 2)  # where the second button would have been
@@ -145,7 +145,7 @@ def test_duplicate_keys_raise_a_clear_error(make_app: MakeApp) -> None:
     app = make_app("import minilit as st\nst.slider('One', key='x')\nst.checkbox('Two', key='x')\n")
     app.run()
     exc = app.exception[0].proto
-    assert exc.type == "DuplicateElementKey"
+    assert exc.type == "streamlit.errors.StreamlitDuplicateElementKey"
     assert "There are multiple elements with the same `key='x'`" in exc.message
 
 

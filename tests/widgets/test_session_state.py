@@ -134,7 +134,7 @@ def test_setting_after_the_widget_raises(make_app: MakeApp) -> None:
     )
     app.run()
     exc = app.exception[0].proto
-    assert exc.type == "WidgetAlreadyInstantiatedError"
+    assert exc.type == "streamlit.errors.StreamlitWidgetAlreadyInstantiatedError"
     assert exc.message.startswith(
         "`st.session_state['level']` cannot be modified after the widget with that key "
         "is instantiated."
@@ -144,13 +144,17 @@ def test_setting_after_the_widget_raises(make_app: MakeApp) -> None:
 def test_button_and_form_keys_cannot_be_set(make_app: MakeApp) -> None:
     app = make_app("import minilit as st\nst.session_state.go = True\nst.button('Go', key='go')\n")
     app.run()
-    assert app.exception[0].proto.type == "ValueAssignmentNotAllowedError"
+    assert app.exception[0].proto.type == (
+        "streamlit.errors.StreamlitValueAssignmentNotAllowedError"
+    )
     app = make_app(
         "import minilit as st\nst.session_state.f = 1\nwith st.form('f'):\n"
         "    st.form_submit_button()\n"
     )
     app.run()
-    assert app.exception[0].proto.type == "ValueAssignmentNotAllowedError"
+    assert app.exception[0].proto.type == (
+        "streamlit.errors.StreamlitValueAssignmentNotAllowedError"
+    )
 
 
 def test_default_and_session_state_value_warns(

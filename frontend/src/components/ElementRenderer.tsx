@@ -35,9 +35,14 @@ import { AudioElement, ImageListElement, VideoElement } from "./elements/MediaEl
 import { VegaLiteChartElement } from "./elements/VegaLiteChart"
 import type { RenderContext } from "./RenderContext"
 import { Button } from "./widgets/Button"
+import { ButtonGroup } from "./widgets/ButtonGroup"
 import { Checkbox } from "./widgets/Checkbox"
+import { ColorPicker } from "./widgets/ColorPicker"
+import { DateInput } from "./widgets/DateInput"
 import { DownloadButton } from "./widgets/DownloadButton"
+import { Feedback } from "./widgets/Feedback"
 import { FileUploader } from "./widgets/FileUploader"
+import { LinkButton } from "./widgets/LinkButton"
 import { Multiselect } from "./widgets/Multiselect"
 import { NumberInput } from "./widgets/NumberInput"
 import { Radio } from "./widgets/Radio"
@@ -45,6 +50,7 @@ import { Selectbox } from "./widgets/Selectbox"
 import { Slider } from "./widgets/Slider"
 import { TextArea } from "./widgets/TextArea"
 import { TextInput } from "./widgets/TextInput"
+import { TimeInput } from "./widgets/TimeInput"
 
 export function ElementRenderer({ element, ctx }: { element: minilit.Element; ctx: RenderContext }): ReactNode {
   const widget = { widgetMgr: ctx.widgetMgr, disabled: ctx.widgetsDisabled }
@@ -129,6 +135,18 @@ export function ElementRenderer({ element, ctx }: { element: minilit.Element; ct
       return <Radio element={element.radio as minilit.Radio} {...widget} />
     case "multiselect":
       return <Multiselect element={element.multiselect as minilit.MultiSelect} {...widget} />
+    case "dateInput":
+      return <DateInput element={element.dateInput as minilit.DateInput} {...widget} />
+    case "timeInput":
+      return <TimeInput element={element.timeInput as minilit.TimeInput} {...widget} />
+    case "colorPicker":
+      return <ColorPicker element={element.colorPicker as minilit.ColorPicker} {...widget} />
+    case "buttonGroup":
+      return <ButtonGroup element={element.buttonGroup as minilit.ButtonGroup} {...widget} />
+    case "feedback":
+      return <Feedback element={element.feedback as minilit.Feedback} {...widget} />
+    case "linkButton":
+      return <LinkButton element={element.linkButton as minilit.LinkButton} {...widget} />
     default:
       return (
         <div className="stUnknownElement" data-testid="stUnknownElement">

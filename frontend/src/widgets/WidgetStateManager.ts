@@ -53,6 +53,7 @@ type WidgetValue =
   | { stringArrayValue: { data: string[] } }
   | { jsonValue: string }
   | { fileUploaderStateValue: minilit.IFileUploaderState }
+  | Record<string, never>
 
 function isInForm(widget: WidgetInfo): boolean {
   return typeof widget.formId === "string" && widget.formId !== ""
@@ -136,6 +137,11 @@ export class WidgetStateManager {
   /** st.file_uploader: the files uploaded so far (ids, names, sizes, URLs). */
   setFileUploaderStateValue(widget: WidgetInfo, value: minilit.IFileUploaderState, source: Source): void {
     this.setValue(widget, { fileUploaderStateValue: value }, source)
+  }
+
+  /** No value (a None default, or a cleared field): the id alone, as 1.67 sends it. */
+  setNullValue(widget: WidgetInfo, source: Source): void {
+    this.setValue(widget, {}, source)
   }
 
   /** Forgets a widget's value (e.g. a selectbox set back to "no choice"). */

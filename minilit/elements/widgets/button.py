@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 _BUTTON_TYPES = ("primary", "secondary", "tertiary")
 
 
-def _deserialize_trigger(state: WidgetState | None) -> bool:
+def deserialize_trigger(state: WidgetState | None) -> bool:
     if state is None:
         return False
     expect_kind(state, "trigger_value")
@@ -200,11 +200,12 @@ class ButtonMixin(DGMixin):
         )
         result = register_widget(
             element_id,
-            deserializer=_deserialize_trigger,
+            deserializer=deserialize_trigger,
             value_type="trigger_value",
             on_change=on_click,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         dg._enqueue("button", proto, width=width_cfg)
         return result.value

@@ -142,6 +142,7 @@ class CheckboxMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         if result.value_changed:
             proto.value = bool(result.value)

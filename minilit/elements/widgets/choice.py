@@ -34,6 +34,7 @@ from minilit.elements.widgets.common import (
     check_widget_policies,
     help_text,
     register_widget,
+    reset_state_value,
     to_key,
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
@@ -43,7 +44,6 @@ from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.proto.Widgets_pb2 import Radio as RadioProto
 from minilit.proto.Widgets_pb2 import Selectbox as SelectboxProto
 from minilit.runtime.state.common import WidgetArgs, WidgetCallback, WidgetKwargs
-from minilit.runtime.state.session_state_proxy import get_session_state
 
 FormatFunc = Callable[[Any], Any]
 
@@ -155,7 +155,7 @@ class ChoiceMixin(DGMixin):
         if default_index is not None:
             proto.default = default_index
         value = self._register_choice(
-            proto, element_id, user_key, opts, formatted, default_index, on_change, args, kwargs
+            proto, element_id, opts, formatted, default_index, on_change, args, kwargs
         )
         dg._enqueue("selectbox", proto, width=width_cfg)
         return value
@@ -215,7 +215,7 @@ class ChoiceMixin(DGMixin):
         if default_index is not None:
             proto.default = default_index
         value = self._register_choice(
-            proto, element_id, user_key, opts, formatted, default_index, on_change, args, kwargs
+            proto, element_id, opts, formatted, default_index, on_change, args, kwargs
         )
         dg._enqueue("radio", proto, width=width_cfg)
         return value
@@ -224,7 +224,6 @@ class ChoiceMixin(DGMixin):
         self,
         proto: SelectboxProto | RadioProto,
         element_id: str,
-        user_key: str | None,
         opts: list[Any],
         formatted: list[str],
         default_index: int | None,
@@ -239,6 +238,7 @@ class ChoiceMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=bool(proto.disabled),
         )
         value = result.value
         position = index_of(value, opts)
@@ -246,9 +246,8 @@ class ChoiceMixin(DGMixin):
             # A session_state value that is not an option: show the default (1.67 resets too).
             value = opts[default_index] if default_index is not None else None
             position = default_index
+            reset_state_value(element_id, value)
             proto.set_value = True
-            if user_key is not None:  # st.session_state shows the reset value too
-                get_session_state().reset_state_value(user_key, value)
         elif result.value_changed:
             proto.set_value = True
         if proto.set_value and position is not None:

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from textwrap import dedent
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from minilit.elements.layout_utils import InvalidValueError
 from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.runtime.state.common import (
     RegisterWidgetResult,
@@ -116,10 +117,12 @@ def register_widget(
     on_change: WidgetCallback | None = None,
     args: WidgetArgs | None = None,
     kwargs: WidgetKwargs | None = None,
+    disabled: bool = False,
 ) -> RegisterWidgetResult[T]:
     """Register a widget with its session's state; returns the value the script sees.
 
-    Outside a script run (no session) the widget simply has its default.
+    Outside a script run (no session) the widget simply has its default. A disabled
+    widget's value from the browser is dropped (see WidgetMetadata.disabled).
     """
     ctx = get_script_run_ctx()
     if ctx is None:
@@ -131,5 +134,46 @@ def register_widget(
         callback=on_change,
         callback_args=tuple(args or ()),
         callback_kwargs=dict(kwargs or {}),
+        disabled=bool(disabled),
     )
     return ctx.session_state.register_widget(metadata, user_key_from_element_id(element_id))
+
+
+def on_change_callback(
+    on_change: object, param_name: str = "on_change"
+) -> tuple[WidgetCallback | None, bool]:
+    """A widget's ``on_change`` as (callback, ignore_rerun).
+
+    Mirrors validate_on_change_mode of 1.67's runtime/state/common.py for the
+    widgets that take its modes: a callable is the callback; None and "rerun"
+    mean a change reruns the script; "ignore" means the browser keeps the change
+    for the next rerun without asking for one (the proto's ``ignore_rerun``).
+    """
+    if callable(on_change):
+        return on_change, False
+    if on_change is None or (isinstance(on_change, str) and on_change == "rerun"):
+        return None, False
+    if isinstance(on_change, str) and on_change == "ignore":
+        return None, True
+    raise InvalidValueError(param_name, ["'rerun'", "'ignore'", "a callback function"])
+
+
+def session_state_value(key: str | None) -> tuple[bool, Any]:
+    """Whether st.session_state holds ``key`` (read before the widget registers), and its
+    value: a widget whose shape depends on its value (range or not) asks it when it has
+    no value of its own, as 1.67's date_input and slider do."""
+    ctx = get_script_run_ctx()
+    if key is None or ctx is None:
+        return False, None
+    state = ctx.session_state
+    if key not in state:
+        return False, None
+    return True, state[key]
+
+
+def reset_state_value(element_id: str, value: Any) -> None:
+    """A keyed widget that reset its value writes it back under its key (1.67)."""
+    ctx = get_script_run_ctx()
+    key = user_key_from_element_id(element_id)
+    if ctx is not None and key is not None:
+        ctx.session_state.reset_state_value(key, value)

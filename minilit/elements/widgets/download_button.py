@@ -25,7 +25,7 @@ from minilit.elements.layout_utils import (
 )
 from minilit.elements.media_util import read_data, store
 from minilit.elements.mixin import DGMixin
-from minilit.elements.widgets.button import _deserialize_trigger
+from minilit.elements.widgets.button import deserialize_trigger
 from minilit.elements.widgets.common import (
     Key,
     check_widget_policies,
@@ -105,11 +105,12 @@ class DownloadButtonMixin(DGMixin):
         )
         result = register_widget(
             element_id,
-            deserializer=_deserialize_trigger,
+            deserializer=deserialize_trigger,
             value_type="trigger_value",
             on_change=on_click,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         dg._enqueue("download_button", proto, width=width_cfg)
         return bool(result.value)

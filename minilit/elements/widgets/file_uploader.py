@@ -210,6 +210,7 @@ class FileUploaderMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         dg._enqueue("file_uploader", proto, width=width_config(width))
         files: list[UploadedFile] = list(result.value)

@@ -33,11 +33,12 @@ from minilit.elements.widgets.common import (
     check_widget_policies,
     help_text,
     register_widget,
+    reset_state_value,
     to_key,
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
 from minilit.elements.widgets.values import expect_index, expect_kind, expect_option
-from minilit.errors import MinilitAPIException
+from minilit.errors import DefaultNotInOptionsError, MinilitAPIException
 from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.proto.Widgets_pb2 import MultiSelect as MultiSelectProto
 from minilit.runtime.state.common import (
@@ -48,7 +49,7 @@ from minilit.runtime.state.common import (
 )
 
 
-def _default_indices(default: Any, opts: Sequence[Any]) -> list[int]:
+def default_indices(default: Any, opts: Sequence[Any]) -> list[int]:
     if default is None:
         return []
     values = list(default) if isinstance(default, (list, tuple, set)) else [default]
@@ -56,7 +57,7 @@ def _default_indices(default: Any, opts: Sequence[Any]) -> list[int]:
     for value in values:
         position = index_of(value, opts)
         if position is None:
-            raise MinilitAPIException(
+            raise DefaultNotInOptionsError(
                 f"The default value '{value}' is not part of the options. Please make sure "
                 "that every default value also exists in the options."
             )
@@ -93,10 +94,10 @@ class MultiSelectMixin(DGMixin):
         user_key = to_key(key)
         check_widget_policies(dg, user_key, on_change, default_value=default)
         opts, formatted = format_options(options, format_func)
-        default_indices = _default_indices(default, opts)
-        if max_selections is not None and len(default_indices) > max_selections:
+        default_idx = default_indices(default, opts)
+        if max_selections is not None and len(default_idx) > max_selections:
             raise MinilitAPIException(
-                f"Multiselect has {len(default_indices)} options selected but max_selections "
+                f"Multiselect has {len(default_idx)} options selected but max_selections "
                 f"is set to {max_selections}."
             )
         element_id = compute_and_register_element_id(
@@ -106,7 +107,7 @@ class MultiSelectMixin(DGMixin):
             dg,
             label=label,
             options=formatted,
-            default=default_indices,
+            default=default_idx,
             help=help,
             max_selections=max_selections,
             placeholder=placeholder,
@@ -120,7 +121,7 @@ class MultiSelectMixin(DGMixin):
 
         def deserialize(state: WidgetState | None) -> list[Any]:
             if state is None:
-                return [opts[i] for i in default_indices]
+                return [opts[i] for i in default_idx]
             kind = expect_kind(state, "string_array_value", "int_array_value")
             if kind == "string_array_value":
                 indices = [expect_option(t, formatted) for t in state.string_array_value.data]
@@ -144,7 +145,7 @@ class MultiSelectMixin(DGMixin):
             accept_new_options=False,
             select_all=1000,
         )
-        proto.default[:] = default_indices
+        proto.default[:] = default_idx
         proto.options[:] = formatted
         result = register_widget(
             element_id,
@@ -153,6 +154,7 @@ class MultiSelectMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         values = list(result.value) if result.value is not None else []
         positions = [index_of(v, opts) for v in values]
@@ -160,6 +162,7 @@ class MultiSelectMixin(DGMixin):
             # session_state held values that are not options: keep the valid ones (1.67).
             values = [v for v, p in zip(values, positions, strict=True) if p is not None]
             positions = [p for p in positions if p is not None]
+            reset_state_value(element_id, values)
             proto.set_value = True
         elif result.value_changed:
             proto.set_value = True

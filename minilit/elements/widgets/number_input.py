@@ -38,11 +38,12 @@ from minilit.elements.widgets.common import (
     check_widget_policies,
     help_text,
     register_widget,
+    reset_state_value,
     to_key,
 )
 from minilit.elements.widgets.ids import compute_and_register_element_id
 from minilit.elements.widgets.values import expect_finite, expect_kind
-from minilit.errors import MinilitAPIException
+from minilit.errors import JSNumberBoundsError, MinilitAPIException
 from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.proto.Widgets_pb2 import NumberInput as NumberInputProto
 from minilit.runtime.state.common import (
@@ -51,25 +52,27 @@ from minilit.runtime.state.common import (
     WidgetCallback,
     WidgetKwargs,
 )
-from minilit.runtime.state.session_state_proxy import get_session_state
 
 Number = int | float
 
 
-_MAX_SAFE_INTEGER = (1 << 53) - 1
+MAX_SAFE_INTEGER = (1 << 53) - 1
 """JavaScript's largest exact integer (Number.MAX_SAFE_INTEGER)."""
 
 
-def _check_bounds(name: str, n: Number | None, bound: Number) -> None:
+def check_js_number(name: str, n: Number | None, bound: Number) -> None:
     """A number the browser cannot hold raises, worded as 1.67's JSNumber checks."""
     if n is None:
         return
-    if isinstance(n, float) and not math.isfinite(n):
-        raise MinilitAPIException(f"`{name}` ({n}) must be a finite number")
+    if isinstance(n, float) and math.isnan(n):
+        raise JSNumberBoundsError(f"`{name}` ({n}) must be a finite number")
+    # 1.67 names the limits as JSNumber writes them, not as numbers.
+    limit = "(1 << 53) - 1" if bound == MAX_SAFE_INTEGER else "1.797e+308"
     if n < -bound:
-        raise MinilitAPIException(f"`{name}` ({n}) must be >= {-bound}")
+        low = "-((1 << 53) - 1)" if bound == MAX_SAFE_INTEGER else "-1.797e+308"
+        raise JSNumberBoundsError(f"`{name}` ({n}) must be >= {low}")
     if n > bound:
-        raise MinilitAPIException(f"`{name}` ({n}) must be <= {bound}")
+        raise JSNumberBoundsError(f"`{name}` ({n}) must be <= {limit}")
 
 
 def _is_int(x: object) -> bool:
@@ -169,7 +172,7 @@ class NumberInputMixin(DGMixin):
                     f"The default `value` {default} must be less than or equal to the "
                     f"`max_value` {max_value}."
                 )
-        bound: Number = _MAX_SAFE_INTEGER if is_int else sys.float_info.max
+        bound: Number = MAX_SAFE_INTEGER if is_int else sys.float_info.max
         named: list[tuple[str, Number | None]] = [
             ("min_value", min_value),
             ("max_value", max_value),
@@ -177,7 +180,7 @@ class NumberInputMixin(DGMixin):
             ("value", default),
         ]
         for name, number in named:
-            _check_bounds(name, number, bound)
+            check_js_number(name, number, bound)
         step_value: Number = step if step is not None else (1 if is_int else 0.01)
         if step_value <= 0:
             raise MinilitAPIException("number_input `step` must be positive.")
@@ -227,22 +230,21 @@ class NumberInputMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
-        # With a key the id ignores min and max (as 1.67), so a value from a run with
-        # other bounds can arrive here out of bounds: it goes back to the default,
-        # as in 1.67, and the browser is told.
-        value = result.value
-        out_of_bounds = value is not None and (
-            (min_value is not None and value < min_value)
-            or (max_value is not None and value > max_value)
+        current = result.value
+        # A value outside the bounds (set through st.session_state, or kept from a run
+        # with other bounds) goes back to the default, also under the key (1.67).
+        reset = current is not None and (
+            (min_value is not None and current < min_value)
+            or (max_value is not None and current > max_value)
         )
-        if out_of_bounds:
-            value = default
-            if user_key is not None:
-                get_session_state().reset_state_value(user_key, value)
-        if out_of_bounds or result.value_changed:
-            if value is not None:
-                proto.value = float(value)
+        if reset:
+            current = default
+            reset_state_value(element_id, current)
+        if reset or result.value_changed:
+            if current is not None:
+                proto.value = float(current)
             proto.set_value = True
         dg._enqueue("number_input", proto, width=width_cfg)
-        return value
+        return current

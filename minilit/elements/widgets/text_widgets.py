@@ -145,6 +145,7 @@ class TextWidgetsMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         if result.value_changed:
             if result.value is not None:
@@ -213,6 +214,7 @@ class TextWidgetsMixin(DGMixin):
             on_change=on_change,
             args=args,
             kwargs=kwargs,
+            disabled=disabled,
         )
         if result.value_changed:
             if result.value is not None:

@@ -38,6 +38,8 @@ def cached_func_name_md(func: Any) -> str:
 class UnhashableParamError(MinilitAPIException):
     """An argument of a cached function cannot be hashed; the message names it."""
 
+    streamlit_name = "streamlit.runtime.caching.cache_errors.UnhashableParamError"
+
     def __init__(
         self,
         cache_type: CacheType,
@@ -65,6 +67,8 @@ class UnhashableParamError(MinilitAPIException):
 class UnserializableReturnValueError(MinilitAPIException):
     """st.cache_data's function returned something pickle cannot store."""
 
+    streamlit_name = "streamlit.runtime.caching.cache_errors.UnserializableReturnValueError"
+
     def __init__(self, func: Callable[..., Any], return_value: Any) -> None:
         value_type = (
             f"`{return_value.__module__}.{type(return_value).__name__}`"
@@ -85,6 +89,8 @@ class UnserializableReturnValueError(MinilitAPIException):
 
 class BadTimeStringError(MinilitAPIException):
     """A ttl string minilit cannot read (Streamlit: StreamlitBadTimeStringError)."""
+
+    streamlit_name = "StreamlitBadTimeStringError"
 
     def __init__(self, time_string: str) -> None:
         super().__init__(

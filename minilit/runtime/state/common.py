@@ -77,6 +77,9 @@ class WidgetMetadata(Generic[T]):
     callback: WidgetCallback | None = None
     callback_args: tuple[Any, ...] = ()
     callback_kwargs: dict[str, Any] = field(default_factory=dict)
+    disabled: bool = False
+    """A disabled widget cannot be used in the browser, so a value the browser sends for
+    it is stale or forged: the session state drops it and runs no callback for it (1.67)."""
 
 
 @dataclass(frozen=True)

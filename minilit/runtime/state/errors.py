@@ -18,6 +18,8 @@ from minilit.errors import MinilitAPIException
 class DuplicateElementId(MinilitAPIException):
     """Two widgets of one type got the same id in one run (same parameters, no key)."""
 
+    streamlit_name = "StreamlitDuplicateElementId"
+
     def __init__(self, element_type: str) -> None:
         super().__init__(
             f"There are multiple `{element_type}` elements with the same auto-generated ID. "
@@ -31,6 +33,8 @@ class DuplicateElementId(MinilitAPIException):
 
 class DuplicateElementKey(MinilitAPIException):
     """Two widgets used the same ``key`` in one run."""
+
+    streamlit_name = "StreamlitDuplicateElementKey"
 
     def __init__(self, user_key: str) -> None:
         super().__init__(
@@ -55,6 +59,8 @@ def session_state_item(key: str) -> str:
 class WidgetAlreadyInstantiatedError(MinilitAPIException):
     """``st.session_state[key] = ...`` after the widget with that key was created this run."""
 
+    streamlit_name = "StreamlitWidgetAlreadyInstantiatedError"
+
     def __init__(self, key: str) -> None:
         item = session_state_item(key)
         super().__init__(
@@ -70,6 +76,8 @@ class WidgetAlreadyInstantiatedError(MinilitAPIException):
 class ValueAssignmentNotAllowedError(MinilitAPIException):
     """A button's or a form's key was given a value through st.session_state."""
 
+    streamlit_name = "StreamlitValueAssignmentNotAllowedError"
+
     def __init__(self, key: str) -> None:
         super().__init__(
             f"{session_state_item(key)} is read-only and cannot be assigned through "
@@ -79,6 +87,8 @@ class ValueAssignmentNotAllowedError(MinilitAPIException):
 
 class InvalidFormCallbackError(MinilitAPIException):
     """``on_change`` on a widget inside a form (only the submit button may have one)."""
+
+    streamlit_name = "StreamlitInvalidFormCallbackError"
 
     def __init__(self) -> None:
         super().__init__(

@@ -211,13 +211,6 @@ class SessionState(MutableMapping[str, Any]):
         with self._lock:
             return user_key in self._new_session_state
 
-    def reset_state_value(self, user_key: str, value: Any) -> None:
-        """Put ``value`` under ``user_key`` for the rest of this run, even though its
-        widget was already created (1.67's SessionState.reset_state_value: a widget that
-        found its value out of bounds resets it without the "cannot be modified" error)."""
-        with self._lock:
-            self._new_session_state[user_key] = value
-
     def clear(self) -> None:
         """Forget everything (the browser's "Clear cache" also clears session state)."""
         with self._lock:
@@ -286,7 +279,14 @@ class SessionState(MutableMapping[str, Any]):
 
     def _call_callbacks(self) -> None:
         """Call callbacks of changed widgets, in the order their states arrived."""
-        changed = [wid for wid in self._new_widget_state if self._widget_changed(wid)]
+        # A disabled widget's change can only be stale or forged: no callback (1.67). The
+        # metadata is the previous run's, as callbacks run before widgets register.
+        metadata = self._new_widget_state.widget_metadata
+        changed = [
+            wid
+            for wid in self._new_widget_state
+            if self._widget_changed(wid) and not (wid in metadata and metadata[wid].disabled)
+        ]
         rerun_votes = 0
         ctx = get_script_run_ctx()
         for widget_id in changed:
@@ -360,14 +360,31 @@ class SessionState(MutableMapping[str, Any]):
                     self._id_to_key.pop(old_id, None)
                 self._key_to_id[user_key] = widget_id
                 self._id_to_key[widget_id] = user_key
+            # A disabled widget cannot be used in the browser: a value sent for it is
+            # dropped, so it keeps its previous value (or default), and the browser is
+            # told that value again (1.67's server-side `disabled` rule).
+            discarded = False
+            if metadata.disabled and widget_id in self._new_widget_state:
+                del self._new_widget_state[widget_id]
+                discarded = user_key is None or user_key not in self._new_session_state
             if widget_id not in self and (user_key is None or user_key not in self):
                 initial = copy.deepcopy(metadata.deserializer(None))
                 self._new_widget_state.set_from_value(widget_id, initial)
             value: T = copy.deepcopy(self[widget_id])
             changed = user_key is not None and user_key in self._new_session_state
-            return RegisterWidgetResult(value, changed)
+            return RegisterWidgetResult(value, changed or discarded)
 
     # [/lesson:register_widget]
+
+    def reset_state_value(self, user_key: str, value: Any) -> None:
+        """Put ``value`` under ``user_key`` from inside that key's widget call.
+
+        For a widget that had to reset a value which does not fit it (an option that is
+        gone, a date out of bounds): st.session_state then shows what the widget returns,
+        as in 1.67, without the "cannot be modified after the widget" check.
+        """
+        with self._lock:
+            self._new_session_state[user_key] = value
 
     def widget_value(self, widget_id: str) -> Any:
         """A widget's current value by id (KeyError if none). For tests and tracing."""

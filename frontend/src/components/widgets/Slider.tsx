@@ -3,12 +3,14 @@
  *
  * Mirrors Streamlit's frontend/lib/src/components/widgets/Slider/, with
  * native <input type="range"> thumbs instead of BaseWeb's slider. As in
- * Streamlit, the value travels as double_array_value (one or two numbers;
- * for select_slider the numbers are option indices), and dragging is
+ * Streamlit 1.67, the value travels as double_array_value (one or two numbers;
+ * dates and times as microseconds since the epoch), except select_slider's,
+ * which travels as the chosen option texts (string_array_value), and dragging is
  * debounced: the thumb moves at once, the rerun request is sent once the
  * thumb has rested for DEBOUNCE_MS (or at once when the pointer is released).
  *
- * Data in: a Slider proto. Data out: double_array_value.
+ * Data in: a Slider proto. Data out: double_array_value, or string_array_value
+ * for select_slider.
  */
 
 import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from "react"
@@ -49,13 +51,28 @@ export function formatSliderValue(element: minilit.Slider, value: number): strin
 }
 
 export function Slider({ element, widgetMgr, disabled }: WidgetProps<minilit.Slider>): ReactNode {
+  // select_slider: the thumbs move over option indices, but 1.67 sends the texts.
+  const isSelect = element.type === minilit.Slider.Type.SELECT_SLIDER
+  const optionTexts = element.options ?? []
   const [value, setValue] = useBasicWidgetState<minilit.Slider, number[]>({
     element,
     widgetMgr,
-    getStored: (mgr, info) => mgr.getDoubleArrayValue(info),
+    getStored: (mgr, info) => {
+      if (!isSelect) return mgr.getDoubleArrayValue(info)
+      const indices = mgr.getStringArrayValue(info)?.map((t) => optionTexts.indexOf(t))
+      return indices && indices.every((i) => i >= 0) ? indices : undefined
+    },
     getDefault: (e) => [...(e.default ?? [])],
-    getFromProto: (e) => [...(e.value ?? [])],
-    commit: (mgr, info, v, source) => mgr.setDoubleArrayValue(info, v, source),
+    getFromProto: (e) =>
+      isSelect ? (e.rawValue ?? []).map((t) => Math.max(0, optionTexts.indexOf(t))) : [...(e.value ?? [])],
+    commit: (mgr, info, v, source) => {
+      const quiet = { fromUi: source.fromUi && !element.ignoreRerun }
+      if (isSelect) {
+        mgr.setStringArrayValue(info, v.map((i) => optionTexts[Math.round(i)] ?? ""), quiet)
+      } else {
+        mgr.setDoubleArrayValue(info, v, quiet)
+      }
+    },
   })
 
   // What the thumbs show while the user drags: ahead of the committed value.
