@@ -24,6 +24,7 @@ the inspector, outside the core (inspector/), subscribes to it.
 from __future__ import annotations
 
 from minilit.delta_generator import SIDEBAR_DG, main_dg
+from minilit.elements.dialog import dialog
 from minilit.elements.execution_control import rerun, stop
 from minilit.elements.page_config import set_page_config
 from minilit.errors import MinilitAPIException
@@ -43,6 +44,7 @@ session_state = SessionStateProxy()
 # Display elements (minilit/elements/*.py).
 caption = _main.caption
 audio = _main.audio
+chat_message = _main.chat_message
 code = _main.code
 columns = _main.columns
 container = _main.container
@@ -57,9 +59,12 @@ info = _main.info
 json = _main.json
 markdown = _main.markdown
 metric = _main.metric
+popover = _main.popover
 progress = _main.progress
+status = _main.status
 subheader = _main.subheader
 success = _main.success
+tabs = _main.tabs
 text = _main.text
 title = _main.title
 video = _main.video
@@ -68,6 +73,7 @@ write = _main.write
 
 # Widgets and forms (minilit/elements/widgets/*.py).
 button = _main.button
+chat_input = _main.chat_input
 checkbox = _main.checkbox
 download_button = _main.download_button
 file_uploader = _main.file_uploader
@@ -88,10 +94,13 @@ __all__ = [
     "audio",
     "button",
     "caption",
+    "chat_input",
+    "chat_message",
     "checkbox",
     "code",
     "columns",
     "container",
+    "dialog",
     "divider",
     "download_button",
     "empty",
@@ -109,6 +118,7 @@ __all__ = [
     "metric",
     "multiselect",
     "number_input",
+    "popover",
     "progress",
     "radio",
     "rerun",
@@ -118,9 +128,11 @@ __all__ = [
     "set_page_config",
     "sidebar",
     "slider",
+    "status",
     "stop",
     "subheader",
     "success",
+    "tabs",
     "text",
     "text_area",
     "text_input",

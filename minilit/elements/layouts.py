@@ -1,4 +1,4 @@
-"""Containers: st.container, st.columns, st.expander.
+"""Containers: st.container, st.columns, st.expander, st.tabs, st.popover.
 
 Mirrors: streamlit/elements/layouts.py (LayoutsMixin). Sent as 1.67 sends them:
 ``st.container`` is a FlexContainer block (vertical by default, or a
@@ -15,8 +15,8 @@ its id (the frontend's ``st-key-<key>`` class).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from minilit.elements.layout_utils import (
     Gap,
@@ -32,9 +32,11 @@ from minilit.elements.layout_utils import (
     icon_text,
     justify,
     label_text,
+    use_container_width_to_width,
     width_config,
 )
 from minilit.elements.mixin import DGMixin
+from minilit.elements.widgets.common import help_text, to_key
 from minilit.elements.widgets.ids import (
     compute_and_register_element_id,
     compute_element_id,
@@ -162,6 +164,128 @@ class LayoutsMixin(DGMixin):
         block.expandable.icon = icon_text(icon)
         block.width_config.CopyFrom(width_config(width))
         return self.dg._block(block)
+
+    def tabs(
+        self,
+        tabs: Sequence[str],
+        *,
+        width: Width = "stretch",
+        height: Height = "content",
+        default: str | None = None,
+        key: str | int | None = None,
+        on_change: str | Callable[..., Any] = "ignore",
+        args: Any = None,
+        kwargs: Any = None,
+        bind: str | None = None,
+    ) -> tuple[DeltaGenerator, ...]:
+        """Containers shown one at a time, chosen by clicking their labels.
+
+        Example:
+            >>> one, two = st.tabs(["One", "Two"])    # doctest: +SKIP
+            >>> one.text("in the first tab")           # doctest: +SKIP
+        """
+        if not tabs:
+            raise MissingRequiredParameterError("tabs", detail="Provide at least one tab label.")
+        labels = list(tabs)
+        if default and default not in labels:
+            raise InvalidValueError(
+                "default",
+                ["a tab label from `tabs`"],
+                detail=f"`{default}` is not in the list of tabs.",
+            )
+        for label in labels:
+            if not isinstance(label, str):
+                raise InvalidParameterTypeError(
+                    "tabs", type(label).__name__, ["a string for each tab label"]
+                )
+        _check_stateless("st.tabs", on_change)
+        if bind is not None:
+            if bind != "query-params":
+                raise InvalidValueError("bind", ["'query-params'", "None"])
+            raise MinilitAPIException(
+                "`bind` is not supported by minilit's st.tabs (the open tab is not a widget "
+                "value in minilit). See docs/api-coverage.md."
+            )
+        user_key = to_key(key)
+        block = Block()
+        block.tab_container.SetInParent()
+        block.width_config.CopyFrom(width_config(width))
+        block.height_config.CopyFrom(height_config(height, allow_content=True))
+        if isinstance(height, int):
+            # A fixed-height tab container keeps its space even when the open tab is empty.
+            block.allow_empty = True
+        block.tab_container.default_tab_index = labels.index(default) if default else 0
+        if user_key is not None:
+            block.id = compute_and_register_element_id("tabs", user_key, False, self.dg)
+        container = self.dg._block(block)
+        return tuple(
+            container._block(Block(allow_empty=True, tab=Block.Tab(label=label)))
+            for label in labels
+        )
+
+    def popover(
+        self,
+        label: str,
+        *,
+        type: str = "secondary",
+        help: str | None = None,
+        icon: str | None = None,
+        disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: Width = "content",
+        wrap: bool | None = None,
+        key: str | int | None = None,
+        on_change: str | Callable[..., Any] = "ignore",
+        args: Any = None,
+        kwargs: Any = None,
+    ) -> DeltaGenerator:
+        """A button that opens a floating container (``with st.popover("Settings"):``)."""
+        if label is None:
+            raise MissingRequiredParameterError("label")
+        width = use_container_width_to_width(use_container_width, width)
+        if type not in ("primary", "secondary", "tertiary"):
+            raise InvalidValueError("type", ["'primary'", "'secondary'", "'tertiary'"])
+        _check_stateless("st.popover", on_change)
+        user_key = to_key(key)
+        popover = Block.Popover(label=label, disabled=disabled, type=type, open=False)
+        if wrap is not None:
+            popover.wrap = wrap
+        if help:
+            popover.help = help_text(help)
+        if icon is not None:
+            popover.icon = icon_text(icon)
+        block = Block(allow_empty=True)
+        block.popover.CopyFrom(popover)
+        block.width_config.CopyFrom(width_config(width, allow_content=True))
+        if user_key is not None:
+            block.id = compute_and_register_element_id("popover", user_key, False, self.dg)
+        return self.dg._block(block)
+
+
+class MissingRequiredParameterError(MinilitAPIException):
+    """A required parameter is None or empty (Streamlit: StreamlitMissingRequiredParameterError)."""
+
+    def __init__(self, parameter: str, *, detail: str | None = None) -> None:
+        message = f"The `{parameter}` parameter is required."
+        if detail:
+            message += f" {detail}"
+        super().__init__(message)
+
+
+_ON_CHANGE_MODES = ("ignore", "rerun")
+
+
+def _check_stateless(command: str, on_change: object) -> None:
+    """``on_change`` must be "ignore": minilit's containers have no open state the
+    script can read. A value 1.67 rejects gets 1.67's error (validate_on_change_mode)."""
+    if isinstance(on_change, str) and on_change == "ignore":
+        return
+    if callable(on_change) or (isinstance(on_change, str) and on_change in _ON_CHANGE_MODES):
+        raise MinilitAPIException(
+            f'`on_change` other than "ignore" is not supported by minilit\'s {command}: its '
+            "open state is kept by the browser alone. See docs/api-coverage.md."
+        )
+    raise InvalidValueError("on_change", ["'rerun'", "'ignore'", "a callback function"])
 
 
 def _container_id(key: str) -> str:

@@ -56,6 +56,8 @@ class ScriptRunContext:
     widget_user_keys_this_run: set[str] = field(default_factory=set)
     form_ids_this_run: set[str] = field(default_factory=set)
     deltas_this_run: int = 0
+    has_dialog_opened: bool = False
+    """A dialog was opened this run (1.67 allows one per run)."""
 
     def reset(self, script_run_id: str, query_string: str = "") -> None:
         """Start a new run: fresh cursors, stacks and registries."""
@@ -67,6 +69,7 @@ class ScriptRunContext:
         self.widget_user_keys_this_run.clear()
         self.form_ids_this_run.clear()
         self.deltas_this_run = 0
+        self.has_dialog_opened = False
 
 
 def add_script_run_ctx(thread: threading.Thread, ctx: ScriptRunContext | None) -> None:

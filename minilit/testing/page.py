@@ -37,6 +37,7 @@ from minilit.testing.tree import BlockNode, ElementTree, TreeItem
 from minilit.testing.widget_state import WidgetStateManager
 from minilit.testing.widgets import (
     Button,
+    ChatInput,
     Checkbox,
     FormSubmitButton,
     Multiselect,
@@ -303,6 +304,36 @@ class Queryable:
         """``st.container`` blocks."""
         return self._of("container", Block)
 
+    @property
+    def tab(self) -> ElementList[Tab]:
+        """The tabs of every ``st.tabs`` (each one a ``Block``)."""
+        return self._of("tab", Tab)
+
+    @property
+    def popover(self) -> ElementList[Popover]:
+        """``st.popover`` blocks."""
+        return self._of("popover", Popover)
+
+    @property
+    def status(self) -> ElementList[Status]:
+        """``st.status`` blocks."""
+        return self._of("status", Status)
+
+    @property
+    def chat_message(self) -> ElementList[ChatMessage]:
+        """``st.chat_message`` blocks."""
+        return self._of("chat_message", ChatMessage)
+
+    @property
+    def dialog(self) -> ElementList[Dialog]:
+        """``st.dialog`` blocks (in the event container)."""
+        return self._of("dialog", Dialog)
+
+    @property
+    def chat_input(self) -> ElementList[ChatInput]:
+        """``st.chat_input`` widgets (in the bottom container when pinned there)."""
+        return self._of("chat_input", ChatInput)
+
 
 class Block(Node, Queryable):
     """A container: every accessor on it searches only below it.
@@ -367,6 +398,56 @@ class Expander(Block):
         return str(self.proto.label)
 
 
+class Tab(Block):
+    """One tab of ``st.tabs``."""
+
+    @property
+    def label(self) -> str:
+        return str(self.proto.label)
+
+
+class Popover(Block):
+    """``st.popover``: its label is the button that opens it (in a browser)."""
+
+    @property
+    def label(self) -> str:
+        return str(self.proto.label)
+
+
+class Status(Expander):
+    """``st.status``: an expander with a state ("running", "complete", "error")."""
+
+    @property
+    def state(self) -> str:
+        names = {1: "running", 2: "complete", 3: "error"}
+        return names.get(int(self.proto.state), "")
+
+
+class ChatMessage(Block):
+    """``st.chat_message``."""
+
+    @property
+    def name(self) -> str:
+        return str(self.proto.name)
+
+    @property
+    def avatar(self) -> str:
+        return str(self.proto.avatar)
+
+
+class Dialog(Block):
+    """A dialog of an ``@st.dialog`` function."""
+
+    @property
+    def label(self) -> str:
+        """The dialog's title (``title`` is the st.title elements inside it)."""
+        return str(self.proto.title)
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.proto.is_open)
+
+
 class Form(Block):
     """``st.form``: ``submit()`` presses its submit button."""
 
@@ -429,6 +510,12 @@ _WRAPPERS: dict[str, Callable[[Page, TreeItem], Node]] = {
     "column": Column,
     "expander": Expander,
     "form": Form,
+    "tab": Tab,
+    "popover": Popover,
+    "status": Status,
+    "chat_message": ChatMessage,
+    "dialog": Dialog,
+    "chat_input": ChatInput,
 }
 
 

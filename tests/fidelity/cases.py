@@ -25,6 +25,21 @@ CASES: dict[str, list[str]] = {
     "empty_placeholder": ["app.button[0].click().run()", "app.run()"],
     "columns_layout": [],
     "container_expander": [],
+    "tabs_layout": ["app.button[0].click().run()", "app.run()"],
+    "chat_flow": [
+        "app.chat_input('main').set_value('hello').run()",
+        "app.run()",
+        "app.chat_input('main').set_value('again').run()",
+        "app.chat_input('side').set_value('from the side, too long').run()",
+    ],
+    "popover_status": ["app.checkbox[0].check().run()", "app.button[0].click().run()"],
+    "dialog_flow": [
+        "app.button[0].click().run()",
+        "app.text_input[0].input('typed').run()",
+        "app.run()",
+        "app.button[1].click().run()",
+        "app.button[2].click().run()",
+    ],
     "layout_params": ["app.text_input[0].input('typed')", "app.button[2].click().run()"],
     "widget_layout_params": [
         "app.checkbox[0].check().run()",
