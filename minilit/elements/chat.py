@@ -30,6 +30,7 @@ from minilit.elements.layout_utils import (
     Width,
     height_config,
     icon_text,
+    material_icon_text,
     width_config,
 )
 from minilit.elements.layouts import MissingRequiredParameterError
@@ -80,7 +81,7 @@ def _avatar(dg: DeltaGenerator, avatar: Any) -> tuple[Block.ChatMessage.AvatarTy
     if isinstance(avatar, str) and _is_emoji(avatar):
         return Block.ChatMessage.EMOJI, avatar
     if isinstance(avatar, str) and avatar.startswith(":material"):
-        return Block.ChatMessage.ICON, icon_text(avatar)
+        return Block.ChatMessage.ICON, material_icon_text(avatar)
     # Imported here: image.py needs the media manager, which chat messages rarely do.
     from minilit.elements.image import image_to_url
 
