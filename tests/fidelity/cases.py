@@ -31,6 +31,8 @@ CASES: dict[str, list[str]] = {
         "app.run()",
         "app.chat_input('main').set_value('again').run()",
         "app.chat_input('side').set_value('from the side, too long').run()",
+        "app.button[0].click().run()",
+        "app.chat_input('main').submit().run()",
     ],
     "popover_status": ["app.checkbox[0].check().run()", "app.button[0].click().run()"],
     "dialog_flow": [

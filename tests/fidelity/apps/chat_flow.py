@@ -28,3 +28,4 @@ st.text(f"this run saw {prompt!r}")
 
 with st.container(border=True):
     inline = st.chat_input("Inline", disabled=True, submit_mode="disable")
+st.button("Prefill", on_click=lambda: st.session_state.update(main="draft"))
