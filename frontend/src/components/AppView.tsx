@@ -4,8 +4,8 @@
  * Mirrors Streamlit's frontend/app/src/components/AppView/AppView.tsx and
  * Sidebar/. Simplified: no multipage navigation, no bottom-pinned chat
  * input styling (the BOTTOM container is rendered after main), no resizable
- * sidebar. The EVENT container (toasts, dialogs) is not drawn: minilit has
- * no element that goes there.
+ * sidebar. The EVENT container holds dialogs (drawn over the page while
+ * open); the BOTTOM container the chat input pinned under the page.
  *
  * Data in: the AppRoot and the render context. Data out: the page.
  */
@@ -36,7 +36,7 @@ export function AppView(props: AppViewProps): ReactNode {
     scriptRunState: props.scriptRunState,
     widgetsDisabled: props.widgetsDisabled,
   }
-  const { main, sidebar, bottom } = props.elements
+  const { main, sidebar, event, bottom } = props.elements
   const hasSidebar = !sidebar.isEmpty()
   return (
     <div className="stAppViewContainer" data-testid="stAppViewContainer">
@@ -51,6 +51,11 @@ export function AppView(props: AppViewProps): ReactNode {
             <ExceptionElement element={props.compileError} title="This script does not compile" />
           ) : null}
           <VerticalBlock node={main} ctx={ctx} />
+          {event.isEmpty() ? null : (
+            <div className="stEvent" data-testid="stEvent">
+              <VerticalBlock node={event} ctx={ctx} />
+            </div>
+          )}
           {bottom.isEmpty() ? null : (
             <div className="stBottom" data-testid="stBottom">
               <VerticalBlock node={bottom} ctx={ctx} />

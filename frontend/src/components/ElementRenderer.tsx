@@ -25,6 +25,7 @@ import { ExceptionElement } from "./elements/ExceptionElement"
 import { AudioElement, ImageListElement, VideoElement } from "./elements/MediaElements"
 import type { RenderContext } from "./RenderContext"
 import { Button } from "./widgets/Button"
+import { ChatInput } from "./widgets/ChatInput"
 import { Checkbox } from "./widgets/Checkbox"
 import { DownloadButton } from "./widgets/DownloadButton"
 import { FileUploader } from "./widgets/FileUploader"
@@ -78,6 +79,8 @@ export function ElementRenderer({ element, ctx }: { element: minilit.Element; ct
     // --- widgets
     case "button":
       return <Button element={element.button as minilit.Button} {...widget} />
+    case "chatInput":
+      return <ChatInput element={element.chatInput as minilit.ChatInput} {...widget} />
     case "checkbox":
       return <Checkbox element={element.checkbox as minilit.Checkbox} {...widget} />
     case "slider":
