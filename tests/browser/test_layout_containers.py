@@ -36,6 +36,13 @@ def confirm(item):
         st.session_state.confirmed = item
         st.rerun()
 
+def on_dismiss():
+    st.session_state.dismissals = st.session_state.get("dismissals", 0) + 1
+
+@st.dialog("Tracked", on_dismiss=on_dismiss)
+def tracked():
+    st.text("closing me tells the server")
+
 @st.dialog("Locked", dismissible=False)
 def locked():
     st.text("no way out")
@@ -44,6 +51,9 @@ if st.button("Open dialog"):
     confirm("the order")
 if st.button("Open locked"):
     locked()
+if st.button("Open tracked"):
+    tracked()
+st.text(f"dismissals: {st.session_state.get('dismissals', 0)}")
 
 for role, text in st.session_state.get("chat", []):
     st.chat_message(role).markdown(text)
@@ -116,6 +126,23 @@ def test_dialog_opens_on_call_and_is_dismissed(app_page: Page) -> None:
     expect(dialog).to_be_visible()
     page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
+
+
+def test_dismissing_a_dialog_with_on_dismiss_runs_its_callback(app_page: Page) -> None:
+    page = app_page
+    page.get_by_role("button", name="Open tracked").click()
+    dialog = page.get_by_test_id("stDialog")
+    expect(dialog).to_contain_text("closing me tells the server")
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    # The rerun the dismissal caused (a wait on the page, as long as a run may take).
+    expect(page.get_by_text("dismissals: 1")).to_be_visible(timeout=15_000)
+    # The plain dialog sends nothing when dismissed.
+    page.get_by_role("button", name="Open dialog").click()
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    wait_for_app_idle(page)
+    expect(page.get_by_text("dismissals: 1")).to_be_visible()
 
 
 def test_a_dialog_that_is_not_dismissible_stays(app_page: Page) -> None:

@@ -6,7 +6,7 @@
  * Popover/, Dialog/, ChatMessage/ and Expander/ (its status icons).
  * Simplified: which tab is shown, and whether a popover or dialog is open,
  * are the browser's own state (minilit has no stateful containers: nothing is
- * sent back); no avatar images from the theme, no dialog widths beyond
+ * sent back, except a dismissed dialog's trigger when it has on_dismiss); no avatar images from the theme, no dialog widths beyond
  * CSS max-widths, no focus trapping in dialogs (Escape and the close button
  * still dismiss a dismissible one).
  *
@@ -143,22 +143,29 @@ export function Dialog({ node, ctx }: BlockProps): ReactNode {
   const [dismissedBlock, setDismissedBlock] = useState<minilit.Block | null>(null)
   const shown = isOpen && dismissedBlock !== node.deltaBlock
   const dismiss = (): void => {
-    if (dismissible) {
-      setDismissedBlock(node.deltaBlock)
+    if (!dismissible) {
+      return
+    }
+    setDismissedBlock(node.deltaBlock)
+    // With on_dismiss ("rerun" or a callback) the dialog is a trigger widget.
+    if (dialog.id) {
+      ctx.widgetMgr.setTriggerValue({ id: dialog.id }, { fromUi: true })
     }
   }
+  const dismissRef = useRef(dismiss)
+  dismissRef.current = dismiss
   useEffect(() => {
     if (!shown || !dismissible) {
       return undefined
     }
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === "Escape") {
-        setDismissedBlock(node.deltaBlock)
+        dismissRef.current()
       }
     }
     document.addEventListener("keydown", onKey)
     return () => document.removeEventListener("keydown", onKey)
-  }, [shown, dismissible, node.deltaBlock])
+  }, [shown, dismissible])
   if (!shown) {
     return null
   }

@@ -268,14 +268,14 @@ class SessionState(MutableMapping[str, Any]):
             if meta is not None and meta.value_type in TRIGGER_VALUE_TYPES:
                 self._old_state[widget_id] = trigger_reset_value(meta.value_type)
 
+    # [/lesson:reset_triggers]
+
     def reset_state_value(self, user_key: str, value: Any) -> None:
         """Set ``user_key``'s value for this run without the "cannot be modified" check
         (1.67's reset_state_value: a chat input hands a session_state text to the
         browser once and then reads None)."""
         with self._lock:
             self._new_session_state[user_key] = value
-
-    # [/lesson:reset_triggers]
 
     def _compact_state(self) -> None:
         """Copy all current values into _old_state and start the run with nothing new."""
