@@ -41,6 +41,10 @@ def test_committed_build_matches_source(tmp_path: Path) -> None:
 
 
 def test_build_is_small() -> None:
-    """No BaseWeb, no chart libraries: the whole app stays under 600 kB."""
+    """No BaseWeb, no chart libraries: the whole app stays under 650 kB.
+
+    (584 kB before tabs, popovers, dialogs, chat and st.status: their generated
+    protobuf classes and components took it to 612 kB.)
+    """
     total = sum(len(data) for data in _files(STATIC).values())
-    assert total < 600_000, f"minilit/static is {total} bytes"
+    assert total < 650_000, f"minilit/static is {total} bytes"

@@ -213,6 +213,13 @@ class SessionState(MutableMapping[str, Any]):
         with self._lock:
             return user_key in self._new_session_state
 
+    def reset_state_value(self, user_key: str, value: Any) -> None:
+        """Put ``value`` under ``user_key`` for the rest of this run, even though its
+        widget was already created (1.67's SessionState.reset_state_value: a widget that
+        found its value out of bounds resets it without the "cannot be modified" error)."""
+        with self._lock:
+            self._new_session_state[user_key] = value
+
     def clear(self) -> None:
         """Forget everything (the browser's "Clear cache" also clears session state)."""
         with self._lock:
@@ -269,13 +276,6 @@ class SessionState(MutableMapping[str, Any]):
                 self._old_state[widget_id] = trigger_reset_value(meta.value_type)
 
     # [/lesson:reset_triggers]
-
-    def reset_state_value(self, user_key: str, value: Any) -> None:
-        """Set ``user_key``'s value for this run without the "cannot be modified" check
-        (1.67's reset_state_value: a chat input hands a session_state text to the
-        browser once and then reads None)."""
-        with self._lock:
-            self._new_session_state[user_key] = value
 
     def _compact_state(self) -> None:
         """Copy all current values into _old_state and start the run with nothing new."""
