@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
 from minilit.delta_generator import EVENT_DG, DeltaGenerator
-from minilit.elements.layout_utils import InvalidValueError, icon_text
+from minilit.elements.layout_utils import InvalidValueError, check_bool, icon_text
 from minilit.elements.layouts import MissingRequiredParameterError
 from minilit.elements.widgets.button import _deserialize_trigger
 from minilit.elements.widgets.common import register_widget
@@ -121,7 +121,7 @@ def _create(
     callback = _on_dismiss(on_dismiss)
     block = Block()
     block.dialog.title = title
-    block.dialog.dismissible = dismissible
+    block.dialog.dismissible = check_bool("dismissible", dismissible)
     preset, pixels = _width(width)
     block.dialog.width = preset
     if pixels is not None:

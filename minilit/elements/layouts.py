@@ -6,11 +6,19 @@ horizontal row with ``horizontal=True``), with its border, gap, alignment,
 width and height; ``st.columns`` is a horizontal FlexContainer holding one
 Column block per column with its share of the row as ``weight``, the gap on
 both, and each column's vertical alignment and border; ``st.expander`` an
-Expandable block with its icon. (Streamlit before 1.43 sent ``vertical`` and
-``horizontal`` blocks instead.) Simplified: no stateful
-expanders (``on_change``; a keyed expander carries its id but not its state), no ``autoscroll``, no
-``type="step"`` expanders, no tabs or popovers. A keyed ``st.container`` carries
-its id (the frontend's ``st-key-<key>`` class).
+Expandable block with its icon and type; ``st.tabs`` a TabContainer block (the
+tab shown first as ``default_tab_index``) holding one Tab block per label;
+``st.popover`` a Popover block (a button-like label that opens a floating
+container). (Streamlit before 1.43 sent ``vertical`` and ``horizontal`` blocks
+instead.) st.status and st.dialog are in status.py and dialog.py.
+
+Simplified: no stateful containers. ``on_change`` other than "ignore" and
+``bind`` on expanders, tabs and popovers raise (in 1.67 they make the open tab,
+or whether the expander or popover is open, a widget value the script reads);
+a keyed expander, tab container or popover carries its id but not its state.
+An expander's ``type`` ("compact", "step") is sent but drawn as the default. No
+``autoscroll``. A keyed ``st.container`` carries its id (the frontend's
+``st-key-<key>`` class).
 """
 
 from __future__ import annotations
@@ -148,20 +156,32 @@ class LayoutsMixin(DGMixin):
         *,
         key: str | int | None = None,
         icon: str | None = None,
+        type: str = "default",
         width: Width = "stretch",
+        on_change: str | Callable[..., Any] = "ignore",
+        args: Any = None,
+        kwargs: Any = None,
+        bind: str | None = None,
     ) -> DeltaGenerator:
         """A collapsible block with a clickable ``label`` (and an optional ``icon``)."""
+        if label is None:
+            raise MissingRequiredParameterError("label")
+        _check_stateless("st.expander", on_change)
+        if type not in EXPANDABLE_TYPES:
+            raise InvalidValueError("type", [repr(name) for name in EXPANDABLE_TYPES])
+        _check_no_bind("st.expander", bind)
         check_bool("expanded", expanded)
         block = Block(allow_empty=True)
         if key is not None and str(key):
             # A keyed (stateless) expander's id, as 1.67 computes it: its key, its
-            # type ("default") and where it is (page, form, root container).
+            # type and where it is (page, form, root container).
             block.id = compute_and_register_element_id(
-                "expander", str(key), False, self.dg, type="default"
+                "expander", str(key), False, self.dg, type=type
             )
         block.expandable.label = label_text(label)
         block.expandable.expanded = expanded
         block.expandable.icon = icon_text(icon)
+        block.expandable.type = EXPANDABLE_TYPES[type]
         block.width_config.CopyFrom(width_config(width))
         return self.dg._block(block)
 
@@ -199,13 +219,7 @@ class LayoutsMixin(DGMixin):
                     "tabs", type(label).__name__, ["a string for each tab label"]
                 )
         _check_stateless("st.tabs", on_change)
-        if bind is not None:
-            if bind != "query-params":
-                raise InvalidValueError("bind", ["'query-params'", "None"])
-            raise MinilitAPIException(
-                "`bind` is not supported by minilit's st.tabs (the open tab is not a widget "
-                "value in minilit). See docs/api-coverage.md."
-            )
+        _check_no_bind("st.tabs", bind)
         user_key = to_key(key)
         block = Block()
         block.tab_container.SetInParent()
@@ -247,7 +261,8 @@ class LayoutsMixin(DGMixin):
             raise InvalidValueError("type", ["'primary'", "'secondary'", "'tertiary'"])
         _check_stateless("st.popover", on_change)
         user_key = to_key(key)
-        popover = Block.Popover(label=label, disabled=disabled, type=type, open=False)
+        popover = Block.Popover(label=label_text(label), type=type, open=False)
+        popover.disabled = check_bool("disabled", disabled)
         if wrap is not None:
             popover.wrap = wrap
         if help:
@@ -273,6 +288,26 @@ class MissingRequiredParameterError(MinilitAPIException):
 
 
 _ON_CHANGE_MODES = ("ignore", "rerun")
+
+EXPANDABLE_TYPES = {
+    "default": Block.Expandable.DEFAULT,
+    "compact": Block.Expandable.COMPACT,
+    "step": Block.Expandable.STEP,
+}
+"""st.expander's and st.status's ``type``: how the block is drawn (1.67's
+EXPANDABLE_TYPE_TO_PROTO_MAPPING)."""
+
+
+def _check_no_bind(command: str, bind: object) -> None:
+    """``bind`` must be None: minilit binds no container to the query string."""
+    if bind is None:
+        return
+    if bind != "query-params":
+        raise InvalidValueError("bind", ["'query-params'", "None"])
+    raise MinilitAPIException(
+        f"`bind` is not supported by minilit's {command} (its open state is not a widget "
+        "value in minilit). See docs/api-coverage.md."
+    )
 
 
 def _check_stateless(command: str, on_change: object) -> None:

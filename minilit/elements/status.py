@@ -20,7 +20,14 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Literal
 
-from minilit.elements.layout_utils import InvalidValueError, Width, label_text, width_config
+from minilit.elements.layout_utils import (
+    InvalidValueError,
+    Width,
+    check_bool,
+    label_text,
+    width_config,
+)
+from minilit.elements.layouts import EXPANDABLE_TYPES
 from minilit.elements.mixin import DGMixin
 from minilit.proto.Delta_pb2 import Block
 
@@ -38,11 +45,6 @@ STATE_PROTO = {
     "running": Block.Expandable.RUNNING,
     "complete": Block.Expandable.COMPLETE,
     "error": Block.Expandable.ERROR,
-}
-_TYPES = {
-    "default": Block.Expandable.DEFAULT,
-    "compact": Block.Expandable.COMPACT,
-    "step": Block.Expandable.STEP,
 }
 
 # Long enough for the browser to paint the spinner of a task that ends at once.
@@ -66,13 +68,13 @@ class StatusMixin(DGMixin):
         width: Width = "stretch",
     ) -> StatusContainer:
         """A status container: ``with st.status("Working...") as s: ...; s.update(...)``."""
-        if type not in _TYPES:
-            raise InvalidValueError("type", [repr(name) for name in _TYPES])
+        if type not in EXPANDABLE_TYPES:
+            raise InvalidValueError("type", [repr(name) for name in EXPANDABLE_TYPES])
         checked = check_state(state)
         block = Block(allow_empty=True)
-        block.expandable.expanded = expanded
+        block.expandable.expanded = check_bool("expanded", expanded)
         block.expandable.label = label_text(label) if label else ""
-        block.expandable.type = _TYPES[type]
+        block.expandable.type = EXPANDABLE_TYPES[type]
         block.expandable.icon = STATE_ICONS[checked]
         block.expandable.state = STATE_PROTO[checked]
         block.width_config.CopyFrom(width_config(width))

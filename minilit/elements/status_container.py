@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 
 from minilit.delta_generator import DeltaGenerator
+from minilit.elements.layout_utils import check_bool
 from minilit.elements.status import (
     SPINNER_PAUSE,
     STATE_ICONS,
@@ -38,7 +39,7 @@ class StatusContainer(DeltaGenerator):
         if self._current_proto is not None:
             proto.CopyFrom(self._current_proto)
         if expanded is not None:
-            proto.expandable.expanded = expanded
+            proto.expandable.expanded = check_bool("expanded", expanded)
         else:
             # Absent: the browser keeps whatever the user chose.
             proto.expandable.ClearField("expanded")

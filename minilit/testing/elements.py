@@ -58,7 +58,7 @@ _ALERT_KINDS = {
     Elements_pb2.Alert.INFO: "info",
     Elements_pb2.Alert.SUCCESS: "success",
 }
-_BLOCK_KINDS = {"vertical": "container", "expandable": "expander", "tab_container": "tabs"}
+_BLOCK_KINDS = {"vertical": "container", "expandable": "expander"}
 
 
 def node_kind(node: ElementNode | BlockNode) -> str:
@@ -66,7 +66,7 @@ def node_kind(node: ElementNode | BlockNode) -> str:
 
     Blocks are named after their ``Block`` type (``"column"``, ``"form"``, ``"expander"``
     for ``expandable``, ``"container"`` for ``vertical``, ``"status"`` for an expandable
-    with a state, ``"tabs"`` for ``tab_container``).
+    with a state).
     """
     if isinstance(node, BlockNode):
         block_type = node.block_type() or "root"

@@ -305,8 +305,8 @@ class Queryable:
         return self._of("container", Block)
 
     @property
-    def tab(self) -> ElementList[Tab]:
-        """The tabs of every ``st.tabs`` (each one a ``Block``)."""
+    def tabs(self) -> ElementList[Tab]:
+        """The tabs of every ``st.tabs`` (each one a ``Block``; AppTest's ``at.tabs``)."""
         return self._of("tab", Tab)
 
     @property

@@ -40,6 +40,22 @@ BAD_CALLS: dict[str, tuple[str, str]] = {
         'st.tabs(["a"], width="content")',
         "Invalid width value: 'content'. Width must be either a positive integer (pixels) or 'stretch'.",
     ),
+    "expander_label": (
+        "st.expander(None)",
+        "The `label` parameter is required.",
+    ),
+    "expander_type": (
+        'st.expander("e", type="folded")',
+        "Invalid `type` value. Supported values: 'default', 'compact', 'step'.",
+    ),
+    "expander_on_change": (
+        'st.expander("e", on_change="often")',
+        "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function.",
+    ),
+    "expander_bind": (
+        'st.expander("e", bind="cookie")',
+        "Invalid `bind` value. Supported values: 'query-params', None.",
+    ),
     "popover_label": (
         "st.popover(None)",
         "The `label` parameter is required.",

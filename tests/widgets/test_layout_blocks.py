@@ -42,9 +42,9 @@ def test_tabs_are_a_tab_container_of_tab_blocks(make_app: MakeApp) -> None:
     assert container.id.endswith("-t")  # a keyed tab container carries its id
     assert [blocks[(0, 0, i)][0].tab.label for i in (0, 1)] == ["A", "B"]
     assert all(blocks[(0, 0, i)][0].allow_empty for i in (0, 1))
-    assert [t.label for t in app.tab] == ["A", "B"]
-    assert [t.value for t in app.tab[1].text] == ["in b"]
-    assert app.tab[0].text[0].delta_path == (0, 0, 0, 0)
+    assert [t.label for t in app.tabs] == ["A", "B"]
+    assert [t.value for t in app.tabs[1].text] == ["in b"]
+    assert app.tabs[0].text[0].delta_path == (0, 0, 0, 0)
 
 
 def test_a_popover_is_a_block_with_its_button(make_app: MakeApp) -> None:

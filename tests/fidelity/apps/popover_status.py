@@ -16,6 +16,9 @@ s = st.status("Updated")
 s.update(label="Renamed", state="error", expanded=True)
 s.text("after the update")
 st.status("Compact", type="compact", width=300)
+with st.expander("Step one", type="step", key="s1"):
+    st.text("a step")
+st.expander("Compact expander", type="compact")
 try:
     with st.status("Failing"):
         raise ValueError("inside the status")
