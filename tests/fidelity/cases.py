@@ -25,6 +25,7 @@ CASES: dict[str, list[str]] = {
     "empty_placeholder": ["app.button[0].click().run()", "app.run()"],
     "columns_layout": [],
     "container_expander": [],
+    "keyed_blocks": [],
     "tabs_layout": ["app.button[0].click().run()", "app.run()"],
     "chat_flow": [
         "app.chat_input('main').set_value('hello').run()",
