@@ -15,9 +15,9 @@ and lessons, the wrappers of ``elements.py`` and ``widgets.py``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, Self, TypeVar, overload
 
-from minilit.proto import Delta_pb2, ForwardMsg_pb2
+from minilit.proto import BackMsg_pb2, Delta_pb2, ForwardMsg_pb2
 from minilit.testing.elements import (
     Alert,
     Code,
@@ -390,28 +390,57 @@ class Column(Block):
 
 
 class Expander(Block):
-    """``st.expander``."""
+    """``st.expander``; a stateful one (``on_change``) can be opened and closed here."""
 
     @property
     def label(self) -> str:
         """The expander's label."""
         return str(self.proto.label)
 
+    def expand(self) -> Self:
+        """Open it, as a click on its label does: a stateful one sends ``bool_value``."""
+        return self._set_open(True)
+
+    def collapse(self) -> Self:
+        """Close it (a stateful one sends ``bool_value`` false)."""
+        return self._set_open(False)
+
+    def _set_open(self, is_open: bool) -> Self:
+        widget_id = str(self.proto.id)
+        if not widget_id:
+            raise LookupError("only a stateful container (on_change) tells the server")
+        self._app.widget_states.set_state(BackMsg_pb2.WidgetState(id=widget_id, bool_value=is_open))
+        return self
+
 
 class Tab(Block):
-    """One tab of ``st.tabs``."""
+    """One tab of ``st.tabs``; ``select()`` opens it (stateful tabs tell the server)."""
 
     @property
     def label(self) -> str:
         return str(self.proto.label)
 
+    def select(self) -> Self:
+        """Click this tab: stateful tabs (``on_change``) send its label as ``string_value``."""
+        parent = self._app.tree.root.get_in(self.delta_path[:-1])
+        block = parent.block if isinstance(parent, BlockNode) else None
+        widget_id = block.tab_container.id if block is not None else ""
+        if not widget_id:
+            raise LookupError("only stateful tabs (on_change) tell the server")
+        state = BackMsg_pb2.WidgetState(id=widget_id, string_value=self.label)
+        self._app.widget_states.set_state(state)
+        return self
 
-class Popover(Block):
-    """``st.popover``: its label is the button that opens it (in a browser)."""
 
-    @property
-    def label(self) -> str:
-        return str(self.proto.label)
+class Popover(Expander):
+    """``st.popover``: its label is the button that opens it; ``open()``/``close()``
+    tell the server when it is stateful (``on_change``)."""
+
+    def open(self) -> Self:
+        return self._set_open(True)
+
+    def close(self) -> Self:
+        return self._set_open(False)
 
 
 class Status(Expander):

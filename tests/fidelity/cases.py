@@ -26,6 +26,15 @@ CASES: dict[str, list[str]] = {
     "columns_layout": [],
     "container_expander": [],
     "keyed_blocks": [],
+    "stateful_containers": [
+        "app.tabs[0].select().run()",
+        "app.expander[0].expand().run()",
+        "app.popover[0].open().run()",
+        "app.run()",
+        "app.expander[0].collapse().run()",
+        "app.button[1].click().run()",
+        "app.popover[0].close().run()",
+    ],
     "tabs_layout": ["app.button[0].click().run()", "app.run()"],
     "chat_flow": [
         "app.chat_input('main').set_value('hello').run()",
