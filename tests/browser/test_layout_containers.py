@@ -206,3 +206,39 @@ def test_status_shows_its_state(app_page: Page) -> None:
     failed = page.get_by_test_id("stExpander").filter(has_text="Doomed: it failed")
     expect(failed.get_by_test_id("stExpanderIconError")).to_be_visible()
     expect(failed).not_to_have_attribute("open", "")
+
+
+STATEFUL_APP = """
+import minilit as st
+
+tabs = st.tabs(["Alpha", "Beta"], on_change="rerun", key="tabs")
+st.text(f"tab: {st.session_state.tabs}")
+exp = st.expander("Details", on_change="rerun", key="exp")
+exp.text("details body")
+st.text(f"expander open: {exp.open}")
+pop = st.popover("Menu", on_change="rerun", key="pop")
+pop.text("menu body")
+st.text(f"popover open: {pop.open}")
+st.button("Show Beta", on_click=lambda: st.session_state.update(tabs="Beta"))
+"""
+
+
+def test_stateful_containers_tell_the_script(page: Page, serve: Serve, tmp_path: Path) -> None:
+    script = tmp_path / "stateful_app.py"
+    script.write_text(STATEFUL_APP, encoding="utf-8")
+    open_app(page, serve(script).url)
+    expect(page.get_by_text("tab: Alpha")).to_be_visible()
+    page.get_by_role("tab", name="Beta").click()
+    expect(page.get_by_text("tab: Beta")).to_be_visible()
+    page.get_by_test_id("stExpanderToggle").filter(has_text="Details").click()
+    expect(page.get_by_text("expander open: True")).to_be_visible()
+    expect(page.get_by_text("details body")).to_be_visible()
+    page.get_by_test_id("stPopoverButton").click()
+    expect(page.get_by_text("popover open: True")).to_be_visible()
+    expect(page.get_by_test_id("stPopoverBody")).to_contain_text("menu body")
+    # The script moves the tabs: the page follows.
+    page.get_by_role("tab", name="Alpha").click()
+    expect(page.get_by_text("tab: Alpha")).to_be_visible()
+    page.get_by_role("button", name="Show Beta").click()
+    expect(page.get_by_text("tab: Beta")).to_be_visible()
+    expect(page.get_by_role("tab", name="Beta")).to_have_attribute("aria-selected", "true")

@@ -303,7 +303,17 @@ function Expander({ node, ctx }: BlockProps): ReactNode {
       data-testid="stExpander"
       style={widthStyle(node.deltaBlock.widthConfig)}
       open={open}
-      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+      onToggle={(event) => {
+        const isOpen = (event.currentTarget as HTMLDetailsElement).open
+        if (isOpen === open) {
+          return // a change the server made (setOpen above), not the user's
+        }
+        setOpen(isOpen)
+        // A stateful expander (on_change): whether it is open is a widget value.
+        if (expandable.id) {
+          ctx.widgetMgr.setBoolValue({ id: expandable.id }, isOpen, { fromUi: true })
+        }
+      }}
     >
       <summary data-testid="stExpanderToggle">
         <StatusIcon expandable={expandable} />

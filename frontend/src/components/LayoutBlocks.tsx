@@ -4,9 +4,11 @@
  *
  * Mirrors Streamlit's frontend/lib/src/components/elements/Tabs/,
  * Popover/, Dialog/, ChatMessage/ and Expander/ (its status icons).
- * Simplified: which tab is shown, and whether a popover or dialog is open,
- * are the browser's own state (minilit has no stateful containers: nothing is
- * sent back, except a dismissed dialog's trigger when it has on_dismiss); no avatar images from the theme, no dialog widths beyond
+ * Which tab is shown and whether a popover is open are the browser's own
+ * state, unless the script made them widgets (on_change: the block type
+ * carries an id); then each change is sent (string_value, bool_value) and
+ * reruns the script. A dismissed dialog with on_dismiss sends its trigger.
+ * Simplified: no avatar images from the theme, no dialog widths beyond
  * CSS max-widths, no focus trapping in dialogs (Escape and the close button
  * still dismiss a dismissible one).
  *
@@ -41,6 +43,11 @@ export function Tabs({ node, ctx }: BlockProps): ReactNode {
   // A new set of labels (or a new default) starts again from the default tab.
   const identity = `${labels.join("\u0000")}\u0001${defaultIndex}`
   const [chosen, setChosen] = useState({ identity, index: defaultIndex })
+  if (chosen.identity !== identity) {
+    // New labels or a new default (the script moved stateful tabs): start from it.
+    // Set during render, React's way to derive state from props without a flash.
+    setChosen({ identity, index: defaultIndex })
+  }
   const active = chosen.identity === identity ? chosen.index : defaultIndex
   const shown = active < tabs.length ? active : 0
   return (
@@ -58,7 +65,14 @@ export function Tabs({ node, ctx }: BlockProps): ReactNode {
             className={`stTab${index === shown ? " active" : ""}`}
             data-testid="stTab"
             aria-selected={index === shown}
-            onClick={() => setChosen({ identity, index })}
+            onClick={() => {
+              setChosen({ identity, index })
+              // Stateful tabs (on_change): the open tab's label is a widget value.
+              const widgetId = block.tabContainer?.id
+              if (widgetId && index !== shown) {
+                ctx.widgetMgr.setStringValue({ id: widgetId }, labels[index], { fromUi: true })
+              }
+            }}
           >
             <Markdown body={label} inline />
           </button>
@@ -82,7 +96,19 @@ export function Tabs({ node, ctx }: BlockProps): ReactNode {
 /** st.popover: a button; its body floats below it while open. */
 export function Popover({ node, ctx }: BlockProps): ReactNode {
   const popover = node.deltaBlock.popover ?? {}
-  const [open, setOpen] = useState(popover.open ?? false)
+  const serverOpen = popover.open ?? false
+  const [open, setOpenLocal] = useState(serverOpen)
+  // A stateful popover (on_change) follows what the script says; the user's
+  // clicks go to the server as a bool_value.
+  useEffect(() => setOpenLocal(serverOpen), [serverOpen])
+  const setOpen = (next: boolean): void => {
+    setOpenLocal(next)
+    if (popover.id) {
+      ctx.widgetMgr.setBoolValue({ id: popover.id }, next, { fromUi: true })
+    }
+  }
+  const setOpenRef = useRef(setOpen)
+  setOpenRef.current = setOpen
   const box = useRef<HTMLDivElement>(null)
   // A click anywhere outside closes it, as Streamlit's popover does.
   useEffect(() => {
@@ -91,7 +117,7 @@ export function Popover({ node, ctx }: BlockProps): ReactNode {
     }
     const onDown = (event: MouseEvent): void => {
       if (box.current && !box.current.contains(event.target as Node)) {
-        setOpen(false)
+        setOpenRef.current(false)
       }
     }
     document.addEventListener("mousedown", onDown)
