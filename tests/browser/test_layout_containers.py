@@ -242,3 +242,34 @@ def test_stateful_containers_tell_the_script(page: Page, serve: Serve, tmp_path:
     page.get_by_role("button", name="Show Beta").click()
     expect(page.get_by_text("tab: Beta")).to_be_visible()
     expect(page.get_by_role("tab", name="Beta")).to_have_attribute("aria-selected", "true")
+
+
+DISABLE_APP = """
+import time
+from pathlib import Path
+import minilit as st
+
+GATE = Path(__file__).with_name("gate")
+if prompt := st.chat_input("Ask", submit_mode="disable"):
+    deadline = time.monotonic() + 30  # a failed test must not hold the run forever
+    while not GATE.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)  # the test opens the gate once it has seen the box disabled
+    GATE.unlink(missing_ok=True)
+    st.chat_message("assistant").markdown(f"answer to {prompt}")
+"""
+
+
+def test_submit_mode_disable_holds_the_box_during_the_run(
+    page: Page, serve: Serve, tmp_path: Path
+) -> None:
+    script = tmp_path / "disable_app.py"
+    script.write_text(DISABLE_APP, encoding="utf-8")
+    open_app(page, serve(script).url)
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill("question")
+    box.press("Enter")
+    expect(box).to_be_disabled()  # the run is held at the gate
+    (tmp_path / "gate").touch()
+    expect(page.get_by_test_id("stChatMessage")).to_contain_text("answer to question")
+    wait_for_app_idle(page)
+    expect(box).to_be_enabled()

@@ -80,7 +80,13 @@ export function ElementRenderer({ element, ctx }: { element: minilit.Element; ct
     case "button":
       return <Button element={element.button as minilit.Button} {...widget} />
     case "chatInput":
-      return <ChatInput element={element.chatInput as minilit.ChatInput} {...widget} />
+      return (
+        <ChatInput
+          element={element.chatInput as minilit.ChatInput}
+          scriptRunState={ctx.scriptRunState}
+          {...widget}
+        />
+      )
     case "checkbox":
       return <Checkbox element={element.checkbox as minilit.Checkbox} {...widget} />
     case "slider":

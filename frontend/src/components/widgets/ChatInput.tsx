@@ -8,16 +8,30 @@
  * put there through st.session_state (set_value) fills the box, unsent.
  *
  * Data in: a ChatInput proto. Data out: chat_input_value in one rerun request.
- * Simplified: no file or audio attachments, no submit modes (the box stays
- * usable while the script runs).
+ * submit_mode "disable" keeps the box disabled from a send until the run it
+ * caused is over. Simplified: no file or audio attachments; "stop" is drawn as
+ * "submit" (no stop button).
  */
 
 import { type KeyboardEvent, type ReactNode, useEffect, useState } from "react"
-import type { minilit } from "../../proto/proto"
+import { minilit } from "../../proto/proto"
+import { ScriptRunState } from "../../ScriptRunState"
 import { type WidgetProps, widgetInfoOf } from "./useWidgetState"
 
-export function ChatInput({ element, widgetMgr, disabled }: WidgetProps<minilit.ChatInput>): ReactNode {
+export function ChatInput({
+  element,
+  widgetMgr,
+  disabled,
+  scriptRunState,
+}: WidgetProps<minilit.ChatInput> & { scriptRunState: ScriptRunState }): ReactNode {
   const [text, setText] = useState("")
+  // submit_mode="disable": from a send until the script is no longer running.
+  const [awaitingRun, setAwaitingRun] = useState(false)
+  useEffect(() => {
+    if (scriptRunState === ScriptRunState.NOT_RUNNING) {
+      setAwaitingRun(false)
+    }
+  }, [scriptRunState])
   // A value from st.session_state (set_value) replaces what is typed, once per delta.
   useEffect(() => {
     if (element.setValue) {
@@ -25,7 +39,7 @@ export function ChatInput({ element, widgetMgr, disabled }: WidgetProps<minilit.
     }
   }, [element])
 
-  const isDisabled = disabled || Boolean(element.disabled)
+  const isDisabled = disabled || Boolean(element.disabled) || awaitingRun
   const maxChars = element.maxChars ?? 0
   const send = (): void => {
     if (text === "" || isDisabled) {
@@ -33,6 +47,9 @@ export function ChatInput({ element, widgetMgr, disabled }: WidgetProps<minilit.
     }
     widgetMgr.setChatInputValue(widgetInfoOf(element), text, { fromUi: true })
     setText("")
+    if (element.submitMode === minilit.ChatInput.SubmitMode.SUBMIT_MODE_DISABLE) {
+      setAwaitingRun(true)
+    }
   }
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
