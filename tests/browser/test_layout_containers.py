@@ -119,11 +119,13 @@ def test_dialog_opens_on_call_and_is_dismissed(app_page: Page) -> None:
     expect(dialog).to_be_visible()
     expect(dialog).to_contain_text("Confirm")
     expect(dialog).to_contain_text("confirm the order?")
+    wait_for_app_idle(page)
     dialog.get_by_role("button", name="Close").click()
     expect(dialog).to_have_count(0)
     # Opened again by the next call; Escape dismisses it too.
     page.get_by_role("button", name="Open dialog").click()
     expect(dialog).to_be_visible()
+    wait_for_app_idle(page)
     page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
 
@@ -133,12 +135,17 @@ def test_dismissing_a_dialog_with_on_dismiss_runs_its_callback(app_page: Page) -
     page.get_by_role("button", name="Open tracked").click()
     dialog = page.get_by_test_id("stDialog")
     expect(dialog).to_contain_text("closing me tells the server")
+    # Dismiss once the run that opened it is over: a dismissal during that run would
+    # interrupt it, and the rerun would replay the button's click (and open it again).
+    wait_for_app_idle(page)
     page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
     # The rerun the dismissal caused (a wait on the page, as long as a run may take).
     expect(page.get_by_text("dismissals: 1")).to_be_visible(timeout=15_000)
     # The plain dialog sends nothing when dismissed.
     page.get_by_role("button", name="Open dialog").click()
+    expect(dialog).to_be_visible()
+    wait_for_app_idle(page)
     page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
     wait_for_app_idle(page)

@@ -19,7 +19,7 @@
  * Custom, stChatMessageContent; stExpanderIconSpinner/Check/Error).
  */
 
-import { useEffect, useRef, useState, type ReactNode } from "react"
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react"
 import { minilit } from "../proto/proto"
 import { BlockNode } from "../render-tree/AppNode"
 import { ChildNodes, heightStyle, widthStyle } from "./Block"
@@ -180,7 +180,9 @@ export function Dialog({ node, ctx }: BlockProps): ReactNode {
   }
   const dismissRef = useRef(dismiss)
   dismissRef.current = dismiss
-  useEffect(() => {
+  // A layout effect: the key listener is there before the dialog is painted, so an
+  // Escape pressed as soon as it shows is never lost.
+  useLayoutEffect(() => {
     if (!shown || !dismissible) {
       return undefined
     }
