@@ -221,3 +221,27 @@ def test_dismissing_a_dialog_with_on_dismiss_reruns_with_its_trigger(make_app: M
     assert app.main.text[0].value == "dismissed 1"
     app.run()
     assert app.main.text[0].value == "dismissed 1"  # a trigger: once
+
+
+def test_stateful_containers_are_widgets_under_their_block_id(make_app: MakeApp) -> None:
+    app = make_app(
+        "import streamlit as st\n"
+        "t = st.tabs(['A', 'B'], on_change='rerun', key='t')\n"
+        "e = st.expander('E', on_change='rerun')\n"
+        "p = st.popover('P', on_change='rerun')\n"
+        "st.text(f'{[x.open for x in t]} {e.open} {p.open}')\n"
+    )
+    app.run()
+    blocks = _blocks(app)
+    [tabs], [expander], [popover] = blocks[(0, 0)], blocks[(0, 1)], blocks[(0, 2)]
+    assert tabs.tab_container.id == tabs.id and tabs.id.endswith("-t")
+    assert expander.expandable.id == expander.id and expander.id.endswith("-None")
+    assert popover.popover.id == popover.id
+    assert app.text[0].value == "[True, False] False False"
+    app.tabs[1].select()
+    app.expander[0].expand()
+    app.popover[0].open().run()
+    assert app.text[0].value == "[False, True] True True"
+    assert _blocks(app)[(0, 0)][0].tab_container.default_tab_index == 1
+    assert _blocks(app)[(0, 1)][0].expandable.expanded
+    assert _blocks(app)[(0, 2)][0].popover.open
