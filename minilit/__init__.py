@@ -24,6 +24,7 @@ the inspector, outside the core (inspector/), subscribes to it.
 from __future__ import annotations
 
 from minilit.delta_generator import EVENT_DG, SIDEBAR_DG, main_dg
+from minilit.elements.dialog import dialog
 from minilit.elements.echo import echo
 from minilit.elements.execution_control import rerun, stop
 from minilit.elements.page_config import set_page_config
@@ -54,6 +55,7 @@ bar_chart = _main.bar_chart
 caption = _main.caption
 audio = _main.audio
 balloons = _main.balloons
+chat_message = _main.chat_message
 code = _main.code
 columns = _main.columns
 container = _main.container
@@ -72,6 +74,7 @@ json = _main.json
 line_chart = _main.line_chart
 markdown = _main.markdown
 metric = _main.metric
+popover = _main.popover
 progress = _main.progress
 scatter_chart = _main.scatter_chart
 latex = _main.latex
@@ -80,6 +83,10 @@ spinner = _main.spinner
 subheader = _main.subheader
 success = _main.success
 table = _main.table
+status = _main.status
+subheader = _main.subheader
+success = _main.success
+tabs = _main.tabs
 text = _main.text
 title = _main.title
 vega_lite_chart = _main.vega_lite_chart
@@ -91,6 +98,7 @@ write_stream = _main.write_stream
 
 # Widgets and forms (minilit/elements/widgets/*.py).
 button = _main.button
+chat_input = _main.chat_input
 checkbox = _main.checkbox
 color_picker = _main.color_picker
 date_input = _main.date_input
@@ -125,6 +133,8 @@ __all__ = [
     "cache_data",
     "cache_resource",
     "caption",
+    "chat_input",
+    "chat_message",
     "checkbox",
     "code",
     "color_picker",
@@ -132,6 +142,7 @@ __all__ = [
     "container",
     "dataframe",
     "date_input",
+    "dialog",
     "divider",
     "download_button",
     "echo",
@@ -158,6 +169,7 @@ __all__ = [
     "multiselect",
     "number_input",
     "pills",
+    "popover",
     "progress",
     "query_params",
     "radio",
@@ -173,10 +185,12 @@ __all__ = [
     "slider",
     "snow",
     "spinner",
+    "status",
     "stop",
     "subheader",
     "success",
     "table",
+    "tabs",
     "text",
     "text_area",
     "text_input",

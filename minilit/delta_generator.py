@@ -20,6 +20,7 @@ Receives: calls from user scripts. Hands to: ScriptRunContext.enqueue.
 from __future__ import annotations
 
 import hashlib
+from typing import TypeVar, overload
 
 from google.protobuf.message import Message
 
@@ -27,6 +28,7 @@ from minilit.cursor import Cursor, RunningCursor, get_container_cursor
 from minilit.elements.alert import AlertMixin
 from minilit.elements.arrow import ArrowMixin
 from minilit.elements.balloons import BalloonsMixin
+from minilit.elements.chat import ChatMixin
 from minilit.elements.code import CodeMixin
 from minilit.elements.empty import EmptyMixin
 from minilit.elements.exception import ExceptionMixin
@@ -42,6 +44,7 @@ from minilit.elements.metric import MetricMixin
 from minilit.elements.progress import ProgressMixin
 from minilit.elements.snow import SnowMixin
 from minilit.elements.spinner import SpinnerMixin
+from minilit.elements.status import StatusMixin
 from minilit.elements.table import TableMixin
 from minilit.elements.text import TextMixin
 from minilit.elements.toast import ToastMixin
@@ -55,11 +58,14 @@ from minilit.proto.Elements_pb2 import HeightConfig, TextAlignmentConfig, WidthC
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.scriptrunner.script_run_context import ScriptRunContext, get_script_run_ctx
 
+DG = TypeVar("DG", bound="DeltaGenerator")
+
 
 class DeltaGenerator(
     AlertMixin,
     ArrowMixin,
     BalloonsMixin,
+    ChatMixin,
     CodeMixin,
     DownloadButtonMixin,
     EmptyMixin,
@@ -76,6 +82,7 @@ class DeltaGenerator(
     MetricMixin,
     ProgressMixin,
     TableMixin,
+    StatusMixin,
     TextMixin,
     VegaChartsMixin,
     SnowMixin,
@@ -112,6 +119,9 @@ class DeltaGenerator(
         self._parent = parent
         self._block_type = block_type
         self._form_id = form_id
+        self._block_delta_path: list[int] | None = None
+        """For a container: the delta path of its own block (st.status and dialogs
+        re-send their block there to update it)."""
 
     def __repr__(self) -> str:
         path = self._provided_cursor.delta_path if self._provided_cursor else [self._root_container]
@@ -138,6 +148,18 @@ class DeltaGenerator(
             if ctx is not None and ctx.dg_stack:
                 return ctx.dg_stack[-1]
         return self
+
+    @property
+    def _ancestor_block_types(self) -> list[str]:
+        """The block types this generator writes into, innermost first (1.67's
+        ``_ancestor_block_types``): ``["tab", "tab_container"]`` inside a tab."""
+        types = []
+        dg: DeltaGenerator | None = self._active_dg
+        while dg is not None:
+            if dg._block_type is not None:
+                types.append(dg._block_type)
+            dg = dg._parent
+        return types
 
     @property
     def _cursor(self) -> Cursor | None:
@@ -198,21 +220,44 @@ class DeltaGenerator(
 
     # [/lesson:enqueue]
 
-    def _block(self, block_proto: Block) -> DeltaGenerator:
-        """Open a container at the next slot; its children go below its path."""
+    @overload
+    def _block(self, block_proto: Block) -> DeltaGenerator: ...
+    @overload
+    def _block(self, block_proto: Block, dg_type: type[DG]) -> DG: ...
+    def _block(
+        self, block_proto: Block, dg_type: type[DeltaGenerator] | None = None
+    ) -> DeltaGenerator:
+        """Open a container at the next slot; its children go below its path.
+
+        ``dg_type`` is the generator class to return (a container with methods of its
+        own, like st.status's ``update``); a plain DeltaGenerator by default.
+        """
+        cls = dg_type if dg_type is not None else DeltaGenerator
         dg = self._active_dg
         ctx = get_script_run_ctx()
         cursor = dg._cursor
         block_type = block_proto.WhichOneof("type")
         form_id = block_proto.form.form_id if block_type == "form" else dg._form_id
         if ctx is None or cursor is None:
-            return DeltaGenerator(dg._root_container, None, dg, block_type, form_id)
+            return cls(dg._root_container, None, dg, block_type, form_id)
         locked = cursor.get_locked_cursor()
         msg = ForwardMsg()
         msg.delta.add_block.CopyFrom(block_proto)
         _send(msg, locked.delta_path, ctx)
         child_cursor = RunningCursor(locked.root_container, (*locked.parent_path, locked.index))
-        return DeltaGenerator(dg._root_container, child_cursor, dg, block_type, form_id)
+        child = cls(dg._root_container, child_cursor, dg, block_type, form_id)
+        child._block_delta_path = locked.delta_path
+        return child
+
+    def _resend_block(self, block_proto: Block) -> None:
+        """Send this container's block again at its own path, changed (st.status's
+        ``update``, a dialog's open): the browser keeps the children (same block type)."""
+        ctx = get_script_run_ctx()
+        if ctx is None or self._block_delta_path is None:
+            return
+        msg = ForwardMsg()
+        msg.delta.add_block.CopyFrom(block_proto)
+        _send(msg, self._block_delta_path, ctx)
 
 
 def send_transient(
@@ -264,4 +309,8 @@ SIDEBAR_DG = DeltaGenerator(RootContainer.SIDEBAR)
 """``st.sidebar``."""
 
 EVENT_DG = DeltaGenerator(RootContainer.EVENT)
-"""The event container: elements that are not part of the page's flow (st.toast)."""
+"""The EVENT root container: toasts and dialogs, outside the page's flow (1.67's
+``event_dg``)."""
+
+BOTTOM_DG = DeltaGenerator(RootContainer.BOTTOM)
+"""The BOTTOM root container: a chat input called in the main area goes there."""

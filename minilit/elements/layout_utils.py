@@ -261,7 +261,8 @@ def icon_text(icon: object) -> str:
 
     As 1.67's validate_icon_or_emoji, except that minilit has no emoji catalogue and no
     list of Material names: any text that is not ASCII passes as an emoji, and any
-    ``:material/<name>:`` as an icon.
+    ``:material/<name>:`` as an icon. ASCII text and ``:shortcode:`` emoji get 1.67's
+    "not a valid icon" errors.
     """
     if icon is None:
         return ""
@@ -271,19 +272,39 @@ def icon_text(icon: object) -> str:
     if not icon or icon == "spinner":
         return icon
     if icon.lower().startswith(":material"):
-        match = _MATERIAL.match(icon)
-        if match is None or match[1] != "material" or not match[2]:
-            shown = icon.replace("/", "\u200b/")
-            raise MinilitAPIException(
-                f'The value `"{shown}"` is not a valid Material icon. Please use a Material '
-                "icon shortcode like **`:material\u200b/thumb_up:`**."
-            )
-        return f":material/{match[2]}:"
-    if icon.isascii():
+        return material_icon_text(icon)
+    if _EMOJI_SHORTCODE.fullmatch(icon):
         raise MinilitAPIException(
-            f'The value "{icon}" is not a valid emoji. Please use a single emoji.'
+            f'The value "{icon}" is not a valid icon. Emoji shortcodes are not supported. '
+            f"{_ICON_FORMAT_HINT}"
         )
+    if icon.isascii():
+        raise MinilitAPIException(f'The value "{icon}" is not a valid icon. {_ICON_FORMAT_HINT}')
     return icon
+
+
+_ICON_FORMAT_HINT = (
+    "Please use a single emoji or a Material icon shortcode like `:material\u200b/thumb_up:`."
+)
+_EMOJI_SHORTCODE = re.compile(r":[a-zA-Z0-9_+-]+:")
+
+
+def material_icon_text(icon: str) -> str:
+    """``:material/<name>:`` as sent, or 1.67's error (validate_material_icon: without the
+    shortcode's shape, its message ends without a full stop, as 1.67's does)."""
+    shown = icon.replace("/", "\u200b/")
+    match = _MATERIAL.match(icon)
+    if match is None:
+        raise MinilitAPIException(
+            f'The value `"{shown}"` is not a valid Material icon. Please use a Material '
+            "icon shortcode like **`:material\u200b/thumb_up:`**"
+        )
+    if match[1] != "material" or not match[2]:
+        raise MinilitAPIException(
+            f'The value `"{shown}"` is not a valid Material icon. Please use a Material '
+            "icon shortcode like **`:material\u200b/thumb_up:`**."
+        )
+    return f":material/{match[2]}:"
 
 
 # Code point ranges that hold emoji pictographs (the blocks Unicode's emoji data draws

@@ -68,7 +68,7 @@ class WidgetStates(_message.Message):
     def __init__(self, widgets: _Optional[_Iterable[_Union[WidgetState, _Mapping]]] = ...) -> None: ...
 
 class WidgetState(_message.Message):
-    __slots__ = ("id", "trigger_value", "bool_value", "double_value", "int_value", "string_value", "double_array_value", "int_array_value", "string_array_value", "json_value", "bytes_value", "file_uploader_state_value", "string_trigger_value", "json_trigger_value")
+    __slots__ = ("id", "trigger_value", "bool_value", "double_value", "int_value", "string_value", "double_array_value", "int_array_value", "string_array_value", "json_value", "bytes_value", "file_uploader_state_value", "string_trigger_value", "chat_input_value", "json_trigger_value")
     ID_FIELD_NUMBER: _ClassVar[int]
     TRIGGER_VALUE_FIELD_NUMBER: _ClassVar[int]
     BOOL_VALUE_FIELD_NUMBER: _ClassVar[int]
@@ -82,6 +82,7 @@ class WidgetState(_message.Message):
     BYTES_VALUE_FIELD_NUMBER: _ClassVar[int]
     FILE_UPLOADER_STATE_VALUE_FIELD_NUMBER: _ClassVar[int]
     STRING_TRIGGER_VALUE_FIELD_NUMBER: _ClassVar[int]
+    CHAT_INPUT_VALUE_FIELD_NUMBER: _ClassVar[int]
     JSON_TRIGGER_VALUE_FIELD_NUMBER: _ClassVar[int]
     id: str
     trigger_value: bool
@@ -96,8 +97,9 @@ class WidgetState(_message.Message):
     bytes_value: bytes
     file_uploader_state_value: FileUploaderState
     string_trigger_value: StringTriggerValue
+    chat_input_value: ChatInputValue
     json_trigger_value: str
-    def __init__(self, id: _Optional[str] = ..., trigger_value: _Optional[bool] = ..., bool_value: _Optional[bool] = ..., double_value: _Optional[float] = ..., int_value: _Optional[int] = ..., string_value: _Optional[str] = ..., double_array_value: _Optional[_Union[DoubleArray, _Mapping]] = ..., int_array_value: _Optional[_Union[SInt64Array, _Mapping]] = ..., string_array_value: _Optional[_Union[StringArray, _Mapping]] = ..., json_value: _Optional[str] = ..., bytes_value: _Optional[bytes] = ..., file_uploader_state_value: _Optional[_Union[FileUploaderState, _Mapping]] = ..., string_trigger_value: _Optional[_Union[StringTriggerValue, _Mapping]] = ..., json_trigger_value: _Optional[str] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., trigger_value: _Optional[bool] = ..., bool_value: _Optional[bool] = ..., double_value: _Optional[float] = ..., int_value: _Optional[int] = ..., string_value: _Optional[str] = ..., double_array_value: _Optional[_Union[DoubleArray, _Mapping]] = ..., int_array_value: _Optional[_Union[SInt64Array, _Mapping]] = ..., string_array_value: _Optional[_Union[StringArray, _Mapping]] = ..., json_value: _Optional[str] = ..., bytes_value: _Optional[bytes] = ..., file_uploader_state_value: _Optional[_Union[FileUploaderState, _Mapping]] = ..., string_trigger_value: _Optional[_Union[StringTriggerValue, _Mapping]] = ..., chat_input_value: _Optional[_Union[ChatInputValue, _Mapping]] = ..., json_trigger_value: _Optional[str] = ...) -> None: ...
 
 class DoubleArray(_message.Message):
     __slots__ = ("data",)
@@ -118,6 +120,12 @@ class StringArray(_message.Message):
     def __init__(self, data: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class StringTriggerValue(_message.Message):
+    __slots__ = ("data",)
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    data: str
+    def __init__(self, data: _Optional[str] = ...) -> None: ...
+
+class ChatInputValue(_message.Message):
     __slots__ = ("data",)
     DATA_FIELD_NUMBER: _ClassVar[int]
     data: str

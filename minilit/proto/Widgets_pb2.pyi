@@ -607,3 +607,51 @@ class Feedback(_message.Message):
     ignore_rerun: bool
     query_param_key: str
     def __init__(self, id: _Optional[str] = ..., type: _Optional[_Union[Feedback.FeedbackType, str]] = ..., default: _Optional[int] = ..., disabled: _Optional[bool] = ..., form_id: _Optional[str] = ..., value: _Optional[int] = ..., set_value: _Optional[bool] = ..., ignore_rerun: _Optional[bool] = ..., query_param_key: _Optional[str] = ...) -> None: ...
+
+class ChatInput(_message.Message):
+    __slots__ = ("id", "placeholder", "max_chars", "disabled", "value", "set_value", "default", "accept_file", "max_upload_size_mb", "accept_audio", "audio_sample_rate", "submit_mode", "is_auto_positioned_at_bottom")
+    class AcceptFile(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        NONE: _ClassVar[ChatInput.AcceptFile]
+        SINGLE: _ClassVar[ChatInput.AcceptFile]
+        MULTIPLE: _ClassVar[ChatInput.AcceptFile]
+        DIRECTORY: _ClassVar[ChatInput.AcceptFile]
+    NONE: ChatInput.AcceptFile
+    SINGLE: ChatInput.AcceptFile
+    MULTIPLE: ChatInput.AcceptFile
+    DIRECTORY: ChatInput.AcceptFile
+    class SubmitMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        SUBMIT_MODE_SUBMIT: _ClassVar[ChatInput.SubmitMode]
+        SUBMIT_MODE_DISABLE: _ClassVar[ChatInput.SubmitMode]
+        SUBMIT_MODE_STOP: _ClassVar[ChatInput.SubmitMode]
+    SUBMIT_MODE_SUBMIT: ChatInput.SubmitMode
+    SUBMIT_MODE_DISABLE: ChatInput.SubmitMode
+    SUBMIT_MODE_STOP: ChatInput.SubmitMode
+    ID_FIELD_NUMBER: _ClassVar[int]
+    PLACEHOLDER_FIELD_NUMBER: _ClassVar[int]
+    MAX_CHARS_FIELD_NUMBER: _ClassVar[int]
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    ACCEPT_FILE_FIELD_NUMBER: _ClassVar[int]
+    MAX_UPLOAD_SIZE_MB_FIELD_NUMBER: _ClassVar[int]
+    ACCEPT_AUDIO_FIELD_NUMBER: _ClassVar[int]
+    AUDIO_SAMPLE_RATE_FIELD_NUMBER: _ClassVar[int]
+    SUBMIT_MODE_FIELD_NUMBER: _ClassVar[int]
+    IS_AUTO_POSITIONED_AT_BOTTOM_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    placeholder: str
+    max_chars: int
+    disabled: bool
+    value: str
+    set_value: bool
+    default: str
+    accept_file: ChatInput.AcceptFile
+    max_upload_size_mb: int
+    accept_audio: bool
+    audio_sample_rate: int
+    submit_mode: ChatInput.SubmitMode
+    is_auto_positioned_at_bottom: bool
+    def __init__(self, id: _Optional[str] = ..., placeholder: _Optional[str] = ..., max_chars: _Optional[int] = ..., disabled: _Optional[bool] = ..., value: _Optional[str] = ..., set_value: _Optional[bool] = ..., default: _Optional[str] = ..., accept_file: _Optional[_Union[ChatInput.AcceptFile, str]] = ..., max_upload_size_mb: _Optional[int] = ..., accept_audio: _Optional[bool] = ..., audio_sample_rate: _Optional[int] = ..., submit_mode: _Optional[_Union[ChatInput.SubmitMode, str]] = ..., is_auto_positioned_at_bottom: _Optional[bool] = ...) -> None: ...

@@ -2,7 +2,7 @@
 
 Mirrors: streamlit/runtime/fragment.py (fragment, _fragment, FragmentStorage,
 MemoryFragmentStorage, _make_fragment_identity). Simplified: no ``parallel``, no
-``key`` (so no ``st.rerun(scope=<key>)``), no dialogs, no "outside wrappers"
+``key`` (so no ``st.rerun(scope=<key>)``), no "outside wrappers"
 (a fragment writing into a container made outside it), no nested-fragment
 ordering beyond running the queue in order.
 
@@ -80,10 +80,17 @@ class FragmentStorage:
             self._fragments = {k: v for k, v in self._fragments.items() if k in fragment_ids}
 
 
-def fragment_id_for(func: Callable[..., Any], delta_path: list[int]) -> str:
-    """The fragment's id, computed as 1.67 computes it (Note [Fragment runs])."""
+def fragment_id_for(
+    func: Callable[..., Any], delta_path: list[int], additional_hash_info: str = ""
+) -> str:
+    """The fragment's id, computed as 1.67 computes it (Note [Fragment runs]).
+
+    ``additional_hash_info`` tells apart fragments made from one inner function (a
+    dialog's body: its decorated function's name), after the path, as in 1.67.
+    """
     token = f"{func.__module__}.{getattr(func, '__qualname__', func.__name__)}"
-    return hashlib.blake2b(f"{token}{delta_path}".encode(), digest_size=16).hexdigest()
+    text = f"{token}{delta_path}{additional_hash_info}"
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def run_every_seconds(run_every: RunEvery) -> float | None:
@@ -98,7 +105,7 @@ def run_every_seconds(run_every: RunEvery) -> float | None:
     return seconds
 
 
-def _fragment(func: F, run_every: RunEvery) -> F:
+def _fragment(func: F, run_every: RunEvery, additional_hash_info: str = "") -> F:
     interval = run_every_seconds(run_every)
 
     @functools.wraps(func)
@@ -111,7 +118,7 @@ def _fragment(func: F, run_every: RunEvery) -> F:
             return None
         active = ctx.dg_stack[-1] if ctx.dg_stack else main_dg()
         where = active._cursor.delta_path if active._cursor is not None else []
-        fragment_id = fragment_id_for(func, where)
+        fragment_id = fragment_id_for(func, where, additional_hash_info)
         cursors_at_call = copy.deepcopy(ctx.cursors)
         stack_at_call = copy.deepcopy(ctx.dg_stack)
 

@@ -201,4 +201,8 @@ class ScriptRequests:
 
 
 def _is_active_trigger(state: WidgetState) -> bool:
-    return state.WhichOneof("value") == "trigger_value" and state.trigger_value
+    """A click, or a chat message, that a merged request must not lose."""
+    kind = state.WhichOneof("value")
+    if kind == "chat_input_value":
+        return state.chat_input_value.HasField("data")
+    return kind == "trigger_value" and state.trigger_value

@@ -69,6 +69,8 @@ class ScriptRunContext:
     """The fragment whose body is running; its deltas carry it (Delta.fragment_id)."""
     new_fragment_ids: set[str] = field(default_factory=set)
     """Fragments called in this run (a full run forgets the others)."""
+    has_dialog_opened: bool = False
+    """A dialog was opened this run (1.67 allows one per run)."""
 
     def reset(
         self, script_run_id: str, query_string: str = "", fragment_ids: list[str] | None = None
@@ -88,6 +90,7 @@ class ScriptRunContext:
         self.widget_user_keys_this_run.clear()
         self.form_ids_this_run.clear()
         self.deltas_this_run = 0
+        self.has_dialog_opened = False
 
 
 def add_script_run_ctx(thread: threading.Thread, ctx: ScriptRunContext | None) -> None:

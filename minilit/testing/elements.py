@@ -65,10 +65,13 @@ def node_kind(node: ElementNode | BlockNode) -> str:
     """The AppTest-style name of a node: ``"title"`` for an h1 heading, ``"toggle"`` ...
 
     Blocks are named after their ``Block`` type (``"column"``, ``"form"``, ``"expander"``
-    for ``expandable``, ``"container"`` for ``vertical``).
+    for ``expandable``, ``"container"`` for ``vertical``, ``"status"`` for an expandable
+    with a state).
     """
     if isinstance(node, BlockNode):
         block_type = node.block_type() or "root"
+        if block_type == "expandable" and node.block is not None and node.block.expandable.state:
+            return "status"  # st.status is an expander with a state
         return _BLOCK_KINDS.get(block_type, block_type)
     element = node.element
     kind = element_type(element)

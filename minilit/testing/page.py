@@ -15,9 +15,9 @@ and lessons, the wrappers of ``elements.py`` and ``widgets.py``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, Self, TypeVar, overload
 
-from minilit.proto import Delta_pb2, ForwardMsg_pb2
+from minilit.proto import BackMsg_pb2, Delta_pb2, ForwardMsg_pb2
 from minilit.testing.elements import (
     Alert,
     Code,
@@ -40,6 +40,7 @@ from minilit.testing.widget_state import WidgetStateManager
 from minilit.testing.widgets import (
     Button,
     ButtonGroup,
+    ChatInput,
     Checkbox,
     ColorPicker,
     DateInput,
@@ -362,6 +363,36 @@ class Queryable:
         """``st.container`` blocks."""
         return self._of("container", Block)
 
+    @property
+    def tabs(self) -> ElementList[Tab]:
+        """The tabs of every ``st.tabs`` (each one a ``Block``; AppTest's ``at.tabs``)."""
+        return self._of("tab", Tab)
+
+    @property
+    def popover(self) -> ElementList[Popover]:
+        """``st.popover`` blocks."""
+        return self._of("popover", Popover)
+
+    @property
+    def status(self) -> ElementList[Status]:
+        """``st.status`` blocks."""
+        return self._of("status", Status)
+
+    @property
+    def chat_message(self) -> ElementList[ChatMessage]:
+        """``st.chat_message`` blocks."""
+        return self._of("chat_message", ChatMessage)
+
+    @property
+    def dialog(self) -> ElementList[Dialog]:
+        """``st.dialog`` blocks (in the event container)."""
+        return self._of("dialog", Dialog)
+
+    @property
+    def chat_input(self) -> ElementList[ChatInput]:
+        """``st.chat_input`` widgets (in the bottom container when pinned there)."""
+        return self._of("chat_input", ChatInput)
+
 
 class Block(Node, Queryable):
     """A container: every accessor on it searches only below it.
@@ -418,12 +449,91 @@ class Column(Block):
 
 
 class Expander(Block):
-    """``st.expander``."""
+    """``st.expander``; a stateful one (``on_change``) can be opened and closed here."""
 
     @property
     def label(self) -> str:
         """The expander's label."""
         return str(self.proto.label)
+
+    def expand(self) -> Self:
+        """Open it, as a click on its label does: a stateful one sends ``bool_value``."""
+        return self._set_open(True)
+
+    def collapse(self) -> Self:
+        """Close it (a stateful one sends ``bool_value`` false)."""
+        return self._set_open(False)
+
+    def _set_open(self, is_open: bool) -> Self:
+        widget_id = str(self.proto.id)
+        if not widget_id:
+            raise LookupError("only a stateful container (on_change) tells the server")
+        self._app.widget_states.set_state(BackMsg_pb2.WidgetState(id=widget_id, bool_value=is_open))
+        return self
+
+
+class Tab(Block):
+    """One tab of ``st.tabs``; ``select()`` opens it (stateful tabs tell the server)."""
+
+    @property
+    def label(self) -> str:
+        return str(self.proto.label)
+
+    def select(self) -> Self:
+        """Click this tab: stateful tabs (``on_change``) send its label as ``string_value``."""
+        parent = self._app.tree.root.get_in(self.delta_path[:-1])
+        block = parent.block if isinstance(parent, BlockNode) else None
+        widget_id = block.tab_container.id if block is not None else ""
+        if not widget_id:
+            raise LookupError("only stateful tabs (on_change) tell the server")
+        state = BackMsg_pb2.WidgetState(id=widget_id, string_value=self.label)
+        self._app.widget_states.set_state(state)
+        return self
+
+
+class Popover(Expander):
+    """``st.popover``: its label is the button that opens it; ``open()``/``close()``
+    tell the server when it is stateful (``on_change``)."""
+
+    def open(self) -> Self:
+        return self._set_open(True)
+
+    def close(self) -> Self:
+        return self._set_open(False)
+
+
+class Status(Expander):
+    """``st.status``: an expander with a state ("running", "complete", "error")."""
+
+    @property
+    def state(self) -> str:
+        names = {1: "running", 2: "complete", 3: "error"}
+        return names.get(int(self.proto.state), "")
+
+
+class ChatMessage(Block):
+    """``st.chat_message``."""
+
+    @property
+    def name(self) -> str:
+        return str(self.proto.name)
+
+    @property
+    def avatar(self) -> str:
+        return str(self.proto.avatar)
+
+
+class Dialog(Block):
+    """A dialog of an ``@st.dialog`` function."""
+
+    @property
+    def label(self) -> str:
+        """The dialog's title (``title`` is the st.title elements inside it)."""
+        return str(self.proto.title)
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.proto.is_open)
 
 
 class Form(Block):
@@ -497,6 +607,12 @@ _WRAPPERS: dict[str, Callable[[Page, TreeItem], Node]] = {
     "column": Column,
     "expander": Expander,
     "form": Form,
+    "tab": Tab,
+    "popover": Popover,
+    "status": Status,
+    "chat_message": ChatMessage,
+    "dialog": Dialog,
+    "chat_input": ChatInput,
 }
 
 

@@ -85,10 +85,24 @@ class WidgetStateManager:
         else:
             self._values[copy.id] = copy
 
-    def set_trigger(self, widget_id: str) -> None:
-        """Press a button: ``trigger_value=true`` goes out with the next rerun only."""
-        self._triggers[widget_id] = WidgetState(id=widget_id, trigger_value=True)
+    def set_trigger(self, widget_id: str, state: WidgetState | None = None) -> None:
+        """Press a button: ``trigger_value=true`` goes out with the next rerun only.
+
+        ``state`` is another trigger value to send once instead (a chat input's
+        ``chat_input_value``).
+        """
         self.changed.append(widget_id)
+        if state is None:
+            self._triggers[widget_id] = WidgetState(id=widget_id, trigger_value=True)
+            return
+        copy = WidgetState()
+        copy.CopyFrom(state)
+        copy.id = widget_id
+        self._triggers[widget_id] = copy
+
+    def pending_trigger(self, widget_id: str) -> WidgetState | None:
+        """The trigger waiting for the next rerun for this widget, or None."""
+        return self._triggers.get(widget_id)
 
     def submit_form(
         self,

@@ -8,7 +8,8 @@ the browser's widget components (``setBoolValue``, ``setStringValue`` ... of
 ``bool_value``; text_input/text_area ``string_value``; number_input ``double_value``
 (``int_value`` for an INT one); slider ``double_array_value``; selectbox/radio
 ``string_value`` (the option text);
-multiselect ``string_array_value``; button/form_submit_button ``trigger_value``.
+multiselect ``string_array_value``; button/form_submit_button ``trigger_value``;
+chat_input ``chat_input_value`` (a trigger too: sent with one rerun only).
 
 The difference from AppTest: AppTest reads values from the server's session state, while
 these wrappers see only what crossed the wire. A widget's ``value`` is therefore the value
@@ -762,3 +763,49 @@ class LinkButton(Button):
         if self.proto.ignore_rerun:
             return self  # the browser only opens the URL
         return super().click()
+
+
+class ChatInput(Widget):
+    """``st.chat_input``: ``set_value("hi")`` sends the message with the next run only.
+
+    ``value`` is the message waiting to be sent (None when there is none): like a
+    button, the script sees it in exactly the one run that carries it. A text the
+    script put there through st.session_state (``set_value``) fills the box but is not
+    sent until the user sends it (``submit()``).
+    """
+
+    @property
+    def label(self) -> str:
+        """A chat input has no label; its placeholder stands in."""
+        return str(self.proto.placeholder)
+
+    @property
+    def placeholder(self) -> str:
+        return str(self.proto.placeholder)
+
+    @property
+    def value(self) -> str | None:
+        """The message waiting for the next run, or None."""
+        state = self._app.widget_states.pending_trigger(self.id)
+        if state is None or not state.chat_input_value.HasField("data"):
+            return None
+        return state.chat_input_value.data
+
+    def set_value(self, value: Any) -> Self:
+        """Type ``value`` and press Enter: it goes out with the next run only."""
+        if value is None:
+            return self
+        state = WidgetState()
+        state.chat_input_value.data = str(value)
+        self._app.widget_states.set_trigger(self.id, state)
+        return self
+
+    def submit(self) -> Self:
+        """Send the text the server put in the box (``set_value`` from st.session_state)."""
+        if self.proto.set_value:
+            self.set_value(self.proto.value)
+        return self
+
+    def mount_state(self) -> WidgetState | None:
+        """A chat input sends nothing until a message is sent."""
+        return None

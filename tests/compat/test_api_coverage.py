@@ -38,6 +38,9 @@ def test_the_committed_table_is_what_the_script_writes() -> None:
 
 def test_the_table_follows_minilit(monkeypatch: pytest.MonkeyPatch) -> None:
     script = _script()
+    assert "| `st.tabs` | yes |" in script.render()
+    monkeypatch.delattr(minilit, "tabs")
+    monkeypatch.setattr(minilit, "__all__", [n for n in minilit.__all__ if n != "tabs"])
     assert "| `st.tabs` | no |" in script.render()
     monkeypatch.setattr(minilit, "tabs", lambda *a: None, raising=False)
     monkeypatch.setattr(minilit, "__all__", [*minilit.__all__, "tabs"])

@@ -44,7 +44,14 @@ BAD_CALLS: dict[str, tuple[str, str]] = {
     "anchor_type": ('st.title("t", anchor=3)', "Invalid `anchor` type."),
     "anchor_true": ('st.title("t", anchor=True)', "Invalid `anchor` value."),
     "divider": ('st.header("h", divider="pink")', "Invalid `divider` value."),
-    "emoji": ('st.button("b", icon="nope")', 'The value "nope" is not a valid emoji.'),
+    "emoji": (
+        'st.button("b", icon="nope")',
+        'The value "nope" is not a valid icon. Please use a single emoji or a Material icon',
+    ),
+    "emoji_shortcode": (
+        'st.button("b", icon=":smile:")',
+        'The value ":smile:" is not a valid icon. Emoji shortcodes are not supported.',
+    ),
     "material": ('st.expander("e", icon=":material/:")', "is not a valid Material icon."),
     "text_alignment": ('st.text("t", text_alignment="middle")', "Invalid `text_alignment` value."),
     "bool_type": ('st.code("c", wrap_lines="yes")', "Invalid `wrap_lines` type."),

@@ -11,9 +11,9 @@ this module turns each page into lines of text, one per node, in page order::
 Each node is its proto in protobuf text format, unknown fields included (a field that
 real Streamlit 1.67 sends and minilit's ``.proto`` files do not declare shows up by its
 number, so nothing the browser receives is hidden). Left out, because they name rather
-than show: widget ids (``id``), a block's ``id``, and, in an exception's traceback, the
-frame of the oracle's own dispatcher (tests/fidelity/dispatcher.py), which only the real
-server runs.
+than show: widget ids (``id``), a block's ``id`` (and its block type's, a dialog's),
+and, in an exception's traceback, the frame of the oracle's own dispatcher
+(tests/fidelity/dispatcher.py), which only the real server runs.
 
 Arrow payloads (``ArrowData.data`` of st.dataframe, st.table and the charts) are compared
 decoded, not as bytes: each becomes the text of its table (``arrow_text``: the schema,
@@ -276,7 +276,13 @@ def _clean_block(
     copy.ClearField("id")
     kind = copy.WhichOneof("type")
     if kind:
-        _strip_inner(getattr(copy, kind), strip.numbers(kind), kind, counts)
+        inner = getattr(copy, kind)
+        # A dialog with on_dismiss (and 1.67's stateful tabs, popovers, expanders) is a
+        # widget: its block type carries the widget id too.
+        for name in ID_FIELDS:
+            if name in inner.DESCRIPTOR.fields_by_name:
+                inner.ClearField(name)
+        _strip_inner(inner, strip.numbers(kind), kind, counts)
     _strip_inner(copy, strip.numbers("Block"), "Block", counts)
     return copy
 

@@ -42,8 +42,9 @@ def test_committed_build_matches_source(tmp_path: Path) -> None:
 
 def test_build_is_small() -> None:
     """No BaseWeb: what every page loads (the HTML, the CSS and the entry chunk) stays
-    under 700 kB (the generated protobuf code is most of it). The Arrow and Vega libraries are chunks of their own that the entry
-    imports only when a page shows a table or a chart (import() in lib/arrowTable.ts and
+    under 800 kB (the generated protobuf code for every element and widget is most of
+    it). The Arrow and Vega libraries are chunks of their own that the entry imports only
+    when a page shows a table or a chart (import() in lib/arrowTable.ts and
     components/elements/VegaLiteChart.tsx), and the index.html names none of them."""
     files = _files(STATIC)
     html = files["index.html"].decode()
@@ -54,7 +55,7 @@ def test_build_is_small() -> None:
         or f"./{name}" in html
     }
     entry = sum(len(files[name]) for name in loaded)
-    assert entry < 700_000, f"the entry (what every page loads) is {entry} bytes: {sorted(loaded)}"
+    assert entry < 800_000, f"the entry (what every page loads) is {entry} bytes: {sorted(loaded)}"
     lazy = sorted(set(files) - loaded)
     assert any("Arrow" in name for name in lazy) and any("embed" in name for name in lazy), lazy
     total = sum(len(data) for data in files.values())

@@ -227,7 +227,8 @@ BAD_CASES = {
     "a positive integer.",
     "toast_zero": "Invalid `duration` value.",
     "toast_empty": "The `body` parameter is required. Please provide a message.",
-    "toast_icon": 'The value "x" is not a valid emoji. Please use a single emoji.',
+    "toast_icon": 'The value "x" is not a valid icon. Please use a single emoji or a '
+    "Material icon shortcode like `:material\u200b/thumb_up:`.",
     "spinner_width": "Invalid width value: 0. Width must be either a positive integer "
     "(pixels), 'stretch', or 'content'.",
     "spinner_show_time": "Invalid `show_time` type.",

@@ -4,15 +4,16 @@
  * Mirrors Streamlit's frontend/app/src/components/AppView/AppView.tsx and
  * Sidebar/. Simplified: no multipage navigation, no bottom-pinned chat
  * input styling (the BOTTOM container is rendered after main), no resizable
- * sidebar. Of the EVENT container, only toasts are drawn (a stack in the
- * top-right corner); minilit has no dialogs.
+ * sidebar. The EVENT container holds toasts (a stack in the top-right corner)
+ * and dialogs (drawn over the page while open); the BOTTOM container the chat
+ * input pinned under the page.
  *
  * Data in: the AppRoot and the render context. Data out: the page.
  */
 
 import { type ReactNode, useEffect, useState } from "react"
 import type { minilit } from "../proto/proto"
-import type { AppRoot } from "../render-tree/AppNode"
+import { type AppRoot, BlockNode, ElementNode } from "../render-tree/AppNode"
 import type { ScriptRunState } from "../ScriptRunState"
 import type { WidgetStateManager } from "../widgets/WidgetStateManager"
 import { ChildNodes, VerticalBlock } from "./Block"
@@ -38,13 +39,17 @@ export function AppView(props: AppViewProps): ReactNode {
     widgetsDisabled: props.widgetsDisabled,
     fragmentIdsThisRun: props.fragmentIdsThisRun,
   }
-  const { main, sidebar, bottom, event } = props.elements
+  const { main, sidebar, bottom } = props.elements
+  // The EVENT container's toasts stack in a corner; the rest of it (dialogs) is drawn
+  // after the page. Each part keeps the others' indexes as holes.
+  const toasts = eventPart(props.elements.event, true)
+  const event = eventPart(props.elements.event, false)
   const hasSidebar = !sidebar.isEmpty()
   return (
     <div className="stAppViewContainer" data-testid="stAppViewContainer">
-      {event.isEmpty() ? null : (
+      {toasts.isEmpty() ? null : (
         <div className="stToasts" data-testid="stToastContainer">
-          <ChildNodes node={event} ctx={ctx} />
+          <ChildNodes node={toasts} ctx={ctx} />
         </div>
       )}
       {hasSidebar ? (
@@ -58,6 +63,11 @@ export function AppView(props: AppViewProps): ReactNode {
             <ExceptionElement element={props.compileError} title="This script does not compile" />
           ) : null}
           <VerticalBlock node={main} ctx={ctx} />
+          {event.isEmpty() ? null : (
+            <div className="stEvent" data-testid="stEvent">
+              <VerticalBlock node={event} ctx={ctx} />
+            </div>
+          )}
           {bottom.isEmpty() ? null : (
             <div className="stBottom" data-testid="stBottom">
               <VerticalBlock node={bottom} ctx={ctx} />
@@ -67,6 +77,13 @@ export function AppView(props: AppViewProps): ReactNode {
       </section>
     </div>
   )
+}
+
+/** The EVENT container's toasts (``toasts``) or everything else in it. */
+function eventPart(event: BlockNode, toasts: boolean): BlockNode {
+  const isToast = (child: unknown): boolean => child instanceof ElementNode && child.element.toast != null
+  const children = event.children.map((child) => (isToast(child) === toasts ? child : undefined))
+  return new BlockNode(children, event.deltaBlock, event.scriptRunId, event.fragmentId)
 }
 
 function Sidebar({

@@ -3,8 +3,9 @@
  *
  * Mirrors Streamlit's frontend/app/src/components/AppView/Block.tsx
  * (VerticalBlock, the layout switch) and ElementNodeRenderer.tsx (the element
- * wrapper with its stale flag). Simplified: no tabs, popovers, dialogs, chat
- * messages or grid containers (minilit's protos do not declare them).
+ * wrapper with its stale flag). Tabs, popovers, dialogs, chat messages and
+ * st.status's icons are in LayoutBlocks.tsx. Simplified: no grid containers
+ * (minilit's protos do not declare them).
  *
  * Data in: a BlockNode from the element tree. Data out: DOM with Streamlit's
  * data-testid names (stVerticalBlock, stHorizontalBlock, stColumn,
@@ -20,8 +21,8 @@ import { useEffect, useState, type CSSProperties, type ReactNode } from "react"
 import { minilit } from "../proto/proto"
 import { type AppNode, BlockNode, ElementNode, widgetIdOf } from "../render-tree/AppNode"
 import { isElementStale, ScriptRunState } from "../ScriptRunState"
-import { Icon } from "./elements/DisplayElements"
 import { ElementRenderer } from "./ElementRenderer"
+import { ChatMessage, Dialog, Popover, StatusIcon, Tabs } from "./LayoutBlocks"
 import type { RenderContext } from "./RenderContext"
 
 interface BlockProps {
@@ -195,6 +196,14 @@ export function BlockRenderer({ node, ctx }: BlockProps): ReactNode {
       return <Expander node={node} ctx={ctx} />
     case "form":
       return <Form node={node} ctx={ctx} />
+    case "tabContainer":
+      return <Tabs node={node} ctx={ctx} />
+    case "popover":
+      return <Popover node={node} ctx={ctx} />
+    case "dialog":
+      return <Dialog node={node} ctx={ctx} />
+    case "chatMessage":
+      return <ChatMessage node={node} ctx={ctx} />
     default:
       return <VerticalBlock node={node} ctx={ctx} border={block.vertical?.border ?? false} />
   }
@@ -292,20 +301,41 @@ function Column({ node, ctx }: BlockProps): ReactNode {
   )
 }
 
-/** st.expander: a <details> whose open state the user controls after the first render. */
+/**
+ * st.expander and st.status: a <details> whose open state the user controls
+ * after the first render. A new `expanded` from the server (st.status's
+ * update(expanded=...)) is applied; an update without one leaves it alone.
+ */
 function Expander({ node, ctx }: BlockProps): ReactNode {
   const expandable = node.deltaBlock.expandable ?? {}
-  const [open, setOpen] = useState(expandable.expanded ?? false)
+  const expanded = expandable.expanded
+  const [open, setOpen] = useState(expanded ?? false)
+  useEffect(() => {
+    if (expanded !== null && expanded !== undefined) {
+      setOpen(expanded)
+    }
+  }, [expanded])
+  const isStatus = Boolean(expandable.state)
   return (
     <details
-      className={`stExpander${keyClass(node.deltaBlock.id)}`}
+      className={`stExpander${isStatus ? " stStatus" : ""}${keyClass(node.deltaBlock.id)}`}
       data-testid="stExpander"
       style={widthStyle(node.deltaBlock.widthConfig)}
       open={open}
-      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+      onToggle={(event) => {
+        const isOpen = (event.currentTarget as HTMLDetailsElement).open
+        if (isOpen === open) {
+          return // a change the server made (setOpen above), not the user's
+        }
+        setOpen(isOpen)
+        // A stateful expander (on_change): whether it is open is a widget value.
+        if (expandable.id) {
+          ctx.widgetMgr.setBoolValue({ id: expandable.id }, isOpen, { fromUi: true })
+        }
+      }}
     >
       <summary data-testid="stExpanderToggle">
-        <Icon icon={expandable.icon} />
+        <StatusIcon expandable={expandable} />
         <span>{expandable.label}</span>
       </summary>
       <div className="stExpanderDetails" data-testid="stExpanderDetails">

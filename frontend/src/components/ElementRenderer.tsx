@@ -36,6 +36,7 @@ import { VegaLiteChartElement } from "./elements/VegaLiteChart"
 import type { RenderContext } from "./RenderContext"
 import { Button } from "./widgets/Button"
 import { ButtonGroup } from "./widgets/ButtonGroup"
+import { ChatInput } from "./widgets/ChatInput"
 import { Checkbox } from "./widgets/Checkbox"
 import { ColorPicker } from "./widgets/ColorPicker"
 import { DateInput } from "./widgets/DateInput"
@@ -119,6 +120,14 @@ export function ElementRenderer({ element, ctx }: { element: minilit.Element; ct
     // --- widgets
     case "button":
       return <Button element={element.button as minilit.Button} {...widget} />
+    case "chatInput":
+      return (
+        <ChatInput
+          element={element.chatInput as minilit.ChatInput}
+          scriptRunState={ctx.scriptRunState}
+          {...widget}
+        />
+      )
     case "checkbox":
       return <Checkbox element={element.checkbox as minilit.Checkbox} {...widget} />
     case "slider":

@@ -53,6 +53,21 @@ describe("AppRoot.applyDelta", () => {
     expect(root.sidebar.isEmpty()).toBe(true)
   })
 
+  it("keeps a status block's expanded when its update leaves it out", () => {
+    const State = minilit.Block.Expandable.State
+    const root = run(AppRoot.empty(), "run1", [
+      [[0, 0], block({ expandable: { label: "Working", expanded: true, state: State.RUNNING } })],
+      [[0, 0, 0], text("inside")],
+      [[0, 0], block({ expandable: { label: "Done", state: State.COMPLETE } })],
+    ])
+    const status = root.main.children[0] as BlockNode
+    expect(status.deltaBlock.expandable?.label).toBe("Done")
+    expect(status.deltaBlock.expandable?.expanded).toBe(true)
+    expect(bodies(status)).toEqual(["inside"])
+    const collapsed = root.applyDelta("run1", block({ expandable: { label: "Done", expanded: false } }), [0, 0])
+    expect((collapsed.main.children[0] as BlockNode).deltaBlock.expandable?.expanded).toBe(false)
+  })
+
   it("places elements at their delta paths in main and sidebar", () => {
     const root = run(AppRoot.empty(), "run1", [
       [[0, 0], text("first")],

@@ -286,10 +286,16 @@ export class AppRoot {
     // does not blink) while the script re-creates it. The children are
     // marked stale or fresh by their own run ids as usual.
     const existing = this.root.getIn(deltaPath)
-    const children =
-      existing instanceof BlockNode && existing.type === (block.type ?? "vertical")
-        ? existing.children
-        : []
+    const sameType = existing instanceof BlockNode && existing.type === (block.type ?? "vertical")
+    const children = sameType && existing instanceof BlockNode ? existing.children : []
+    // st.status's update() leaves `expanded` out to mean "as it was": keep the value
+    // the block had, so the page does not depend on how deltas were batched into
+    // renders (a first render that only saw the update would start it collapsed).
+    const expandable = block.expandable
+    const before = sameType && existing instanceof BlockNode ? existing.deltaBlock.expandable?.expanded : undefined
+    if (expandable && (expandable.expanded === null || expandable.expanded === undefined) && before != null) {
+      expandable.expanded = before
+    }
     const node = new BlockNode(children, block, scriptRunId, fragmentId)
     return new AppRoot(this.root.setIn(deltaPath, node, scriptRunId))
   }

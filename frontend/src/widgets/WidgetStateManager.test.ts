@@ -69,6 +69,16 @@ describe("WidgetStateManager", () => {
     ])
   })
 
+  it("sends a chat message exactly once, like a trigger", () => {
+    mgr.setBoolValue({ id: "check" }, true, { fromUi: false })
+    mgr.setChatInputValue({ id: "chat" }, "hello", { fromUi: true })
+    mgr.setBoolValue({ id: "check" }, false, { fromUi: true })
+    expect(sent).toEqual([
+      { check: ["boolValue", true], chat: ["chatInputValue", "hello"] },
+      { check: ["boolValue", false] },
+    ])
+  })
+
   it("parks form widget changes until submit, then sends them with the submit trigger", () => {
     const form = "my_form"
     mgr.setStringValue({ id: "outside" }, "x", { fromUi: false })

@@ -54,6 +54,7 @@ type WidgetValue =
   | { jsonValue: string }
   | { fileUploaderStateValue: minilit.IFileUploaderState }
   | Record<string, never>
+  | { chatInputValue: minilit.IChatInputValue }
 
 function isInForm(widget: WidgetInfo): boolean {
   return typeof widget.formId === "string" && widget.formId !== ""
@@ -106,6 +107,12 @@ export class WidgetStateManager {
   /** A button press (or, via submitForm, a submit). See Note [Triggers]. */
   setTriggerValue(widget: WidgetInfo, source: Source): void {
     this.setValue(widget, { triggerValue: true }, source)
+    this.widgetStates.delete(widget.id)
+  }
+
+  /** st.chat_input: the message sent, a trigger like a button press (Note [Triggers]). */
+  setChatInputValue(widget: WidgetInfo, value: string, source: Source): void {
+    this.setValue(widget, { chatInputValue: { data: value } }, source)
     this.widgetStates.delete(widget.id)
   }
 

@@ -46,8 +46,21 @@ ValueType = Literal[
     "string_array_value",
     "json_value",
     "file_uploader_state_value",
+    "chat_input_value",
 ]
 """The WidgetState oneof member a widget's value travels in (Streamlit 1.67's choice)."""
+
+TRIGGER_VALUE_TYPES: frozenset[str] = frozenset(
+    {"trigger_value", "string_trigger_value", "chat_input_value", "json_trigger_value"}
+)
+"""Value kinds that last one run (1.67's _TRIGGER_PROTO_FIELDS): after the run a
+``trigger_value`` goes back to False, the others to None."""
+
+
+def trigger_reset_value(value_type: str) -> Any:
+    """What a trigger widget's value becomes after its run (False or None)."""
+    return False if value_type == "trigger_value" else None
+
 
 WidgetCallback = Callable[..., Any]
 WidgetArgs = tuple[Any, ...] | list[Any]

@@ -49,10 +49,12 @@ from typing import Any, TypeVar
 
 from minilit.proto.BackMsg_pb2 import WidgetStates
 from minilit.runtime.state.common import (
+    TRIGGER_VALUE_TYPES,
     RegisterWidgetResult,
     WidgetMetadata,
     is_element_id,
     is_keyed_element_id,
+    trigger_reset_value,
 )
 from minilit.runtime.state.errors import WidgetAlreadyInstantiatedError
 from minilit.runtime.state.widget_states import Value, WStates
@@ -255,16 +257,16 @@ class SessionState(MutableMapping[str, Any]):
 
     # [lesson:reset_triggers]
     def _reset_triggers(self) -> None:
-        """Set every trigger (button) value back to False."""
+        """Set every trigger value back: a button's to False, a chat input's to None."""
         metadata = self._new_widget_state.widget_metadata
         for widget_id in self._new_widget_state:
             meta = metadata.get(widget_id)
-            if meta is not None and meta.value_type == "trigger_value":
-                self._new_widget_state[widget_id] = Value(False)
+            if meta is not None and meta.value_type in TRIGGER_VALUE_TYPES:
+                self._new_widget_state[widget_id] = Value(trigger_reset_value(meta.value_type))
         for widget_id in self._old_state:
             meta = metadata.get(widget_id)
-            if meta is not None and meta.value_type == "trigger_value":
-                self._old_state[widget_id] = False
+            if meta is not None and meta.value_type in TRIGGER_VALUE_TYPES:
+                self._old_state[widget_id] = trigger_reset_value(meta.value_type)
 
     # [/lesson:reset_triggers]
 
