@@ -166,6 +166,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "minilit.server.proxy_config.nginx_site",
         "the nginx site in front of minilit: TLS, the websocket upgrade, Host, sticky replicas",
     ),
+    Exercise(
+        "arrow_bytes",
+        "14",
+        "minilit.dataframe_util.convert_pandas_df_to_arrow_bytes",
+        "a pandas DataFrame as Arrow IPC stream bytes: the index kept, mixed columns as text",
+    ),
 )
 
 
