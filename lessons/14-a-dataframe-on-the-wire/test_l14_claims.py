@@ -50,6 +50,13 @@ def _varint(n: int) -> bytes:
             return bytes(out)
 
 
+def _about(measured: int, stated: int) -> bool:
+    """A size the README states, measured with pandas 3.1 and pyarrow 26: the pandas
+    metadata names both versions (and other versions word it slightly differently), so
+    a payload may differ by a few bytes elsewhere; the data itself may not."""
+    return abs(measured - stated) <= 64
+
+
 def _pandas_metadata(payload: bytes) -> dict[str, Any]:
     schema = pa.ipc.open_stream(payload).schema
     assert schema.metadata is not None
@@ -74,7 +81,7 @@ def test_the_payload_sits_in_fields_40_1_1(app: AppClient) -> None:
         assert payload[:4] == b"\xff\xff\xff\xff"
         assert (40 << 3 | 2, 39 << 3 | 2) == (322, 314)  # c2 02 and ba 02 as varints
     assert _payload(deltas[CITIES][1]) == _payload(deltas[TABLE][1])
-    assert len(_payload(deltas[CITIES][1])) == 1312
+    assert _about(len(_payload(deltas[CITIES][1])), 1312)
 
 
 @claim("L14.C2")
@@ -138,6 +145,8 @@ def test_a_chart_is_a_spec_and_a_melted_arrow_dataset(app: AppClient) -> None:
     assert len(chart.datasets) == 1 and not chart.data.data
     dataset = chart.datasets[0]
     assert spec["data"] == {"name": dataset.name} and dataset.has_name
+    layer = spec["layer"][0]  # the line (invisible and hover points follow)
+    assert layer["encoding"]["color"]["field"] == f"color{SUFFIX}"
     table = pa.ipc.open_stream(dataset.data.data).read_all()
     assert table.schema.names == [f"index{SUFFIX}", f"color{SUFFIX}", f"value{SUFFIX}"]
     assert table.num_rows == 8
@@ -162,12 +171,14 @@ def test_arrow_against_json_records(app: AppClient) -> None:
     numbers = _payload(deltas[NUMBERS][1])
     table = pa.ipc.open_stream(numbers).read_all()
     as_json = json.dumps(table.to_pylist()).encode()
-    assert (len(numbers), len(as_json)) == (25_184, 61_175)
+    assert len(as_json) == 61_175 and _about(len(numbers), 25_184)
+    assert len(numbers) < len(as_json) / 2
     assert _data_buffer_bytes(table) == 24_000 == 1000 * 3 * 8
     cities = _payload(deltas[CITIES][1])
     rows = pa.ipc.open_stream(cities).read_all().to_pylist()
     as_json = json.dumps(rows).encode()
-    assert (len(cities), len(as_json)) == (1312, 189)
+    assert len(as_json) == 189 and _about(len(cities), 1312)
+    assert len(cities) > 5 * len(as_json)
     assert len(pa.ipc.open_stream(cities).schema.metadata[b"pandas"]) > 300
 
 
@@ -204,4 +215,16 @@ def test_the_browser_reads_the_index_from_the_metadata(target: Target, page: Any
         for f, m in zip([f for f in received if f], payloads, strict=True)
         if m.HasField("delta") and tuple(m.metadata.delta_path) == CITIES
     }
-    assert sizes == {expected} and expected == 1411
+    assert sizes == {expected} and _about(expected, 1411)
+
+
+@claim("L14.C9")
+@against("minilit", "1.67")
+def test_the_browser_draws_the_chart_from_the_melted_dataset(target: Target, page: Any) -> None:
+    page.goto(target.url())
+    chart = page.get_by_test_id("stVegaLiteChart")
+    expect(chart).to_have_count(1)
+    # Vega draws SVG here: one path per line, one per value of the colour field.
+    expect(chart.locator("svg g.mark-line path")).to_have_count(2)
+    legend = chart.locator("svg g.role-legend-label text")
+    expect(legend).to_have_text(["a", "b"])
