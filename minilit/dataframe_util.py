@@ -233,6 +233,7 @@ def fix_arrow_incompatible_column_types(
     return df if fixed is None else fixed
 
 
+# [lesson:arrow_stream]
 def convert_arrow_table_to_arrow_bytes(table: pa.Table) -> bytes:
     """``table`` as Arrow IPC stream bytes: a schema message, then its record batches."""
     import pyarrow as pa
@@ -242,6 +243,9 @@ def convert_arrow_table_to_arrow_bytes(table: pa.Table) -> bytes:
     writer.write_table(table)
     writer.close()
     return bytes(sink.getvalue().to_pybytes())
+
+
+# [/lesson:arrow_stream]
 
 
 def convert_pandas_df_to_arrow_bytes(df: pd.DataFrame) -> bytes:

@@ -167,6 +167,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "the nginx site in front of minilit: TLS, the websocket upgrade, Host, sticky replicas",
     ),
     Exercise(
+        "arrow_bytes",
+        "14",
+        "minilit.dataframe_util.convert_pandas_df_to_arrow_bytes",
+        "a pandas DataFrame as Arrow IPC stream bytes: the index kept, mixed columns as text",
+    ),
+    Exercise(
         "leaf_fields",
         "17",
         "inspector.wirediff.leaf_fields",

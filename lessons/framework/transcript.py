@@ -17,8 +17,9 @@ Note [Transcript normalisation]
 
     * session ids become S1, S2..., run ids R1, R2..., other UUIDs U1..., widget ids
       ``$$ID-<hex>-key`` become ``$$ID-W1-key`` (the hex includes the script's absolute
-      path), in order of first appearance; times, durations, sizes, ports and message
-      hashes are left out; ``where`` keeps the file name and line only.
+      path), in order of first appearance; times, durations, sizes (an Arrow payload's
+      too: ``Arrow IPC, N bytes``, as the pandas and pyarrow versions change it), ports
+      and message hashes are left out; ``where`` keeps the file name and line only.
     * Events from two threads interleave differently from run to run, so each step is
       printed in lanes, each in its own order: ``⇢`` frames from the browser, ``loop``
       (the IOLoop thread: connections, sessions, rerun requests), ``script`` (the script
@@ -258,6 +259,9 @@ _UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 _WIDGET_ID_RE = re.compile(r"\$\$ID-(?P<hex>[0-9a-f]{32})-")
 _HASH_RE = re.compile(r"\b[0-9a-f]{32,64}\b")
 _PORT_RE = re.compile(r"(127\.0\.0\.1|localhost):\d+")
+_ARROW_SIZE_RE = re.compile(r"Arrow IPC, \d+ bytes")
+"""An element's summary names its Arrow payload's size, which the pandas and pyarrow
+versions change (the schema's metadata names them)."""
 
 
 class Normaliser:
@@ -281,6 +285,7 @@ class Normaliser:
             lambda m: self._names.get(m.group(0)) or self.name(m.group(0), "U"), value
         )
         value = _HASH_RE.sub("<hash>", value)
+        value = _ARROW_SIZE_RE.sub("Arrow IPC, N bytes", value)
         return _PORT_RE.sub(r"\1:PORT", value)
 
 
