@@ -117,9 +117,6 @@ def test_a_users_text_in_unsafe_markdown_runs(target: Target, page: Any) -> None
 def test_st_html_sanitizes_on_streamlit(target: Target, page: Any) -> None:
     page.goto(target.url("html_app.py"))
     expect(page.get_by_text("end of the payloads")).to_be_visible()
-    if target.is_minilit:
-        expect(page.get_by_text("this server has no st.html")).to_be_visible()
-        return
     blocks = page.get_by_test_id("stHtml")
     expect(blocks).to_have_count(len(PAYLOADS))
     img = page.locator("[data-testid=stHtml] img[data-payload=onerror]")

@@ -63,11 +63,6 @@ export function AppView(props: AppViewProps): ReactNode {
             <ExceptionElement element={props.compileError} title="This script does not compile" />
           ) : null}
           <VerticalBlock node={main} ctx={ctx} />
-          {event.isEmpty() ? null : (
-            <div className="stEvent" data-testid="stEvent">
-              <VerticalBlock node={event} ctx={ctx} />
-            </div>
-          )}
           {bottom.isEmpty() ? null : (
             <div className="stBottom" data-testid="stBottom">
               <VerticalBlock node={bottom} ctx={ctx} />
@@ -75,6 +70,11 @@ export function AppView(props: AppViewProps): ReactNode {
           )}
         </div>
       </section>
+      {event.isEmpty() ? null : (
+        <div className="stEvent" data-testid="stEvent">
+          <VerticalBlock node={event} ctx={ctx} />
+        </div>
+      )}
     </div>
   )
 }

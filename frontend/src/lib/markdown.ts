@@ -152,6 +152,21 @@ export function sanitizeAllowedHtml(html: string): string {
   return dompurify.sanitize(html, ALLOW_HTML_CONFIG)
 }
 
+/**
+ * st.html's body, sanitized as 1.67's Html element sanitizes it: DOMPurify with the
+ * HTML profile alone (no SVG, no MathML), so scripts, event handlers, <iframe>s and
+ * SVG are removed, and the content forced into the body so that a leading <style>
+ * block is kept. (Unlike Markdown with allow_html above, which keeps what 1.67's
+ * React rendering keeps.)
+ */
+export function sanitizeHtmlElement(html: string): string {
+  const dompurify = getPurifier()
+  if (dompurify === null) {
+    return escapeHtml(html)
+  }
+  return dompurify.sanitize(html, { USE_PROFILES: { html: true }, FORCE_BODY: true })
+}
+
 /** Block markdown (paragraphs, lists, tables, ...). */
 export function renderMarkdown(source: string, allowHtml = false): string {
   if (!allowHtml) {

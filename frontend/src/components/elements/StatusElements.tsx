@@ -17,7 +17,7 @@
 
 import { type ReactNode, useEffect, useState } from "react"
 import type { minilit } from "../../proto/proto"
-import { sanitizeAllowedHtml } from "../../lib/markdown"
+import { sanitizeHtmlElement } from "../../lib/markdown"
 import { Icon, Markdown } from "./DisplayElements"
 
 /** st.spinner: a spinning ring and the text; with show_time, the seconds so far. */
@@ -161,7 +161,7 @@ export function HtmlElement({ element }: { element: minilit.Html }): ReactNode {
     <div
       className="stHtml"
       data-testid="stHtml"
-      dangerouslySetInnerHTML={{ __html: sanitizeAllowedHtml(element.body ?? "") }}
+      dangerouslySetInnerHTML={{ __html: sanitizeHtmlElement(element.body ?? "") }}
     />
   )
 }
