@@ -19,7 +19,7 @@ def body_runs() -> dict[str, int]:
 @st.cache_data
 def cache_token() -> str:
     # A new value only when the body runs: the page shows whether this run was a hit.
-    return uuid.uuid4().hex[:8]
+    return str(uuid.uuid4())
 
 
 @st.cache_data
