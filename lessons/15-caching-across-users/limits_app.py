@@ -5,12 +5,14 @@ Run it with:  minilit run lessons/15-caching-across-users/limits_app.py
 
 import threading
 
+import pandas as pd
+
 import minilit as st
 
 
 @st.cache_resource
 def body_runs() -> dict[str, int]:
-    return {"square": 0, "stamp": 0, "lookup": 0}
+    return {"square": 0, "stamp": 0, "lookup": 0, "total": 0}
 
 
 @st.cache_data(max_entries=2)
@@ -33,6 +35,12 @@ def lookup(_conn: threading.Lock, table: str) -> str:
 
 
 @st.cache_data
+def total(df: pd.DataFrame) -> int:
+    body_runs()["total"] += 1
+    return int(df["x"].sum())
+
+
+@st.cache_data
 def fetch(conn: threading.Lock, table: str) -> str:
     return f"rows of {table}"
 
@@ -44,5 +52,9 @@ for part in numbers.split(","):
 st.text(f"square ran {body_runs()['square']} time(s)")
 st.text(f"stamp {stamp()}")
 st.text(f"{lookup(threading.Lock(), 'users')}; lookup ran {body_runs()['lookup']} time(s)")
+frame = pd.DataFrame({"x": range(100)})  # a new object at every run
+changed = frame.copy()
+changed.loc[50, "x"] = -1  # a row that the frame's printout leaves out
+st.text(f"totals {total(frame)} {total(changed)}; total ran {body_runs()['total']} time(s)")
 if st.checkbox("Pass a lock to fetch", key="lock"):
     fetch(threading.Lock(), "users")
