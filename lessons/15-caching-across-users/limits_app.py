@@ -45,7 +45,7 @@ def fetch(conn: threading.Lock, table: str) -> str:
     return f"rows of {table}"
 
 
-numbers = st.text_input("Numbers to square, comma-separated", key="numbers")
+numbers = st.text_input("Numbers to square, comma-separated", key="numbers") or ""
 for part in numbers.split(","):
     if part.strip():
         square(int(part))
