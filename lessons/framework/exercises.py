@@ -178,6 +178,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "inspector.wirediff.leaf_fields",
         "a decoded frame as dotted field paths, the way `minilit diff` compares two frames",
     ),
+    Exercise(
+        "value_key",
+        "15",
+        "minilit.runtime.caching.cache_utils.make_value_key",
+        "a cached call's arguments as its cache key: by name and content, `_` names skipped",
+    ),
 )
 
 

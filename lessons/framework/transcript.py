@@ -71,10 +71,18 @@ ACTIONS = (
 WIDGET_ACTIONS = ACTIONS[5:]
 
 SCRIPT_LANE = frozenset(
-    {ev.RUN_STARTED, ev.RUN_FINISHED, ev.DELTA_ENQUEUED, ev.CALLBACK_RUN, ev.SESSION_STATE_CHANGED}
+    {
+        ev.RUN_STARTED,
+        ev.RUN_FINISHED,
+        ev.DELTA_ENQUEUED,
+        ev.CALLBACK_RUN,
+        ev.SESSION_STATE_CHANGED,
+        ev.CACHE_HIT,
+        ev.CACHE_MISS,
+    }
 )
 LEFT_OUT = frozenset({ev.FRAME_RECEIVED, ev.QUEUE_FLUSHED, ev.QUEUE_COALESCED, ev.STEP_PAUSED})
-HIDDEN_FIELDS = frozenset({"duration_ms", "size", "host", "data", "script"})
+HIDDEN_FIELDS = frozenset({"duration_ms", "compute_ms", "size", "host", "data", "script"})
 
 
 class ScenarioError(Exception):
@@ -152,10 +160,13 @@ class StepEvents:
 
 def capture(app_path: Path, scenario: Scenario) -> list[StepEvents]:
     """Run ``scenario`` against a real server for ``app_path``; events per step."""
+    from minilit.runtime.caching import clear_all_caches
     from minilit.server.background import ServerThread
     from minilit.testing import AppClient
 
     _forget_modules_under(app_path.resolve().parent)
+    # Likewise the caches: st.cache_data and st.cache_resource live as long as the process.
+    clear_all_caches(cause="golden")
     subscriber = BUS.subscribe(maxsize=1_000_000)
     tabs: dict[str, AppClient] = {}
     out: list[StepEvents] = []

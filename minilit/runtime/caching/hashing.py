@@ -34,6 +34,16 @@ HashFuncsDict = dict[str | type[Any], Callable[[Any], Any]]
 
 _CYCLE_PLACEHOLDER = b"minilit-cycle"
 
+_PANDAS_HASHED = frozenset(
+    {
+        "pandas.core.frame.DataFrame",
+        "pandas.core.series.Series",
+        # pandas 3 gives its classes the public module: DataFrame.__module__ == "pandas".
+        "pandas.DataFrame",
+        "pandas.Series",
+    }
+)
+
 _stack = threading.local()
 """Objects being hashed on this thread right now (to break reference cycles)."""
 
@@ -101,7 +111,7 @@ class _Hasher:
             return str(obj).encode()
         if fqn_type(obj) == "numpy.ndarray":
             return self._digest((obj.shape, str(obj.dtype), obj.tobytes()))
-        if fqn_type(obj) in ("pandas.core.frame.DataFrame", "pandas.core.series.Series"):
+        if fqn_type(obj) in _PANDAS_HASHED:
             # pandas is loaded (obj is one of its objects); looked up, not imported,
             # so that minilit does not depend on it.
             pd: Any = sys.modules["pandas"]
