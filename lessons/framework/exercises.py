@@ -178,6 +178,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "inspector.wirediff.leaf_fields",
         "a decoded frame as dotted field paths, the way `minilit diff` compares two frames",
     ),
+    Exercise(
+        "fragment_id",
+        "16",
+        "minilit.runtime.fragment.fragment_id_for",
+        "a fragment's id: a hash of its function's name and the place it is called",
+    ),
 )
 
 
