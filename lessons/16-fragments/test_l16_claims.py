@@ -223,3 +223,21 @@ def test_a_dialogs_body_is_a_fragment(target: Target) -> None:
         assert app.last_run.request.rerun_script.fragment_id == inside.fragment_id
         assert app.last_run.status == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
         assert _texts(app) == ["full runs: 2", "body runs: 2"]
+
+
+# The id Streamlit 1.67 sends for the dialog body of dialog_app.py (measured): the hash
+# of its own inner function, "streamlit.elements.dialog_decorator._dialog_decorator.
+# <locals>.wrap.<locals>.dialog_content", then "[2, 0, 0]ask".
+STREAMLIT_DIALOG_BODY_OF_ASK = "006ec806f567602cfc3fefa5b3424639"
+
+
+@claim("L16.C8")
+def test_minilits_dialog_ids_are_not_streamlits(start_server: Any) -> None:
+    server = start_server.start("dialog_app.py")
+    with AppClient.connect(server.url) as app:
+        app.run()
+        _button(app, "Open").click().run()
+        body = _button(app, "Inside the dialog").fragment_id
+    inner = "minilit.elements.dialog._decorate.<locals>.wrap.<locals>.dialog_content"
+    assert body == _blake2b_128(f"{inner}[2, 0, 0]ask")
+    assert body != STREAMLIT_DIALOG_BODY_OF_ASK
