@@ -184,6 +184,12 @@ EXERCISES: tuple[Exercise, ...] = (
         "minilit.runtime.caching.cache_utils.make_value_key",
         "a cached call's arguments as its cache key: by name and content, `_` names skipped",
     ),
+    Exercise(
+        "fragment_id",
+        "16",
+        "minilit.runtime.fragment.fragment_id_for",
+        "a fragment's id: a hash of its function's name and the place it is called",
+    ),
 )
 
 

@@ -301,6 +301,7 @@ class ScriptRunner:
 
     # [/lesson:exec]
 
+    # [lesson:run_fragments]
     def _run_fragments(self, fragment_ids: tuple[str, ...]) -> None:
         """A fragment run: each queued fragment's body again, in order (runtime/fragment.py).
 
@@ -315,6 +316,8 @@ class ScriptRunner:
                 continue
             with contextlib.suppress(FragmentHandledException):
                 run()
+
+    # [/lesson:run_fragments]
 
     def _finish(self, event: ScriptRunnerEvent, started: float, kwargs: dict[str, Any]) -> None:
         duration_ms = (time.perf_counter() - started) * 1000
