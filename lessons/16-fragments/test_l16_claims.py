@@ -232,12 +232,14 @@ STREAMLIT_DIALOG_BODY_OF_ASK = "006ec806f567602cfc3fefa5b3424639"
 
 
 @claim("L16.C8")
-def test_minilits_dialog_ids_are_not_streamlits(start_server: Any) -> None:
-    server = start_server.start("dialog_app.py")
-    with AppClient.connect(server.url) as app:
+@against("minilit", "1.67")
+def test_a_dialog_bodys_id_is_streamlits_on_both(target: Target) -> None:
+    with target.connect("dialog_app.py") as app:
         app.run()
         _button(app, "Open").click().run()
         body = _button(app, "Inside the dialog").fragment_id
-    inner = "minilit.elements.dialog._decorate.<locals>.wrap.<locals>.dialog_content"
-    assert body == _blake2b_128(f"{inner}[2, 0, 0]ask")
-    assert body != STREAMLIT_DIALOG_BODY_OF_ASK
+    inner = (
+        "streamlit.elements.dialog_decorator._dialog_decorator.<locals>.wrap.<locals>"
+        ".dialog_content"
+    )
+    assert body == _blake2b_128(f"{inner}[2, 0, 0]ask") == STREAMLIT_DIALOG_BODY_OF_ASK

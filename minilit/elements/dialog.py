@@ -18,8 +18,8 @@ another: both raise 1.67's error.
 The function runs as a fragment, as in 1.67 (runtime/fragment.py): a widget
 inside the dialog reruns the function alone and the dialog stays open. Simplified:
 1.67 keeps a dialog's fragment for the whole app (FULL_APP_SCOPED); minilit forgets
-it, like any fragment, after a full run that does not call it. The fragment's id
-hashes minilit's inner function's name where 1.67 hashes its own.
+it, like any fragment, after a full run that does not call it. The fragment's id is
+1.67's: the body function carries the name of 1.67's.
 """
 
 from __future__ import annotations
@@ -53,6 +53,11 @@ _POSITIONS = {
     "right": Block.Dialog.RIGHT,
 }
 _MAX_PIXEL_WIDTH = 2**32 - 1
+
+
+_STREAMLIT_BODY_MODULE = "streamlit.elements.dialog_decorator"
+_STREAMLIT_BODY_QUALNAME = "_dialog_decorator.<locals>.wrap.<locals>.dialog_content"
+"""Where 1.67's dialog body function lives: its fragment id is a hash of these."""
 
 
 class InvalidLayoutContextError(MinilitAPIException):
@@ -194,6 +199,11 @@ def _decorate(
 
         def dialog_content() -> None:
             func(*args, **kwargs)  # 1.67 returns None whatever the function returns
+
+        # The fragment's id hashes the body's module and name: named as 1.67's inner
+        # function is, the id is the one 1.67 sends for the same dialog at the same place.
+        dialog_content.__module__ = _STREAMLIT_BODY_MODULE
+        dialog_content.__qualname__ = _STREAMLIT_BODY_QUALNAME
 
         # As in 1.67 the body runs as a fragment (runtime/fragment.py): a widget in the
         # dialog reruns the body alone, into the container of its own that a fragment
