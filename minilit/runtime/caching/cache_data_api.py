@@ -85,7 +85,13 @@ class CacheDataAPI:
 
         def decorate(f: Callable[..., R]) -> CachedDataFunc[R]:
             return CachedDataFunc(
-                f, _DATA_CACHES, ttl=ttl, max_entries=max_entries, hash_funcs=hash_funcs
+                f,
+                _DATA_CACHES,
+                ttl=ttl,
+                max_entries=max_entries,
+                hash_funcs=hash_funcs,
+                show_spinner=show_spinner,
+                show_time=show_time,
             )
 
         return decorate if func is None else decorate(func)

@@ -86,7 +86,13 @@ class CacheResourceAPI:
 
         def decorate(f: Callable[..., R]) -> CachedResourceFunc[R]:
             return CachedResourceFunc(
-                f, validate, ttl=ttl, max_entries=max_entries, hash_funcs=hash_funcs
+                f,
+                validate,
+                ttl=ttl,
+                max_entries=max_entries,
+                hash_funcs=hash_funcs,
+                show_spinner=show_spinner,
+                show_time=show_time,
             )
 
         return decorate if func is None else decorate(func)

@@ -27,6 +27,8 @@ Note [Shared by every session]
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import inspect
 import math
@@ -241,6 +243,12 @@ def publish_cache_event(
     )
 
 
+_IN_CACHED_FUNCTION: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "in_cached_function", default=False
+)
+"""True while a cached function's body runs (a nested one shows no spinner of its own)."""
+
+
 class CachedFunc(Generic[R]):
     """The function a cache decorator returns: look up, or compute and store.
 
@@ -257,6 +265,8 @@ class CachedFunc(Generic[R]):
         ttl: TTL,
         max_entries: int | None,
         hash_funcs: HashFuncsDict | None,
+        show_spinner: bool | str = True,
+        show_time: bool = False,
     ) -> None:
         if max_entries is not None and (
             isinstance(max_entries, bool) or not isinstance(max_entries, int) or max_entries < 0
@@ -267,6 +277,8 @@ class CachedFunc(Generic[R]):
         self._ttl_seconds = ttl_to_seconds(ttl)
         self._max_entries = math.inf if max_entries is None else float(max_entries)
         self._hash_funcs = hash_funcs
+        self._show_spinner = show_spinner
+        self._show_time = show_time
         self._function_key = make_function_key(func)
         functools.update_wrapper(self, func)
 
@@ -296,13 +308,17 @@ class CachedFunc(Generic[R]):
         if hit is not None:
             publish_cache_event(events.CACHE_HIT, self.cache_type, name, key=value_key)
             return hit[0]
-        with cache.compute_lock(value_key):
+        with self._spinner(args, kwargs), cache.compute_lock(value_key):
             hit = self._read(cache, value_key)  # another session may have computed it
             if hit is not None:
                 publish_cache_event(events.CACHE_HIT, self.cache_type, name, key=value_key)
                 return hit[0]
             started = time.perf_counter()
-            value = self._func(*args, **kwargs)
+            token = _IN_CACHED_FUNCTION.set(True)
+            try:
+                value = self._func(*args, **kwargs)
+            finally:
+                _IN_CACHED_FUNCTION.reset(token)
             cache.write(value_key, self.store_value(value))
             publish_cache_event(
                 events.CACHE_MISS,
@@ -312,6 +328,25 @@ class CachedFunc(Generic[R]):
                 compute_ms=round((time.perf_counter() - started) * 1000, 3),
             )
             return value
+
+    def _spinner(
+        self, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> contextlib.AbstractContextManager[None]:
+        """1.67's spinner while a miss computes: ``show_spinner``'s text, or "Running
+        `f(...)`." (``f()`` without arguments), shown after half a second like any
+        st.spinner; none inside another cached function (its caller's is enough)."""
+        if self._show_spinner is False or _IN_CACHED_FUNCTION.get():
+            return contextlib.nullcontext()
+        if isinstance(self._show_spinner, str):
+            message = self._show_spinner
+        else:
+            name = self._func.__qualname__
+            message = (
+                f"Running `{name}()`." if not args and not kwargs else f"Running `{name}(...)`."
+            )
+        from minilit.delta_generator import main_dg  # the core's API, imported when used
+
+        return main_dg().spinner(message, _cache=True, show_time=self._show_time)
 
     def _read(self, cache: Cache[Any], value_key: str) -> tuple[R] | None:
         """``(value,)`` on a hit, None on a miss (a value may itself be None)."""
