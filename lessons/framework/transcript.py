@@ -26,8 +26,9 @@ Note [Transcript normalisation]
       thread: runs, deltas, callbacks) and ``⇠`` frames to the browser.
     * The queue coalesces opportunistically (Note [Coalescing]), so consecutive ``⇠``
       deltas to one delta_path are printed once, as the last one; every ``delta.enqueued``
-      is still in the script lane. ``queue.flushed``/``queue.coalesced`` (timing) and
-      ``websocket.frame.received`` (a copy of the decoded BackMsg) are left out.
+      is still in the script lane. ``queue.flushed``/``queue.coalesced`` (timing),
+      ``websocket.frame.received`` (a copy of the decoded BackMsg) and
+      ``script.streamlit_alias`` (once per process) are left out.
 
 Receives: a Lesson (app.py + scenario.toml). Hands to: ``minilit lesson golden``,
 tests/lessons/test_goldens.py.
@@ -81,7 +82,17 @@ SCRIPT_LANE = frozenset(
         ev.CACHE_MISS,
     }
 )
-LEFT_OUT = frozenset({ev.FRAME_RECEIVED, ev.QUEUE_FLUSHED, ev.QUEUE_COALESCED, ev.STEP_PAUSED})
+LEFT_OUT = frozenset(
+    {
+        ev.FRAME_RECEIVED,
+        ev.QUEUE_FLUSHED,
+        ev.QUEUE_COALESCED,
+        ev.STEP_PAUSED,
+        # Published the first time a process resolves `import streamlit`: whether a
+        # transcript has it would depend on what ran before it in the same process.
+        ev.STREAMLIT_ALIAS,
+    }
+)
 HIDDEN_FIELDS = frozenset({"duration_ms", "compute_ms", "size", "host", "data", "script"})
 
 
