@@ -17,7 +17,9 @@ from lessons.framework.runner import dev_check
 @pytest.mark.slow
 def test_every_starter_fails_and_every_solution_passes() -> None:
     lines: list[str] = []
-    results = dev_check(all_lessons(), jobs=4, log=lines.append)
+    # Two at a time on a two-core machine: the solutions run drives Chromium, which
+    # times out when four pytest processes compete with it.
+    results = dev_check(all_lessons(), jobs=2, log=lines.append)
     names = {r.name for r in results}
     assert names == {f"starter:{e.name}" for e in EXERCISES} | {"solutions"}
     failures = [r for r in results if not r.ok]
