@@ -15,6 +15,7 @@ from lessons.framework.runner import dev_check
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # every lesson's tests, several times over, in subprocesses
 def test_every_starter_fails_and_every_solution_passes() -> None:
     lines: list[str] = []
     # Two at a time on a two-core machine: the solutions run drives Chromium, which
