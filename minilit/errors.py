@@ -72,6 +72,10 @@ class MissingRequiredParameterError(MinilitAPIException):
 
     streamlit_name = "StreamlitMissingRequiredParameterError"
 
+    def __init__(self, parameter: str, *, detail: str | None = None) -> None:
+        message = f"The `{parameter}` parameter is required."
+        super().__init__(f"{message} {detail}" if detail else message)
+
 
 class DefaultNotInOptionsError(MinilitAPIException):
     """A default that is not one of the options (Streamlit: StreamlitDefaultNotInOptionsError)."""

@@ -33,12 +33,11 @@ from minilit.elements.layout_utils import (
     material_icon_text,
     width_config,
 )
-from minilit.elements.layouts import MissingRequiredParameterError
 from minilit.elements.mixin import DGMixin
 from minilit.elements.widgets.common import Key, check_widget_policies, register_widget, to_key
 from minilit.elements.widgets.ids import compute_and_register_element_id
 from minilit.elements.widgets.values import expect_kind
-from minilit.errors import MinilitAPIException
+from minilit.errors import MinilitAPIException, MissingRequiredParameterError
 from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.proto.Delta_pb2 import Block, RootContainer
 from minilit.proto.Widgets_pb2 import ChatInput as ChatInputProto

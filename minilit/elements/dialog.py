@@ -30,11 +30,10 @@ from typing import Any, TypeVar, overload
 
 from minilit.delta_generator import EVENT_DG, DeltaGenerator
 from minilit.elements.layout_utils import InvalidValueError, check_bool, icon_text
-from minilit.elements.layouts import MissingRequiredParameterError
 from minilit.elements.widgets.button import deserialize_trigger
 from minilit.elements.widgets.common import register_widget
 from minilit.elements.widgets.ids import compute_and_register_element_id
-from minilit.errors import MinilitAPIException
+from minilit.errors import MinilitAPIException, MissingRequiredParameterError
 from minilit.proto.Delta_pb2 import Block
 from minilit.runtime.fragment import _fragment
 from minilit.runtime.state.common import WidgetCallback

@@ -58,7 +58,7 @@ from minilit.elements.widgets.ids import (
     register_element_id,
 )
 from minilit.elements.widgets.values import expect_kind
-from minilit.errors import MinilitAPIException
+from minilit.errors import MinilitAPIException, MissingRequiredParameterError
 from minilit.proto.BackMsg_pb2 import WidgetState
 from minilit.proto.Delta_pb2 import Block
 from minilit.runtime.state.common import ValueType, WidgetCallback
@@ -369,21 +369,6 @@ class LayoutsMixin(DGMixin):
         if stateful:
             _set_open(container, current)
         return container
-
-
-class MissingRequiredParameterError(MinilitAPIException):
-    """A required parameter is None or empty (Streamlit: StreamlitMissingRequiredParameterError).
-
-    (minilit.errors has one for messages written whole; this one writes 1.67's message
-    from the parameter's name.)"""
-
-    streamlit_name = "StreamlitMissingRequiredParameterError"
-
-    def __init__(self, parameter: str, *, detail: str | None = None) -> None:
-        message = f"The `{parameter}` parameter is required."
-        if detail:
-            message += f" {detail}"
-        super().__init__(message)
 
 
 _ON_CHANGE_MODES = ("ignore", "rerun")

@@ -88,9 +88,7 @@ class SelectSliderMixin(DGMixin):
         check_widget_policies(dg, user_key, callback, default_value=value)
         opts, formatted = format_options(options, format_func)
         if not opts:
-            raise MissingRequiredParameterError(
-                "The `options` parameter is required. Provide at least one option."
-            )
+            raise MissingRequiredParameterError("options", detail="Provide at least one option.")
         is_range = isinstance(value, (list, tuple))
         if is_range:
             indices = [_position(opts, v) for v in value]

@@ -4,8 +4,8 @@ Mirrors: streamlit/runtime/caching/cache_utils.py (Cache, CachedFunc,
 CachedFuncInfo, _make_function_key, _make_value_key) and ttl_cache.py (TTLCache).
 Simplified: no cached-message replay (st.* calls inside a cached function are not
 replayed on a hit), no background refresh, no session scope, no metrics, no async
-functions, no spinner (1.67 shows it as a transient element, which minilit's
-protocol does not have; docs/known-differences.md).
+functions (docs/known-differences.md). The spinner while a miss computes is 1.67's:
+st.spinner's transient element (``CachedFunc._spinner``).
 
 Note [Two keys]
     A cached value is found by two keys, as in 1.67. The *function key* hashes

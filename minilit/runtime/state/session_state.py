@@ -2,7 +2,8 @@
 
 Mirrors: streamlit/runtime/state/session_state.py (SessionState, with the
 KeyIdMapper folded in) and safe_session_state.py (one RLock around it all).
-Simplified: no query-param binding, no fragments, no per-event callbacks
+Simplified: no query-param binding, no fragment-scoped cleanup (a fragment run
+removes no widget state; the next full run does), no per-event callbacks
 (1.67's second callback pass), no serializable-state check.
 
 One session keeps four things (Streamlit's model):
