@@ -10,6 +10,9 @@ own process; ``minilit proxy`` runs in a second one; this process is the browser
 ``rerun_script`` to receiving ``script_finished``. Configurations:
 
     direct         the client talks to Streamlit
+    byte relay     through a plain TCP relay in its own process (asyncio, no
+                   websocket parsing, TCP_NODELAY both ways): the floor, what
+                   any process in the middle costs on this machine
     proxy          through ``minilit proxy`` (no one watching: the wiretap
                    decodes every frame, the bus has no subscriber)
     proxy, traced  through ``minilit proxy --inspect`` with a headless trace
@@ -31,6 +34,7 @@ import argparse
 import asyncio
 import os
 import secrets
+import socket
 import statistics
 import subprocess
 import sys
@@ -57,7 +61,7 @@ APPS = {
     "200 texts": REPO / "bench" / "apps" / "many_texts.py",
 }
 RERUN = BackMsg(rerun_script={}).SerializeToString()
-CONFIGS = ("direct", "proxy", "proxy, traced")
+CONFIGS = ("direct", "byte relay", "proxy", "proxy, traced")
 
 
 def streamlit_copy(app: Path, folder: Path) -> Path:
@@ -92,6 +96,48 @@ def proxy(target: str, traced: bool) -> Iterator[tuple[int, int]]:
         for proc in reversed(procs):
             proc.terminate()
             proc.wait(10)
+
+
+@contextmanager
+def byte_relay(target_port: int) -> Iterator[tuple[int, int]]:
+    """A plain TCP relay in front of ``target_port``, in its own process."""
+    port = free_port()
+    args = [sys.executable, __file__, "--relay", str(port), str(target_port)]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE)
+    try:
+        assert proc.stdout is not None
+        if proc.stdout.readline().strip() != b"listening":
+            raise RuntimeError("the byte relay did not start")
+        yield port, proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def relay(listen: int, target: int) -> None:
+    """Copy bytes both ways between each client and a connection to ``target``."""
+
+    async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while data := await reader.read(65536):
+                writer.write(data)
+        except ConnectionError:
+            pass
+        finally:
+            writer.close()
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", target)
+        for w in (writer, up_writer):
+            w.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+    async def serve() -> None:
+        server = await asyncio.start_server(handle, "127.0.0.1", listen)
+        print("listening", flush=True)
+        await server.serve_forever()
+
+    asyncio.run(serve())
 
 
 async def one_rerun(ws: websockets.ClientConnection) -> float:
@@ -140,6 +186,11 @@ async def interleaved(ports: dict[str, int], n: int, warmup: int) -> dict[str, l
     return times
 
 
+def paired_median(row: list[float], base: list[float]) -> float:
+    """The median of the per-round differences (the rounds are paired)."""
+    return statistics.median(t - b for t, b in zip(row, base, strict=True))
+
+
 def sink(port: int, token: str) -> None:
     """Attach to the proxy's trace channel and decode every message until killed."""
     from inspector.launch import yield_cpu
@@ -171,23 +222,35 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--version", default="1.67", help="real Streamlit version")
     parser.add_argument("--sink", nargs=2, metavar=("PORT", "TOKEN"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--relay", nargs=2, type=int, metavar=("PORT", "TARGET"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.sink:
         sink(int(args.sink[0]), args.sink[1])
         return
+    if args.relay:
+        relay(*args.relay)
+        return
     print(f"Rerun latency, real Streamlit {args.version}, {args.reruns} interleaved rounds")
     header = f"{'app':<10} {'config':<14} {'median ms':>10} {'p90 ms':>8} {'added ms':>9}"
-    print(header + f" {'proxy CPU ms/rerun':>19}")
+    print(header + f" {'over relay':>10} {'CPU ms/rerun':>13}")
     with tempfile.TemporaryDirectory(prefix="bench-proxy-") as scratch:
         for label, app in APPS.items():
             script = streamlit_copy(app, Path(scratch))
             with (
                 real_streamlit(script, version=args.version) as target,
+                byte_relay(target.port) as (relay_port, relay_pid),
                 proxy(target.url, traced=False) as (plain_port, plain_pid),
                 proxy(target.url, traced=True) as (traced_port, traced_pid),
             ):
-                ports = {"direct": target.port, "proxy": plain_port, "proxy, traced": traced_port}
-                pids = {"proxy": plain_pid, "proxy, traced": traced_pid}
+                ports = {
+                    "direct": target.port,
+                    "byte relay": relay_port,
+                    "proxy": plain_port,
+                    "proxy, traced": traced_port,
+                }
+                pids = {"byte relay": relay_pid, "proxy": plain_pid, "proxy, traced": traced_pid}
                 cpu_before = {c: cpu_seconds(pid) for c, pid in pids.items()}
                 times = asyncio.run(interleaved(ports, args.reruns, args.warmup))
                 reruns = args.reruns + args.warmup
@@ -196,14 +259,15 @@ def main() -> None:
                 }
             for config in CONFIGS:
                 row = times[config]
-                added = ""
+                added = over = ""
                 if config != "direct":
-                    diffs = [t - d for t, d in zip(row, times["direct"], strict=True)]
-                    added = f"{statistics.median(diffs):+.2f}"
+                    added = f"{paired_median(row, times['direct']):+.2f}"
+                if config.startswith("proxy"):
+                    over = f"{paired_median(row, times['byte relay']):+.2f}"
                 cpu_text = f"{cpu[config]:.2f}" if config in cpu else ""
                 print(
                     f"{label:<10} {config:<14} {statistics.median(row):>10.2f} "
-                    f"{pct(row, 0.9):>8.2f} {added:>9} {cpu_text:>19}",
+                    f"{pct(row, 0.9):>8.2f} {added:>9} {over:>10} {cpu_text:>13}",
                     flush=True,
                 )
     print(f"\n(load average {os.getloadavg()[0]:.1f}; budget: counter, proxy, added <= 1 ms)")
