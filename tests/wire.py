@@ -178,6 +178,29 @@ def run_once(ws: RawSocket, widget_states: WidgetStates | None = None) -> Run:
     return read_until_idle(ws)
 
 
+def settled(frames: list[bytes]) -> list[bytes]:
+    """One run's frames as they would be with every coalescing done: each
+    delta_path keeps only its last delta.
+
+    Whether ``st.empty()`` and the text that fills it travel as one delta or
+    two depends on whether the queue was flushed between them, a matter of
+    thread timing (Note [Coalescing] in minilit/runtime/forward_msg_queue.py),
+    in minilit and in Streamlit alike: two runs on a loaded machine can
+    differ there. Everything else must be byte for byte the same.
+    """
+    last: dict[tuple[int, ...], int] = {}
+    for i, frame in enumerate(frames):
+        msg = ForwardMsg.FromString(frame)
+        if msg.HasField("delta"):
+            last[tuple(msg.metadata.delta_path)] = i
+    keep = set(last.values())
+    return [
+        frame
+        for i, frame in enumerate(frames)
+        if i in keep or not ForwardMsg.FromString(frame).HasField("delta")
+    ]
+
+
 def closed_code(ws: RawSocket, timeout: float = 5.0) -> int | None:
     """Wait for the server to close the socket; return the close code."""
     code, _reason = ws.conn.wait_closed(timeout)

@@ -7,6 +7,10 @@ very byte string 1.67 sends, hash and widget ids included; new_session and
 script_finished are too once the fields that must differ are blanked: the random
 session and run ids, the server's version, and the installation ids 1.67 derives from
 the machine (minilit sends none: docs/known-differences.md).
+
+Each run's frames are compared settled (tests/wire.py): where ``st.write`` fills the
+placeholder it made, the two deltas travel as one or two frames depending on when the
+queue was flushed, in 1.67 as in minilit, so only the last delta at each path counts.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
 from tests.realstreamlit import real_streamlit
+from tests.wire import settled
 
 APP = """\
 import streamlit as st
@@ -66,7 +71,7 @@ def _frames(url: str) -> list[bytes]:
     try:
         for step in STEPS:
             step(app)
-            frames.extend(_comparable(m) for m in app.last_run.messages)
+            frames.extend(settled([_comparable(m) for m in app.last_run.messages]))
     finally:
         app.close()
     return frames

@@ -11,6 +11,7 @@ from minilit.server.background import ServerThread
 from minilit.testing import AppClient
 from minilit.trace import events as ev
 from tests.trace.conftest import Probe
+from tests.wire import settled
 
 
 async def _run(url: str) -> AppClient:
@@ -87,28 +88,6 @@ def _strip_ids(frames: list[bytes]) -> list[bytes]:
     return out
 
 
-def _settled(frames: list[bytes]) -> list[bytes]:
-    """The frames left when each delta_path keeps only its last delta.
-
-    Whether ``st.empty()`` and the text that fills it travel as one delta or
-    two depends on whether the queue was flushed between them, a matter of
-    thread timing (Note [Coalescing] in minilit/runtime/forward_msg_queue.py);
-    two untraced runs on a loaded machine can differ there too. Everything
-    else must be byte for byte the same.
-    """
-    last: dict[tuple[int, ...], int] = {}
-    for i, frame in enumerate(frames):
-        msg = ForwardMsg.FromString(frame)
-        if msg.HasField("delta"):
-            last[tuple(msg.metadata.delta_path)] = i
-    keep = set(last.values())
-    return [
-        frame
-        for i, frame in enumerate(frames)
-        if i in keep or not ForwardMsg.FromString(frame).HasField("delta")
-    ]
-
-
 def test_settled_frames_ignore_only_a_coalescing_difference() -> None:
     """The comparison below is not vacuous: it sees a changed delta or a lost one."""
 
@@ -119,9 +98,9 @@ def test_settled_frames_ignore_only_a_coalescing_difference() -> None:
         return msg.SerializeToString()
 
     one = [delta([0, 0], ""), delta([0, 0], "filled"), delta([0, 1], "b")]
-    assert _settled(one) == _settled(one[1:])  # coalesced or not: the same
-    assert _settled(one) != _settled([delta([0, 0], "other"), one[2]])
-    assert _settled(one) != _settled(one[:2])
+    assert settled(one) == settled(one[1:])  # coalesced or not: the same
+    assert settled(one) != settled([delta([0, 0], "other"), one[2]])
+    assert settled(one) != settled(one[:2])
 
 
 async def test_tracing_does_not_change_what_is_sent(app_path: Path) -> None:
@@ -138,7 +117,7 @@ async def test_tracing_does_not_change_what_is_sent(app_path: Path) -> None:
             app.close()
             if probe is not None:
                 await probe.close()
-    assert _settled(frames[0]) == _settled(frames[1])
+    assert settled(frames[0]) == settled(frames[1])
 
 
 async def test_drops_are_counted_not_waited_for(tmp_path: Path) -> None:
