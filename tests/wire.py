@@ -188,16 +188,13 @@ def settled(frames: list[bytes]) -> list[bytes]:
     in minilit and in Streamlit alike: two runs on a loaded machine can
     differ there. Everything else must be byte for byte the same.
     """
-    last: dict[tuple[int, ...], int] = {}
-    for i, frame in enumerate(frames):
-        msg = ForwardMsg.FromString(frame)
-        if msg.HasField("delta"):
-            last[tuple(msg.metadata.delta_path)] = i
+    msgs = [ForwardMsg.FromString(frame) for frame in frames]
+    last = {tuple(m.metadata.delta_path): i for i, m in enumerate(msgs) if m.HasField("delta")}
     keep = set(last.values())
     return [
-        frame
-        for i, frame in enumerate(frames)
-        if i in keep or not ForwardMsg.FromString(frame).HasField("delta")
+        f
+        for i, (f, m) in enumerate(zip(frames, msgs, strict=True))
+        if i in keep or not m.HasField("delta")
     ]
 
 

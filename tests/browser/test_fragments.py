@@ -4,9 +4,7 @@ are (1.67's isElementStale and ClearStaleNodeVisitor for a fragment run)."""
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.server.background import ServerThread
+from tests.browser import gates
 from tests.browser.conftest import APPS
 from tests.browser.helpers import APP, open_app, wait_for_app_idle
 
@@ -26,11 +25,7 @@ def _container(page: Page, text: str):  # type: ignore[no-untyped-def]
 
 def test_a_widget_in_a_fragment_reruns_only_the_fragment(page: Page, serve: Serve) -> None:
     server = serve(APPS / "fragment_app.py")
-    sys.path.insert(0, str(APPS))
-    try:
-        gate = importlib.import_module("fragment_gate")
-    finally:
-        sys.path.remove(str(APPS))
+    gate = gates.FRAGMENT
     reruns: list[BackMsg] = []
 
     def on_websocket(ws) -> None:  # type: ignore[no-untyped-def]
@@ -47,9 +42,7 @@ def test_a_widget_in_a_fragment_reruns_only_the_fragment(page: Page, serve: Serv
     expect(page.get_by_text("full runs: 1")).to_be_visible()
     expect(page.get_by_text("fragment runs: 1")).to_be_visible()
 
-    gate.reached.clear()
-    gate.release.clear()
-    gate.hold.set()
+    gate.arm()
     try:
         page.get_by_role("button", name="In the fragment").click()
         assert gate.reached.wait(10)
@@ -65,8 +58,7 @@ def test_a_widget_in_a_fragment_reruns_only_the_fragment(page: Page, serve: Serv
             )
         ).to_have_attribute("data-stale", "false")
     finally:
-        gate.hold.clear()
-        gate.release.set()
+        gate.open()
     wait_for_app_idle(page)
     expect(page.get_by_text("fragment end")).to_be_visible()
     expect(page.get_by_text("full runs: 1")).to_be_visible()  # the script did not rerun

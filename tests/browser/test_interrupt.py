@@ -7,14 +7,13 @@ every time, not by luck of timing.
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from minilit.server.background import ServerThread
+from tests.browser import gates
 from tests.browser.conftest import APPS
 from tests.browser.helpers import APP, open_app, wait_for_app_idle
 
@@ -22,28 +21,22 @@ Serve = Callable[[Path], ServerThread]
 
 
 def test_a_click_during_a_run_leaves_the_whole_page(page: Page, serve: Serve) -> None:
-    sys.path.insert(0, str(APPS))
-    try:
-        gate = importlib.import_module("interrupt_gate")
-    finally:
-        sys.path.remove(str(APPS))
+    gate = gates.INTERRUPT
     server = serve(APPS / "interrupt_app.py")
     open_app(page, server.url)
     expect(page.get_by_text("runs: 1")).to_be_visible()
-    gate.reached.clear()
-    gate.release.clear()
-    gate.hold.set()
+    gate.arm()
     try:
         page.get_by_text("Last widget").click()  # run 2, held at the gate
         assert gate.reached.wait(10)
         expect(page.locator(APP)).to_have_attribute("data-test-script-state", "running")
         expect(page.get_by_text("runs: 2")).to_be_visible()
-        gate.hold.clear()
+        gate.hold.clear()  # run 3 must not wait here
         # The click that interrupts: its rerun waits until run 2 reaches its next
         # st call, where it stops, and run 3 starts with the button's trigger.
         page.get_by_role("button", name="Go").click()
     finally:
-        gate.release.set()
+        gate.open()
     expect(page.get_by_text("first half, go=True")).to_be_visible(timeout=15_000)
     wait_for_app_idle(page)
     for text in ("runs: 3", "first half, go=True", "second half", "end of page"):

@@ -1,6 +1,5 @@
-import fragment_gate
-
 import minilit as st
+from tests.browser import gates
 
 st.session_state.setdefault("full", 0)
 st.session_state.setdefault("part", 0)
@@ -12,9 +11,7 @@ st.text(f"full runs: {st.session_state.full}")
 def part() -> None:
     st.session_state.part += 1
     st.text(f"fragment runs: {st.session_state.part}")
-    if fragment_gate.hold.is_set():
-        fragment_gate.reached.set()
-        fragment_gate.release.wait(10)
+    gates.FRAGMENT.wait_here()
     st.text("fragment end")
     st.button("In the fragment")
 
