@@ -77,6 +77,11 @@ export class App extends Component<Record<string, never>, AppState> {
   /** initialize.session_id of the last new_session: what we ask to resume. */
   private sessionId: string | undefined
   private pageScriptHash = ""
+  /**
+   * The run of the last new_session, as soon as it is handled: deltas and
+   * script_finished read it here. See Note [Run id before React renders].
+   */
+  private currentRunId = ""
   /** The element tree including deltas not yet handed to React. */
   private pendingElements: AppRoot = AppRoot.empty()
   private elementFlushTimer: ReturnType<typeof setTimeout> | undefined
@@ -196,6 +201,7 @@ export class App extends Component<Record<string, never>, AppState> {
   private handleNewSession(newSession: minilit.NewSession, metadata: minilit.ForwardMsgMetadata.$Properties | null | undefined): void {
     this.flushElements()
     const scriptRunId = metadata?.run?.scriptRunId || `run-${Date.now()}`
+    this.currentRunId = scriptRunId
     const initialize = newSession.initialize
     if (initialize?.sessionId) {
       this.sessionId = initialize.sessionId
@@ -263,10 +269,23 @@ export class App extends Component<Record<string, never>, AppState> {
     }
   }
 
-  /** A delta goes into the tree at its path; React sees it within 10 ms. */
+  /**
+   * A delta goes into the tree at its path; React sees it within 10 ms.
+   *
+   * Note [Run id before React renders]
+   *     Each element is stamped with the run that drew it, and script_finished
+   *     clears every element another run drew (Note [Stale nodes]). The run id
+   *     must be the one new_session announced, read from a plain field, not
+   *     from React's state: setState takes effect when React renders, in a task
+   *     of its own, and a busy browser can hand the page new_session and the
+   *     run's first deltas back to back before that task runs. Stamped with the
+   *     state's id (the previous run's, or none on the first load), those first
+   *     elements would be cleared by the run's own script_finished, and the page
+   *     would lose its top (tests/browser/test_late_render.py).
+   */
   private handleDeltaMsg(delta: minilit.Delta, metadata: minilit.ForwardMsgMetadata.$Properties | null | undefined): void {
     const deltaPath = metadata?.deltaPath ?? []
-    const scriptRunId = metadata?.run?.scriptRunId || this.state.scriptRunId
+    const scriptRunId = metadata?.run?.scriptRunId || this.currentRunId
     try {
       this.pendingElements = this.pendingElements.applyDelta(scriptRunId, delta, deltaPath)
     } catch (error) {
@@ -293,7 +312,8 @@ export class App extends Component<Record<string, never>, AppState> {
   ): void {
     this.flushElements()
     const fragmentIds = metadata?.run?.fragmentIds ?? []
-    const cleaned = treeAfterScriptFinished(this.pendingElements, status, this.state.scriptRunId, fragmentIds)
+    const runId = metadata?.run?.scriptRunId || this.currentRunId
+    const cleaned = treeAfterScriptFinished(this.pendingElements, status, runId, fragmentIds)
     if (cleaned !== this.pendingElements) {
       // Widgets that vanished lose their browser-side value too.
       this.pendingElements = cleaned
