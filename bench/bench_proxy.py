@@ -10,6 +10,10 @@ own process; ``minilit proxy`` runs in a second one; this process is the browser
 ``rerun_script`` to receiving ``script_finished``. Configurations:
 
     direct         the client talks to Streamlit
+    direct, twin   a second session, also direct: the noise control. Its
+                   "added" is what two identical paths differ by on this
+                   machine in this many rounds; read every other "added"
+                   against it
     byte relay     through a plain TCP relay in its own process (asyncio, no
                    websocket parsing, TCP_NODELAY both ways): the floor, what
                    any process in the middle costs on this machine
@@ -19,20 +23,28 @@ own process; ``minilit proxy`` runs in a second one; this process is the browser
                    consumer attached (reads and decodes every event, as the
                    inspector does), at the lower CPU priority observers take
 
-The configurations take turns rerun by rerun: three websockets are open at
+The configurations take turns rerun by rerun: five websockets are open at
 once (one per configuration, each its own session on the same server), and
-each round reruns once on each, in a rotating order. So a busy moment of the
-machine hits all three alike, and ``added`` is the median of the per-round
+each round reruns once on each, in a shuffled order. So a busy moment of the
+machine hits all five alike, and ``added`` is the median of the per-round
 differences with direct (paired), which a loaded machine blurs far less than
 a difference of medians. ``proxy CPU`` is the proxy process's own CPU time per
 rerun (user + system, from /proc), a figure no other process's load changes.
+``±`` is the standard error of that median, by bootstrap over the rounds.
+
+``--target minilit`` puts the proxy in front of minilit's own server instead.
+A counter rerun there takes about 1 ms instead of 1.67's 30 ms or so, and
+varies far less, so the same number of rounds measures what the proxy adds
+more finely; the proxy's work per frame is the same whoever sent the frame.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
+import random
 import secrets
 import socket
 import statistics
@@ -49,6 +61,7 @@ import websockets
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench_trace import server as minilit_server  # noqa: E402
 from benchlib import cpu_seconds, free_port, pct  # noqa: E402
 
 from minilit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
@@ -61,7 +74,7 @@ APPS = {
     "200 texts": REPO / "bench" / "apps" / "many_texts.py",
 }
 RERUN = BackMsg(rerun_script={}).SerializeToString()
-CONFIGS = ("direct", "byte relay", "proxy", "proxy, traced")
+CONFIGS = ("direct", "direct, twin", "byte relay", "proxy", "proxy, traced")
 
 
 def streamlit_copy(app: Path, folder: Path) -> Path:
@@ -153,16 +166,29 @@ async def one_rerun(ws: websockets.ClientConnection) -> float:
 
 
 async def drain_status(ws: websockets.ClientConnection) -> None:
-    """Read what follows script_finished (the "not running" status) before the next rerun."""
-    try:
-        while True:
-            await asyncio.wait_for(ws.recv(), 0.05)
-    except TimeoutError:
-        return
+    """Read what follows script_finished, up to the "not running" status, before the
+    next rerun (or give up after a second: a server that sends no such status)."""
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(1.0):
+            while True:
+                data = await ws.recv()
+                assert isinstance(data, bytes)
+                msg = ForwardMsg.FromString(data)
+                if (
+                    msg.WhichOneof("type") == "session_status_changed"
+                    and not msg.session_status_changed.script_is_running
+                ):
+                    return
 
 
 async def interleaved(ports: dict[str, int], n: int, warmup: int) -> dict[str, list[float]]:
-    """``n`` rounds; in each, one rerun per configuration, the order rotating."""
+    """``n`` rounds; in each, one rerun per configuration, in a shuffled order.
+
+    Shuffled, not rotated: in a rotation each configuration always follows the
+    same one, and whatever a server or an observer still does after a rerun
+    (a status to send, events to drain) then always lands on the same
+    neighbour, a bias that no number of rounds removes.
+    """
     subprotocols = [websockets.Subprotocol("streamlit")]
     sockets = {
         config: await websockets.connect(
@@ -172,9 +198,10 @@ async def interleaved(ports: dict[str, int], n: int, warmup: int) -> dict[str, l
     }
     times: dict[str, list[float]] = {config: [] for config in ports}
     order = list(ports)
+    rng = random.Random(0)
     try:
         for i in range(warmup + n):
-            order = order[1:] + order[:1]
+            rng.shuffle(order)
             for config in order:
                 elapsed = await one_rerun(sockets[config])
                 await drain_status(sockets[config])
@@ -189,6 +216,19 @@ async def interleaved(ports: dict[str, int], n: int, warmup: int) -> dict[str, l
 def paired_median(row: list[float], base: list[float]) -> float:
     """The median of the per-round differences (the rounds are paired)."""
     return statistics.median(t - b for t, b in zip(row, base, strict=True))
+
+
+def paired(row: list[float], base: list[float]) -> str:
+    """``+0.42 ±0.10``: the paired median and its standard error."""
+    return f"{paired_median(row, base):+.2f} ±{paired_error(row, base):.2f}"
+
+
+def paired_error(row: list[float], base: list[float], resamples: int = 400) -> float:
+    """The standard error of ``paired_median``, by bootstrap (seeded: reproducible)."""
+    diffs = [t - b for t, b in zip(row, base, strict=True)]
+    rng = random.Random(0)
+    medians = [statistics.median(rng.choices(diffs, k=len(diffs))) for _ in range(resamples)]
+    return statistics.stdev(medians)
 
 
 def sink(port: int, token: str) -> None:
@@ -221,9 +261,18 @@ def main() -> None:
     parser.add_argument("--reruns", type=int, default=200, help="timed rounds (reruns each)")
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--version", default="1.67", help="real Streamlit version")
+    parser.add_argument(
+        "--target",
+        choices=("streamlit", "minilit"),
+        default="streamlit",
+        help="the server behind the proxy (default: real Streamlit)",
+    )
     parser.add_argument("--sink", nargs=2, metavar=("PORT", "TOKEN"), help=argparse.SUPPRESS)
     parser.add_argument(
         "--relay", nargs=2, type=int, metavar=("PORT", "TARGET"), help=argparse.SUPPRESS
+    )
+    parser.add_argument(
+        "--app", choices=(*APPS, "all"), default="all", help="one bench app, or all (default)"
     )
     args = parser.parse_args()
     if args.sink:
@@ -232,20 +281,28 @@ def main() -> None:
     if args.relay:
         relay(*args.relay)
         return
-    print(f"Rerun latency, real Streamlit {args.version}, {args.reruns} interleaved rounds")
-    header = f"{'app':<10} {'config':<14} {'median ms':>10} {'p90 ms':>8} {'added ms':>9}"
-    print(header + f" {'over relay':>10} {'CPU ms/rerun':>13}")
+    server_name = "minilit" if args.target == "minilit" else f"real Streamlit {args.version}"
+    print(f"Rerun latency, {server_name}, {args.reruns} interleaved rounds")
+    header = f"{'app':<10} {'config':<14} {'median ms':>10} {'p90 ms':>8} {'added ms':>13}"
+    print(header + f" {'over relay':>13} {'CPU ms/rerun':>13}")
     with tempfile.TemporaryDirectory(prefix="bench-proxy-") as scratch:
         for label, app in APPS.items():
-            script = streamlit_copy(app, Path(scratch))
-            with (
-                real_streamlit(script, version=args.version) as target,
-                byte_relay(target.port) as (relay_port, relay_pid),
-                proxy(target.url, traced=False) as (plain_port, plain_pid),
-                proxy(target.url, traced=True) as (traced_port, traced_pid),
-            ):
+            if args.app not in ("all", label):
+                continue
+            with contextlib.ExitStack() as stack:
+                if args.target == "minilit":
+                    port, _ = stack.enter_context(minilit_server(app, "off"))
+                    target_url = f"http://127.0.0.1:{port}"
+                else:
+                    real = real_streamlit(streamlit_copy(app, Path(scratch)), version=args.version)
+                    target = stack.enter_context(real)
+                    port, target_url = target.port, target.url
+                relay_port, relay_pid = stack.enter_context(byte_relay(port))
+                plain_port, plain_pid = stack.enter_context(proxy(target_url, traced=False))
+                traced_port, traced_pid = stack.enter_context(proxy(target_url, traced=True))
                 ports = {
-                    "direct": target.port,
+                    "direct": port,
+                    "direct, twin": port,
                     "byte relay": relay_port,
                     "proxy": plain_port,
                     "proxy, traced": traced_port,
@@ -261,13 +318,13 @@ def main() -> None:
                 row = times[config]
                 added = over = ""
                 if config != "direct":
-                    added = f"{paired_median(row, times['direct']):+.2f}"
+                    added = paired(row, times["direct"])
                 if config.startswith("proxy"):
-                    over = f"{paired_median(row, times['byte relay']):+.2f}"
+                    over = paired(row, times["byte relay"])
                 cpu_text = f"{cpu[config]:.2f}" if config in cpu else ""
                 print(
                     f"{label:<10} {config:<14} {statistics.median(row):>10.2f} "
-                    f"{pct(row, 0.9):>8.2f} {added:>9} {over:>10} {cpu_text:>13}",
+                    f"{pct(row, 0.9):>8.2f} {added:>13} {over:>13} {cpu_text:>13}",
                     flush=True,
                 )
     print(f"\n(load average {os.getloadavg()[0]:.1f}; budget: counter, proxy, added <= 1 ms)")

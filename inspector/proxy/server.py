@@ -41,6 +41,7 @@ from inspector.channel.endpoint import (
 from inspector.proxy.forward import ForwardHandler
 from inspector.proxy.stream import MAX_FRAME, StreamHandler
 from inspector.proxy.target import Target, Upstream
+from minilit.trace.bus import BUS
 
 DEFAULT_ADDRESS = "127.0.0.1"
 DEFAULT_PORT = 8600
@@ -106,12 +107,18 @@ class ProxyServer:
         self.channel = TraceChannel(self, token or secrets.token_hex(20), self.target.url)
         return self.channel
 
+    def watchable(self) -> bool:
+        """Someone can see this proxy's trace: its channel, or a subscriber on the bus
+        (a recording, a test). Otherwise relays skip the wiretap (Note [Unwatched relay])."""
+        return self.channel is not None or BUS.enabled
+
     def application(self) -> tornado.web.Application:
         routes: list[tuple[Any, ...]] = []
         if self.channel is not None:
             routes.append((TRACE_PATH, TraceSocketHandler, {"channel": self.channel}))
         stream = re.escape(self.target.base) + "/_stcore/stream"
-        routes.append((stream, StreamHandler, {"upstream": self.upstream, "sockets": self.relays}))
+        relay = {"upstream": self.upstream, "sockets": self.relays, "watchable": self.watchable}
+        routes.append((stream, StreamHandler, relay))
         routes.append((r".*", ForwardHandler, {"upstream": self.upstream}))
         return tornado.web.Application(
             routes,

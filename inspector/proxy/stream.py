@@ -51,6 +51,15 @@ Note [Relay writes]
     saves a task per frame (about a tenth of the proxy's CPU on the counter
     app). Text frames and a connection with compression go the usual way.
 
+Note [Unwatched relay]
+    A proxy started without ``--inspect`` or ``--record`` has no trace
+    channel and nothing on the bus: no one can ever see what the wiretap
+    would publish, nor hold a frame. Such a relay does not decode at all and
+    passes frames through as they are, which saves about a third of the
+    proxy's CPU on the counter app. The choice is made once per websocket,
+    at its handshake (``watchable``: a trace channel, or a subscriber on the
+    bus), so a session's trace never starts halfway through.
+
 Receives: the browser's websocket and the target's. Hands to: each the
 other's frames; the trace bus (through the wiretap).
 """
@@ -62,6 +71,7 @@ import contextlib
 import logging
 import socket
 from asyncio import Future
+from collections.abc import Callable
 from typing import Any
 
 import tornado.web
@@ -103,7 +113,9 @@ def subprotocol_list(header: str) -> list[str]:
 class StreamHandler(tornado.websocket.WebSocketHandler):
     """One browser websocket and its twin to the target."""
 
-    def initialize(self, upstream: Upstream, sockets: set[StreamHandler]) -> None:
+    def initialize(
+        self, upstream: Upstream, sockets: set[StreamHandler], watchable: Callable[[], bool]
+    ) -> None:
         self.upstream = upstream
         self.target = upstream.target
         self._sockets = sockets
@@ -113,6 +125,9 @@ class StreamHandler(tornado.websocket.WebSocketHandler):
         """Frames the target sent before the browser's handshake finished (then None)."""
         self._corked = False
         self._tap = Wiretap()
+        self._watchable = watchable
+        self._tapped = True
+        """Whether this relay decodes and publishes its frames (Note [Unwatched relay])."""
 
     # ----- the handshake -------------------------------------------------------------
 
@@ -159,6 +174,7 @@ class StreamHandler(tornado.websocket.WebSocketHandler):
             # algorithm would hold one back for a delayed ACK (tens of ms).
             self._up.protocol.set_nodelay(True)
         resume = entries[2] if len(entries) >= 3 else ""
+        self._tapped = self._watchable()
         self._tap = Wiretap(resume)
         self._tap.handshake(
             headers.get("Origin", ""), headers.get("Host", ""), self._up.selected_subprotocol or ""
@@ -226,8 +242,11 @@ class StreamHandler(tornado.websocket.WebSocketHandler):
             if isinstance(message, str):
                 self._cork()
                 self.write_message(message)  # text: not a ForwardMsg; as it is
-            else:
+            elif self._tapped:
                 self._forward_frame(message)
+            else:
+                self._cork()
+                _write_binary(self.ws_connection, message)
         except WebSocketClosedError:
             if up is not None:
                 up.close()
@@ -284,7 +303,7 @@ class StreamHandler(tornado.websocket.WebSocketHandler):
     def on_message(self, message: str | bytes) -> None:
         """Browser -> target."""
         try:
-            if isinstance(message, str):
+            if isinstance(message, str) or not self._tapped:
                 self._send_up_raw(message)
                 return
             msg = self._tap.back(message)

@@ -148,3 +148,33 @@ def test_origin_rule_lets_the_proxys_own_page_in_and_no_one_else(
         assert ForwardMsg.FromString(one_run(conn)[-1]).script_finished == (
             ForwardMsg.FINISHED_SUCCESSFULLY
         )
+
+
+def test_an_unwatched_relay_passes_frames_without_decoding(streamlit_167: RealServer) -> None:
+    """No trace channel and nobody on the bus at the handshake: the relay does not tap
+    (Note [Unwatched relay]). A subscriber that comes later sees nothing of that
+    socket, and the frames still go both ways."""
+    with ProxyThread(streamlit_167.url, trace=False) as plain:
+        assert not plain.proxy.watchable()
+        with WireConnection.open(plain.ws_url, headers={"Origin": plain.origin}) as conn:
+            late = BUS.subscribe()
+            try:
+                frames = one_run(conn)
+                kinds = [ForwardMsg.FromString(f).WhichOneof("type") for f in frames]
+                assert kinds[0] == "new_session" and kinds[-1] == "script_finished"
+                assert "delta" in kinds
+                time.sleep(0.2)  # the proxy's loop would have published by now
+                assert [e.name for e in late.drain()] == []
+            finally:
+                BUS.unsubscribe(late)
+
+
+def test_a_subscriber_makes_the_relay_watchable(streamlit_167: RealServer, bus: Subscriber) -> None:
+    """A recording (or any subscriber) without a trace channel still gets the frames."""
+    with ProxyThread(streamlit_167.url, trace=False) as plain:
+        assert plain.proxy.watchable()
+        with WireConnection.open(plain.ws_url, headers={"Origin": plain.origin}) as conn:
+            frames = one_run(conn)
+        events = collect(bus, [], lambda seen: any(e.name == ev.SESSION_DISCONNECTED for e in seen))
+        sent = [e.data for e in events if e.name == ev.FORWARDMSG_SENT]
+        assert sent[: len(frames)] == frames
