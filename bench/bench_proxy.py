@@ -291,7 +291,7 @@ def main() -> None:
                 continue
             with contextlib.ExitStack() as stack:
                 if args.target == "minilit":
-                    port, _ = stack.enter_context(minilit_server(app, "off"))
+                    port, _, _ = stack.enter_context(minilit_server(app, inspect=False))
                     target_url = f"http://127.0.0.1:{port}"
                 else:
                     real = real_streamlit(streamlit_copy(app, Path(scratch)), version=args.version)

@@ -4,24 +4,35 @@ Not a test: run ``python bench/bench_trace.py`` and compare with DESIGN.md
 section 8: "With tracing on, rerun latency grows by <= 10%".
 
 Like bench/bench_spine.py, the server runs in its own process (``python -m
-minilit run``) and this process is the browser (a plain websocket client on
-loopback). Each configuration gets a fresh server:
+minilit run --inspect``) and this process is the browser (a plain websocket
+client on loopback, one session for the whole bench). Observers come and go
+while the server stays, block by block:
 
-    off          no --inspect: the bus has no subscriber, publishing is one check
-    on, idle     --inspect, nobody attached (the same as off, by construction)
-    on, consumer --inspect and a headless trace consumer in a third process
-                 (reads every event of /_minilit/trace and hands it through
-                 ``inspector.sources.deliver``, the inspector's decode path:
-                 binary batches decoded and described; the inspector without
-                 its model and UI; at the lower CPU priority every observer
-                 takes, inspector.launch.yield_cpu)
-    on, inspector --inspect and the real Textual inspector, headless, attached
+    off           nobody attached: the bus has no subscriber, so every hop is
+                  the one check it makes when tracing is off (``minilit run``
+                  without --inspect runs the same code)
+    off, twin     the same again, in its own blocks: the noise control. Its
+                  "x off" is what two identical configurations differ by on
+                  this machine in this many blocks; read the others against it
+    on, consumer  a headless trace consumer attached, in a process of its own
+                  (reads every event of /_minilit/trace and hands it through
+                  ``inspector.sources.deliver``, the inspector's decode path:
+                  binary batches decoded and described; the inspector without
+                  its model and UI; at the lower CPU priority every observer
+                  takes, inspector.launch.yield_cpu)
+    on, inspector the real Textual inspector, headless, attached
 
-Rounds alternate between configurations so that machine drift hits all of them.
-The figure that counts is the median; p90 is shown for the tail. By default
-reruns go back to back (the worst case: the trace of one rerun is serialized
-while the next one runs); ``--pace 0.05`` leaves 50 ms between reruns, as an
-interactive user always does, so that work falls in the gaps.
+A round runs one block of each configuration, in a shuffled order; a block
+is a few warm-up reruns and then ``--n`` timed ones. "x off" is the median,
+over the rounds, of a block's median divided by the median of the round's
+"off" block, and ``±`` its standard error by bootstrap over the rounds. One
+server process for everything matters: fresh processes differ from each
+other by as much as the budget (memory layout, which core they land on), and
+a figure that compares two of them measures that.
+
+By default reruns go back to back (the worst case: the trace of one rerun is
+serialized while the next one runs); ``--pace 0.05`` leaves 50 ms between
+reruns, as an interactive user always does, so that work falls in the gaps.
 """
 
 from __future__ import annotations
@@ -29,6 +40,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import secrets
 import statistics
 import subprocess
@@ -47,15 +59,12 @@ from minilit.testing.connection import wait_until_healthy
 
 APPS = Path(__file__).resolve().parent / "apps"
 RERUN = BackMsg(rerun_script={}).SerializeToString()
-CONFIGS = ("off", "on, idle", "on, consumer", "on, inspector")
+CONFIGS = ("off", "off, twin", "on, consumer", "on, inspector")
 
 
 @contextmanager
-def server(app: Path, config: str, encoding: str = "marshal") -> Iterator[tuple[int, int]]:
-    """A server for ``app`` in ``config``, plus its trace client process if any.
-
-    Yields (port, the server's pid).
-    """
+def server(app: Path, inspect: bool = True) -> Iterator[tuple[int, int, str]]:
+    """``minilit run app`` (with ``--inspect`` if asked). Yields (port, pid, trace token)."""
     port = free_port()
     token = secrets.token_hex(16)  # no leading "-" (argparse would take it for a flag)
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
@@ -72,54 +81,76 @@ def server(app: Path, config: str, encoding: str = "marshal") -> Iterator[tuple[
         "--server.headless",
         "true",
     ]
-    if config != "off":
+    if inspect:
         args += ["--inspect", "--server.traceToken", token]
-    procs = [subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_healthy(f"http://127.0.0.1:{port}", timeout=15.0)
-        if config in ("on, consumer", "on, inspector"):
-            mode = "inspector" if config == "on, inspector" else "protocol"
-            if mode == "protocol" and encoding == "json":
-                mode = "json"
-            sink = subprocess.Popen(
-                [sys.executable, __file__, "--sink", str(port), token, mode],
-                stdout=subprocess.PIPE,
-                env=env,
-            )
-            procs.append(sink)
-            assert sink.stdout is not None
-            if sink.stdout.readline().strip() != b"attached":
-                raise RuntimeError("the trace client did not attach")
-        yield port, procs[0].pid
+        yield port, proc.pid, token
     finally:
-        for proc in reversed(procs):
-            proc.terminate()
-            proc.wait(10)
+        proc.terminate()
+        proc.wait(10)
+
+
+@contextmanager
+def observer(port: int, token: str, config: str, encoding: str) -> Iterator[None]:
+    """The trace client of ``config`` attached for the duration (none for "off")."""
+    if not config.startswith("on"):
+        yield
+        return
+    mode = "inspector" if config == "on, inspector" else "protocol"
+    if mode == "protocol" and encoding == "json":
+        mode = "json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--sink", str(port), token, mode],
+        stdout=subprocess.PIPE,
+        env=env,
+    )
+    try:
+        assert proc.stdout is not None
+        if proc.stdout.readline().strip() != b"attached":
+            raise RuntimeError("the trace client did not attach")
+        settle(proc.pid)
+        yield
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        time.sleep(0.3)  # the server sees the close and unsubscribes
+
+
+def settle(pid: int, timeout: float = 15.0) -> None:
+    """Wait until a just-started observer is idle (the inspector takes a second or
+    two to build its screens): its start-up is not what a rerun costs."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        before = cpu_seconds(pid)
+        time.sleep(0.25)
+        if cpu_seconds(pid) - before < 0.01:
+            return
 
 
 async def one_rerun(ws: websockets.ClientConnection) -> float:
     start = time.perf_counter()
     await ws.send(RERUN)
     while True:
-        msg = ForwardMsg.FromString(await ws.recv())
+        msg = ForwardMsg.FromString(await ws.recv(decode=False))
         if msg.WhichOneof("type") == "script_finished":
             elapsed = (time.perf_counter() - start) * 1000
-            ForwardMsg.FromString(await ws.recv())  # the trailing not-running status
+            await ws.recv(decode=False)  # the trailing not-running status
             return elapsed
 
 
-async def round_trips(port: int, n: int, pace: float = 0.0, warmup: int = 20) -> list[float]:
-    """``n`` timed reruns; ``pace`` seconds of idle between them (0: back to back)."""
-    url = f"ws://127.0.0.1:{port}/_stcore/stream"
-    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:  # type: ignore[list-item]
-        for _ in range(warmup):
-            await one_rerun(ws)
-        times = []
-        for _ in range(n):
-            if pace:
-                await asyncio.sleep(pace)
-            times.append(await one_rerun(ws))
-        return times
+async def block(ws: websockets.ClientConnection, n: int, pace: float, warmup: int) -> list[float]:
+    """``warmup`` reruns, then ``n`` timed ones; ``pace`` seconds of idle between them."""
+    for _ in range(warmup):
+        await one_rerun(ws)
+    times = []
+    for _ in range(n):
+        if pace:
+            await asyncio.sleep(pace)
+        times.append(await one_rerun(ws))
+    return times
 
 
 # ----- the trace client process -------------------------------------------------------
@@ -180,10 +211,47 @@ def sink(port: int, token: str, mode: str) -> None:
     asyncio.run(consume())
 
 
+def ratio_and_error(
+    blocks: list[list[float]], base: list[list[float]], resamples: int = 400
+) -> tuple[float, float]:
+    """The median over rounds of median(block) / median(the round's off block), and its
+    bootstrap standard error (seeded: reproducible)."""
+    ratios = [
+        statistics.median(b) / statistics.median(o) for b, o in zip(blocks, base, strict=True)
+    ]
+    rng = random.Random(0)
+    medians = [statistics.median(rng.choices(ratios, k=len(ratios))) for _ in range(resamples)]
+    return statistics.median(ratios), statistics.stdev(medians) if len(ratios) > 1 else 0.0
+
+
+async def bench_app(
+    app: Path, rounds: int, n: int, pace: float, encoding: str
+) -> dict[str, tuple[list[list[float]], list[float]]]:
+    """Per configuration: each round's block of rerun times, and each block's server CPU."""
+    results: dict[str, tuple[list[list[float]], list[float]]] = {c: ([], []) for c in CONFIGS}
+    rng = random.Random(0)
+    with server(app) as (port, pid, token):
+        url = f"ws://127.0.0.1:{port}/_stcore/stream"
+        async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:  # type: ignore[list-item]
+            await block(ws, 0, 0.0, warmup=20)
+            for _ in range(rounds):
+                order = list(CONFIGS)
+                rng.shuffle(order)
+                for config in order:
+                    with observer(port, token, config, encoding):
+                        await block(ws, 0, 0.0, warmup=5)
+                        before = cpu_seconds(pid)
+                        times = await block(ws, n, pace, warmup=0)
+                        cpu = (cpu_seconds(pid) - before) * 1000 / n
+                    results[config][0].append(times)
+                    results[config][1].append(cpu)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=300, help="round trips per round")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per config")
+    parser.add_argument("--n", type=int, default=150, help="timed reruns per block")
+    parser.add_argument("--rounds", type=int, default=10, help="rounds (a block of each config)")
     parser.add_argument(
         "--pace",
         type=float,
@@ -209,52 +277,32 @@ def main() -> None:
         return
 
     load_before = os.getloadavg()
-    rows = []
-    apps = [a for a in args.apps.split(",") if a]
-    for app in apps:
-        n = args.n if app == "counter.py" else max(60, args.n // 3)
-        times: dict[str, list[float]] = {c: [] for c in CONFIGS}
-        medians: dict[str, list[float]] = {c: [] for c in CONFIGS}
-        cpu: dict[str, list[float]] = {c: [] for c in CONFIGS}
-        for _ in range(args.rounds):
-            for config in CONFIGS:
-                with server(APPS / app, config, args.consumer_encoding) as (port, pid):
-                    before = cpu_seconds(pid)
-                    got = asyncio.run(round_trips(port, n, args.pace))
-                    cpu[config].append((cpu_seconds(pid) - before) * 1000 / (n + 20))
-                    times[config] += got
-                    medians[config].append(statistics.median(got))
-        base = statistics.median(medians["off"])
-        base_cpu = statistics.median(cpu["off"])
+    print(
+        f"{'app':<14} {'tracing':<14} {'median ms':>10} {'p90 ms':>8} {'x off':>13}"
+        f" {'server CPU ms/rerun':>20}"
+    )
+    for app in [a for a in args.apps.split(",") if a]:
+        n = args.n if app == "counter.py" else max(30, args.n // 3)
+        results = asyncio.run(
+            bench_app(APPS / app, args.rounds, n, args.pace, args.consumer_encoding)
+        )
+        base = results["off"][0]
         for config in CONFIGS:
-            median = statistics.median(medians[config])
-            server_cpu = statistics.median(cpu[config])
-            rows.append(
-                (
-                    app,
-                    config,
-                    median,
-                    pct(times[config], 0.9),
-                    median / base,
-                    server_cpu,
-                    (server_cpu / base_cpu - 1) * 100 if base_cpu else 0.0,
-                )
+            blocks, cpu = results[config]
+            pooled = [t for b in blocks for t in b]
+            ratio = ""
+            if config != "off":
+                value, error = ratio_and_error(blocks, base)
+                ratio = f"{value:.3f}x ±{error:.3f}"
+            print(
+                f"{app:<14} {config:<14} {statistics.median(pooled):>10.3f} "
+                f"{pct(pooled, 0.9):>8.3f} {ratio:>13} {statistics.median(cpu):>20.2f}",
+                flush=True,
             )
-
     load_after = os.getloadavg()
     print(
-        f"{'app':<14} {'tracing':<14} {'median ms':>10} {'p90 ms':>8} {'x off':>7}"
-        f" {'server CPU ms/rerun':>20} {'vs off':>8}"
-    )
-    for app, config, median, p90, ratio, server_cpu, cpu_delta in rows:
-        print(
-            f"{app:<14} {config:<14} {median:>10.3f} {p90:>8.3f} {ratio:>6.2f}x"
-            f" {server_cpu:>20.2f} {cpu_delta:>+7.1f}%"
-        )
-    print(
-        f"{args.rounds} interleaved rounds, pace {args.pace} s, consumer encoding "
-        f"{args.consumer_encoding}; median = median of per-round medians; server CPU from "
-        "/proc (user+system)"
+        f"{args.rounds} rounds of shuffled blocks, one server, pace {args.pace} s, consumer "
+        f"encoding {args.consumer_encoding}; server CPU from /proc (user+system)"
     )
     print(
         "load average (1, 5, 15 min): before "
