@@ -7,15 +7,11 @@ this module is found beside them on ``sys.path``.
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 
+from minilit.testing.connection import free_port
 
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+__all__ = ["cpu_seconds", "free_port", "pct"]
 
 
 def cpu_seconds(pid: int) -> float:

@@ -18,7 +18,6 @@ looks up the machine's external address online, which must fail fast in a test.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import tempfile
 import time
@@ -30,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from minilit.testing.connection import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 ROOT = REPO / ".real-streamlit"
@@ -52,12 +53,6 @@ def require_real_streamlit(version: str = "1.67") -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return python
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass

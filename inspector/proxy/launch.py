@@ -13,7 +13,6 @@ Hands to: inspector/launch.py's ``run_inspector`` with a live source.
 
 from __future__ import annotations
 
-import socket
 import sys
 from pathlib import Path
 
@@ -21,12 +20,7 @@ from inspector.launch import LaunchError, ServerProcess, run_inspector
 from inspector.proxy.target import TargetError, parse_target
 from inspector.sources import LiveSource
 from minilit.cli import UsageError
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from minilit.testing.connection import free_port
 
 
 class ProxyProcess(ServerProcess):

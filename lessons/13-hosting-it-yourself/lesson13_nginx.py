@@ -47,12 +47,6 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 CONF = """\
 worker_processes 1;
 pid {prefix}/nginx.pid;

@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lesson13_nginx import Nginx, free_port, make_certificate, proxy_site
+from lesson13_nginx import Nginx, make_certificate, proxy_site
 
 from lessons.framework.claims import claim
 from lessons.framework.harness import ServerPool, TraceCapture
 from lessons.framework.targets import SHIM, Target, against
 from minilit.testing import AppClient, HandshakeRejected, WireConnection
+from minilit.testing.connection import free_port
 from minilit.trace import events
 
 HERE = Path(__file__).parent

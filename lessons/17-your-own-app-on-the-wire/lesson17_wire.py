@@ -23,10 +23,9 @@ from pathlib import Path
 
 from inspector.channel.protocol import WireEvent
 from inspector.channel.recording import read_recording
-from inspector.proxy.launch import free_port
 from lessons.framework.transcript import load_scenario
 from minilit.testing import AppClient
-from minilit.testing.connection import wait_until_healthy
+from minilit.testing.connection import free_port, wait_until_healthy
 
 HERE = Path(__file__).resolve().parent
 APP = HERE / "app.py"

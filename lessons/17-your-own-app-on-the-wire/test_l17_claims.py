@@ -18,10 +18,10 @@ from lesson17_wire import _running, record_on_minilit, record_through_proxy
 
 from inspector import wirediff
 from inspector.channel.protocol import WireEvent
-from inspector.proxy.launch import free_port
 from lessons.framework.claims import claim
 from lessons.framework.targets import Target, against
 from minilit.testing import AppClient, HandshakeRejected, WireConnection
+from minilit.testing.connection import free_port
 from minilit.trace import events
 
 HERE = Path(__file__).resolve().parent

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from minilit.config import load_config
 from minilit.server.server import Server
+from minilit.testing.connection import free_port
 
 APP = "import minilit as st\nst.text('hi')\n"
 
@@ -56,12 +57,6 @@ def test_unknown_option_is_one_line_and_status_2(tmp_path: Path) -> None:
         assert result.returncode == 2, args
         assert result.stderr.strip().count("\n") == 0, result.stderr
         assert "Traceback" not in result.stderr
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_explicit_busy_port_exits_1(tmp_path: Path) -> None:

@@ -24,7 +24,8 @@ import pytest
 
 from inspector.proxy.server import ProxyServer
 from inspector.proxy.target import parse_target
-from tests.realstreamlit import RealServer, free_port, real_streamlit
+from minilit.testing.connection import free_port
+from tests.realstreamlit import RealServer, real_streamlit
 from tests.trace.conftest import Probe as Probe  # re-exported for the tests
 from tests.trace.conftest import no_leftover_tracing  # noqa: F401  (autouse here too)
 

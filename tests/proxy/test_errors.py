@@ -14,9 +14,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from minilit.testing.connection import HandshakeRejected, WireConnection
+from minilit.testing.connection import HandshakeRejected, WireConnection, free_port
 from tests.proxy.conftest import REPO, ProxyProcess
-from tests.realstreamlit import free_port
 
 pytestmark = pytest.mark.timeout(60)
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))

@@ -9,23 +9,16 @@ the same ``AppClient.connect``. Unset (the default, and in CI), only minilit run
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
 
 from minilit.testing import AppClient
+from minilit.testing.connection import free_port
 
 STREAMLIT = os.environ.get("MINILIT_STREAMLIT", "")
 BACKENDS = ["minilit", *(["streamlit"] if STREAMLIT else [])]
 """The servers the parametrized fixtures run against."""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 class StreamlitClient(AppClient):
@@ -44,7 +37,7 @@ def streamlit_app(source: str, timeout: float = 10.0) -> AppClient:
     directory = Path(tempfile.mkdtemp(prefix="minilit-oracle-"))
     script = directory / "app.py"
     script.write_text(source.replace("import minilit as st", "import streamlit as st"))
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [
             STREAMLIT,

@@ -19,7 +19,9 @@ from lessons.framework.harness import ServerPool
 from minilit.server import proxy_config
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lesson13_nginx import Nginx, free_port, make_certificate
+from lesson13_nginx import Nginx, make_certificate
+
+from minilit.testing.connection import free_port
 
 PUBLIC_NAME = "app.test"
 
