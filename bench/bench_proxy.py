@@ -17,24 +17,28 @@ own process; ``minilit proxy`` runs in a second one; this process is the browser
     byte relay     through a plain TCP relay in its own process (asyncio, no
                    websocket parsing, TCP_NODELAY both ways): the floor, what
                    any process in the middle costs on this machine
-    proxy          through ``minilit proxy`` (no one watching: the wiretap
-                   decodes every frame, the bus has no subscriber)
+    proxy          through ``minilit proxy``: nobody can watch it (no trace
+                   channel, no recording), so it relays frames without
+                   decoding them (Note [Unwatched relay])
+    proxy, inspect through ``minilit proxy --inspect`` with nobody attached:
+                   the wiretap decodes every frame and publishes to no one,
+                   ready for an inspector to attach
     proxy, traced  through ``minilit proxy --inspect`` with a headless trace
                    consumer attached (reads and decodes every event, as the
                    inspector does), at the lower CPU priority observers take
 
-The configurations take turns rerun by rerun: five websockets are open at
+The configurations take turns rerun by rerun: six websockets are open at
 once (one per configuration, each its own session on the same server), and
 each round reruns once on each, in a shuffled order. So a busy moment of the
-machine hits all five alike, and ``added`` is the median of the per-round
+machine hits all six alike, and ``added`` is the median of the per-round
 differences with direct (paired), which a loaded machine blurs far less than
 a difference of medians. ``proxy CPU`` is the proxy process's own CPU time per
 rerun (user + system, from /proc), a figure no other process's load changes.
 ``±`` is the standard error of that median, by bootstrap over the rounds.
 
 ``--target minilit`` puts the proxy in front of minilit's own server instead.
-A counter rerun there takes about 1 ms instead of 1.67's 30 ms or so, and
-varies far less, so the same number of rounds measures what the proxy adds
+A counter rerun there takes about a millisecond instead of 1.67's tens of
+milliseconds, and varies far less, so the same number of rounds measures what the proxy adds
 more finely; the proxy's work per frame is the same whoever sent the frame.
 """
 
@@ -61,8 +65,7 @@ import websockets
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench_trace import server as minilit_server  # noqa: E402
-from benchlib import cpu_seconds, free_port, pct  # noqa: E402
+from benchlib import cpu_seconds, free_port, minilit_server, pct  # noqa: E402
 
 from minilit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
@@ -74,7 +77,7 @@ APPS = {
     "200 texts": REPO / "bench" / "apps" / "many_texts.py",
 }
 RERUN = BackMsg(rerun_script={}).SerializeToString()
-CONFIGS = ("direct", "direct, twin", "byte relay", "proxy", "proxy, traced")
+CONFIGS = ("direct", "direct, twin", "byte relay", "proxy", "proxy, inspect", "proxy, traced")
 
 
 def streamlit_copy(app: Path, folder: Path) -> Path:
@@ -86,12 +89,13 @@ def streamlit_copy(app: Path, folder: Path) -> Path:
 
 
 @contextmanager
-def proxy(target: str, traced: bool) -> Iterator[tuple[int, int]]:
-    """``minilit proxy`` in front of ``target`` (and a trace consumer if ``traced``)."""
+def proxy(target: str, inspect: bool, traced: bool) -> Iterator[tuple[int, int]]:
+    """``minilit proxy`` in front of ``target`` (``--inspect`` if asked, and a trace
+    consumer attached if ``traced``)."""
     port = free_port()
     token = secrets.token_hex(16)
     args = [sys.executable, "-m", "minilit", "proxy", target, "--server.port", str(port)]
-    if traced:
+    if inspect or traced:
         args += ["--inspect", "--server.traceToken", token]
     procs = [subprocess.Popen(args, cwd=str(REPO), stdout=subprocess.DEVNULL)]
     try:
@@ -298,16 +302,23 @@ def main() -> None:
                     target = stack.enter_context(real)
                     port, target_url = target.port, target.url
                 relay_port, relay_pid = stack.enter_context(byte_relay(port))
-                plain_port, plain_pid = stack.enter_context(proxy(target_url, traced=False))
-                traced_port, traced_pid = stack.enter_context(proxy(target_url, traced=True))
+                plain = stack.enter_context(proxy(target_url, inspect=False, traced=False))
+                inspect = stack.enter_context(proxy(target_url, inspect=True, traced=False))
+                traced = stack.enter_context(proxy(target_url, inspect=True, traced=True))
                 ports = {
                     "direct": port,
                     "direct, twin": port,
                     "byte relay": relay_port,
-                    "proxy": plain_port,
-                    "proxy, traced": traced_port,
+                    "proxy": plain[0],
+                    "proxy, inspect": inspect[0],
+                    "proxy, traced": traced[0],
                 }
-                pids = {"byte relay": relay_pid, "proxy": plain_pid, "proxy, traced": traced_pid}
+                pids = {
+                    "byte relay": relay_pid,
+                    "proxy": plain[1],
+                    "proxy, inspect": inspect[1],
+                    "proxy, traced": traced[1],
+                }
                 cpu_before = {c: cpu_seconds(pid) for c, pid in pids.items()}
                 times = asyncio.run(interleaved(ports, args.reruns, args.warmup))
                 reruns = args.reruns + args.warmup
@@ -327,7 +338,7 @@ def main() -> None:
                     f"{pct(row, 0.9):>8.2f} {added:>13} {over:>13} {cpu_text:>13}",
                     flush=True,
                 )
-    print(f"\n(load average {os.getloadavg()[0]:.1f}; budget: counter, proxy, added <= 1 ms)")
+    print(f"\n(load average {os.getloadavg()[0]:.1f}; budget: counter, proxy rows, added <= 1 ms)")
 
 
 if __name__ == "__main__":

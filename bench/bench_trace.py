@@ -1,12 +1,12 @@
 """Tracing overhead: rerun round trips with tracing off and on. Prints a table.
 
-Not a test: run ``python bench/bench_trace.py`` and compare with DESIGN.md
-section 8: "With tracing on, rerun latency grows by <= 10%".
+Not a test: run ``python bench/bench_trace.py`` and compare with the budget in
+the README (Tests and speed): with tracing on, rerun latency grows by <= 10%.
 
 Like bench/bench_spine.py, the server runs in its own process (``python -m
-minilit run --inspect``) and this process is the browser (a plain websocket
-client on loopback, one session for the whole bench). Observers come and go
-while the server stays, block by block:
+minilit run --inspect``, one per app) and this process is the browser (a plain
+websocket client on loopback, one session per app). Observers come and go while
+the server stays, block by block:
 
     off           nobody attached: the bus has no subscriber, so every hop is
                   the one check it makes when tracing is off (``minilit run``
@@ -23,7 +23,10 @@ while the server stays, block by block:
     on, inspector the real Textual inspector, headless, attached
 
 A round runs one block of each configuration, in a shuffled order; a block
-is a few warm-up reruns and then ``--n`` timed ones. "x off" is the median,
+is a few warm-up reruns and then ``--n`` timed ones (a third as many, at least
+30, for apps other than the counter, whose reruns are longer). With the default
+10 rounds the error of a median is itself coarse: raise ``--rounds`` to
+compare two figures closer than it. "x off" is the median,
 over the rounds, of a block's median divided by the median of the round's
 "off" block, and ``±`` its standard error by bootstrap over the rounds. One
 server process for everything matters: fresh processes differ from each
@@ -41,7 +44,6 @@ import argparse
 import asyncio
 import os
 import random
-import secrets
 import statistics
 import subprocess
 import sys
@@ -51,45 +53,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import websockets
-from benchlib import cpu_seconds, free_port, pct
+from benchlib import cpu_seconds, minilit_server, pct
 
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
-from minilit.testing.connection import wait_until_healthy
 
 APPS = Path(__file__).resolve().parent / "apps"
 RERUN = BackMsg(rerun_script={}).SerializeToString()
 CONFIGS = ("off", "off, twin", "on, consumer", "on, inspector")
-
-
-@contextmanager
-def server(app: Path, inspect: bool = True) -> Iterator[tuple[int, int, str]]:
-    """``minilit run app`` (with ``--inspect`` if asked). Yields (port, pid, trace token)."""
-    port = free_port()
-    token = secrets.token_hex(16)  # no leading "-" (argparse would take it for a flag)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
-    args = [
-        sys.executable,
-        "-m",
-        "minilit",
-        "run",
-        str(app),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-    ]
-    if inspect:
-        args += ["--inspect", "--server.traceToken", token]
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_until_healthy(f"http://127.0.0.1:{port}", timeout=15.0)
-        yield port, proc.pid, token
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 @contextmanager
@@ -116,18 +87,26 @@ def observer(port: int, token: str, config: str, encoding: str) -> Iterator[None
     finally:
         proc.terminate()
         proc.wait(10)
-        time.sleep(0.3)  # the server sees the close and unsubscribes
+        # The server sees the close and unsubscribes (on its next loop turn); the
+        # next block's warm-up reruns would absorb a late one.
+        time.sleep(0.3)
 
 
 def settle(pid: int, timeout: float = 15.0) -> None:
     """Wait until a just-started observer is idle (the inspector takes a second or
-    two to build its screens): its start-up is not what a rerun costs."""
+    two to build its screens): its start-up is not what a rerun costs.
+
+    Raises:
+        RuntimeError: it was still busy after ``timeout`` seconds (its start-up
+            would fall into the timed block).
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         before = cpu_seconds(pid)
         time.sleep(0.25)
         if cpu_seconds(pid) - before < 0.01:
             return
+    raise RuntimeError(f"the observer (pid {pid}) did not go idle within {timeout} s")
 
 
 async def one_rerun(ws: websockets.ClientConnection) -> float:
@@ -230,7 +209,7 @@ async def bench_app(
     """Per configuration: each round's block of rerun times, and each block's server CPU."""
     results: dict[str, tuple[list[list[float]], list[float]]] = {c: ([], []) for c in CONFIGS}
     rng = random.Random(0)
-    with server(app) as (port, pid, token):
+    with minilit_server(app) as (port, pid, token):
         url = f"ws://127.0.0.1:{port}/_stcore/stream"
         async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:  # type: ignore[list-item]
             await block(ws, 0, 0.0, warmup=20)
@@ -301,8 +280,8 @@ def main() -> None:
             )
     load_after = os.getloadavg()
     print(
-        f"{args.rounds} rounds of shuffled blocks, one server, pace {args.pace} s, consumer "
-        f"encoding {args.consumer_encoding}; server CPU from /proc (user+system)"
+        f"{args.rounds} rounds of shuffled blocks, one server per app, pace {args.pace} s, "
+        f"consumer encoding {args.consumer_encoding}; server CPU from /proc (user+system)"
     )
     print(
         "load average (1, 5, 15 min): before "

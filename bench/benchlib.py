@@ -1,4 +1,5 @@
-"""What every benchmark in bench/ needs: a free port, a process's CPU time, a percentile.
+"""What the benchmarks in bench/ share: a free port, a minilit server in its own process,
+a process's CPU time, a percentile.
 
 Not in Streamlit. The benchmarks are scripts (``python bench/bench_x.py``), so
 this module is found beside them on ``sys.path``.
@@ -7,11 +8,17 @@ this module is found beside them on ``sys.path``.
 from __future__ import annotations
 
 import os
+import secrets
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from minilit.testing.connection import free_port
+from minilit.testing.connection import wait_until_healthy
+from minilit.testing.ports import free_port
 
-__all__ = ["cpu_seconds", "free_port", "pct"]
+__all__ = ["cpu_seconds", "free_port", "minilit_server", "pct"]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -27,3 +34,33 @@ def pct(values: list[float], q: float) -> float:
     """The ``q`` quantile (0..1) of ``values``, by rank."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+@contextmanager
+def minilit_server(app: Path, inspect: bool = True) -> Iterator[tuple[int, int, str]]:
+    """``minilit run app`` (with ``--inspect`` if asked). Yields (port, pid, trace token)."""
+    port = free_port()
+    token = secrets.token_hex(16)  # no leading "-" (argparse would take it for a flag)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
+    args = [
+        sys.executable,
+        "-m",
+        "minilit",
+        "run",
+        str(app),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+    if inspect:
+        args += ["--inspect", "--server.traceToken", token]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_healthy(f"http://127.0.0.1:{port}", timeout=15.0)
+        yield port, proc.pid, token
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -16,18 +16,22 @@ SETTLE = 1.0
 
 @pytest.fixture(autouse=True)
 def _script_threads_settle() -> Iterator[None]:
-    """Let a test's script threads end before the next test starts.
+    """Let the script threads a test started end before the next test starts.
 
     Stopping a server asks its script threads to stop; it does not wait for
     them (nor does Streamlit's). A thread still on its way out publishes its
     last trace events on the process's one bus, where the next test's
-    subscriber would read them as its own. A thread that does not end within
-    SETTLE (a script in a loop without st calls) is left, as before. In a full
-    run only a handful of tests leave one, for about 2.5 s in all.
+    subscriber would read them as its own. Threads that were running before
+    the test (a module's shared server) are not waited for, and a thread that
+    does not end within SETTLE (a script looping without st calls) is left
+    as before: this is hygiene between tests, not a check.
     """
+    before = set(threading.enumerate())
     yield
     deadline = time.monotonic() + SETTLE
-    while any(t.name == SCRIPT_THREAD for t in threading.enumerate()):
+    while any(
+        t.name == SCRIPT_THREAD and t not in before and t.is_alive() for t in threading.enumerate()
+    ):
         if time.monotonic() > deadline:
             return
         time.sleep(0.01)

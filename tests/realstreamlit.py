@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from minilit.testing.connection import free_port
+from minilit.testing.ports import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 ROOT = REPO / ".real-streamlit"

@@ -20,7 +20,7 @@ from inspector.launch import LaunchError, ServerProcess, run_inspector
 from inspector.proxy.target import TargetError, parse_target
 from inspector.sources import LiveSource
 from minilit.cli import UsageError
-from minilit.testing.connection import free_port
+from minilit.testing.ports import free_port
 
 
 class ProxyProcess(ServerProcess):

@@ -13,7 +13,8 @@ binary frame (streamlit-internals §2.1). The proxy stands in the middle:
    target does not answer. A 1.67 server that refuses an Origin accepts
    and then closes with 1008; that close reaches the browser unchanged.
 2. **Frames.** Every frame goes on as the same bytes, binary as binary and
-   text as text. Binary frames are decoded and published on the way
+   text as text. When someone can watch (Note [Unwatched relay]), binary
+   frames are decoded and published on the way
    (inspector/proxy/tap.py), and offered to the frame hold: ForwardMsgs to
    ``BUS.hold`` as a minilit server does, BackMsgs through
    inspector/proxy/hold.py.
@@ -245,8 +246,7 @@ class StreamHandler(tornado.websocket.WebSocketHandler):
             elif self._tapped:
                 self._forward_frame(message)
             else:
-                self._cork()
-                _write_binary(self.ws_connection, message)
+                self._relay_down(message)
         except WebSocketClosedError:
             if up is not None:
                 up.close()
@@ -290,6 +290,13 @@ class StreamHandler(tornado.websocket.WebSocketHandler):
             if BUS.held(tap.session_id, msg, data, send):
                 return None
         return self._send_down(data, msg, run_id)
+
+    def _relay_down(self, data: bytes) -> None:
+        """Write one frame to the browser as it is (Note [Unwatched relay])."""
+        if self.ws_connection is None or self.ws_connection.is_closing():
+            raise WebSocketClosedError()
+        self._cork()
+        _write_binary(self.ws_connection, data)
 
     def _send_down(self, data: bytes, msg: ForwardMsg | None, run_id: str) -> Future[None]:
         """Write one ForwardMsg frame to the browser (now, or when its hold is released)."""

@@ -21,7 +21,7 @@ from lessons.framework.claims import claim
 from lessons.framework.harness import ServerPool, TraceCapture
 from lessons.framework.targets import SHIM, Target, against
 from minilit.testing import AppClient, HandshakeRejected, WireConnection
-from minilit.testing.connection import free_port
+from minilit.testing.ports import free_port
 from minilit.trace import events
 
 HERE = Path(__file__).parent

@@ -25,7 +25,8 @@ from inspector.channel.protocol import WireEvent
 from inspector.channel.recording import read_recording
 from lessons.framework.transcript import load_scenario
 from minilit.testing import AppClient
-from minilit.testing.connection import free_port, wait_until_healthy
+from minilit.testing.connection import wait_until_healthy
+from minilit.testing.ports import free_port
 
 HERE = Path(__file__).resolve().parent
 APP = HERE / "app.py"

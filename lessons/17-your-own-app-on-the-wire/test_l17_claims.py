@@ -21,7 +21,7 @@ from inspector.channel.protocol import WireEvent
 from lessons.framework.claims import claim
 from lessons.framework.targets import Target, against
 from minilit.testing import AppClient, HandshakeRejected, WireConnection
-from minilit.testing.connection import free_port
+from minilit.testing.ports import free_port
 from minilit.trace import events
 
 HERE = Path(__file__).resolve().parent

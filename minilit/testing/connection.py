@@ -37,7 +37,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import queue
-import socket
 import threading
 import time
 import urllib.error
@@ -183,17 +182,6 @@ class _LoopThread:
         if self.thread.is_alive():
             self.loop.call_soon_threadsafe(self.loop.stop)
             self.thread.join(timeout=10)
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on right now, for a server a test or launcher starts.
-
-    (The OS picks it; another process could take it before the server binds, which
-    on loopback in a test run does not happen in practice.)
-    """
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def stream_url(url: str) -> str:

@@ -29,6 +29,8 @@ HOLD_MESSAGES = """
   const Real = window.WebSocket
   const held = []
   let mode = "hold"  // then "drain" (one held message per task), then "pass"
+  const setMode = (m) => { mode = m; window.__mode = m }
+  setMode("hold")
   window.__held = held
   window.WebSocket = class extends Real {
     constructor(...args) {
@@ -49,12 +51,13 @@ HOLD_MESSAGES = """
   window.__deliverInOneTask = (n) => {
     for (const [fn, event] of held.splice(0, n)) fn(event)
   }
-  window.__hold = () => { mode = "hold" }
+  window.__hold = () => setMode("hold")
   window.__drain = () => {
-    mode = "drain"
+    setMode("drain")
     const step = () => {
+      if (mode !== "drain") return  // held again before this drain ended
       const next = held.shift()
-      if (next === undefined) { mode = "pass"; return }
+      if (next === undefined) { setMode("pass"); return }
       next[0](next[1])
       setTimeout(step, 0)
     }
@@ -69,8 +72,9 @@ def _first_four_in_one_task(page: Page) -> None:
     task; let React render; then the rest of the run, one frame per task."""
     page.wait_for_function("() => window.__held.length >= 4")
     page.evaluate("window.__deliverInOneTask(4)")
-    # React has rendered the state new_session set.
+    # React has rendered the state new_session set, and the four held deltas.
     expect(page.locator(APP)).to_have_attribute("data-test-script-state", "running")
+    expect(page.get_by_role("button", name="Top button")).to_be_attached()
     page.evaluate("window.__drain()")
     wait_for_app_idle(page)
 
@@ -89,6 +93,7 @@ def test_the_first_frames_of_a_run_before_react_renders(page: Page, serve: Serve
     page.goto(server.url)
     _first_four_in_one_task(page)  # the first run: React's state has no run id yet
     _whole_page(page, 1)
+    page.wait_for_function("() => window.__mode === 'pass'")  # that drain has ended
 
     page.evaluate("window.__hold()")  # a rerun: React's state has the first run's id
     page.get_by_role("button", name="Top button").click()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from minilit.config import load_config
 from minilit.server.server import Server
-from minilit.testing.connection import free_port
+from minilit.testing.ports import free_port
 
 APP = "import minilit as st\nst.text('hi')\n"
 

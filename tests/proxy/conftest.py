@@ -24,7 +24,7 @@ import pytest
 
 from inspector.proxy.server import ProxyServer
 from inspector.proxy.target import parse_target
-from minilit.testing.connection import free_port
+from minilit.testing.ports import free_port
 from tests.realstreamlit import RealServer, real_streamlit
 from tests.trace.conftest import Probe as Probe  # re-exported for the tests
 from tests.trace.conftest import no_leftover_tracing  # noqa: F401  (autouse here too)

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from minilit.testing.connection import HandshakeRejected, WireConnection, free_port
+from minilit.testing.connection import HandshakeRejected, WireConnection
+from minilit.testing.ports import free_port
 from tests.proxy.conftest import REPO, ProxyProcess
 
 pytestmark = pytest.mark.timeout(60)

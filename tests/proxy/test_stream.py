@@ -178,6 +178,12 @@ def test_a_subscriber_makes_the_relay_watchable(streamlit_167: RealServer, bus: 
         assert plain.proxy.watchable()
         with WireConnection.open(plain.ws_url, headers={"Origin": plain.origin}) as conn:
             frames = one_run(conn)
-        events = collect(bus, [], lambda seen: any(e.name == ev.SESSION_DISCONNECTED for e in seen))
-        sent = [e.data for e in events if e.name == ev.FORWARDMSG_SENT]
+        session_id = ForwardMsg.FromString(frames[0]).new_session.initialize.session_id
+        # (By session: a minilit server another test left running may publish too.)
+        mine = collect(bus, [], lambda seen: _gone(seen, session_id))
+        sent = [e.data for e in mine if e.name == ev.FORWARDMSG_SENT and e.session_id == session_id]
         assert sent[: len(frames)] == frames
+
+
+def _gone(events: list[TraceEvent], session_id: str) -> bool:
+    return any(e.name == ev.SESSION_DISCONNECTED and e.session_id == session_id for e in events)

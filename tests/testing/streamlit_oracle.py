@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from minilit.testing import AppClient
-from minilit.testing.connection import free_port
+from minilit.testing.ports import free_port
 
 STREAMLIT = os.environ.get("MINILIT_STREAMLIT", "")
 BACKENDS = ["minilit", *(["streamlit"] if STREAMLIT else [])]

@@ -21,7 +21,7 @@ from minilit.server import proxy_config
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from lesson13_nginx import Nginx, make_certificate
 
-from minilit.testing.connection import free_port
+from minilit.testing.ports import free_port
 
 PUBLIC_NAME = "app.test"
 
