@@ -38,8 +38,9 @@ rerun (user + system, from /proc), a figure no other process's load changes.
 
 ``--target minilit`` puts the proxy in front of minilit's own server instead.
 A counter rerun there takes about a millisecond instead of 1.67's tens of
-milliseconds, and varies far less, so the same number of rounds measures what the proxy adds
-more finely; the proxy's work per frame is the same whoever sent the frame.
+milliseconds, and varies far less, so the same number of rounds measures what
+the proxy adds more finely; the proxy's work per frame is the same whoever sent
+the frame (minilit's frames are 1.67's).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ import websockets
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchlib import cpu_seconds, free_port, minilit_server, pct  # noqa: E402
+from benchlib import cpu_seconds, free_port, median_and_error, minilit_server, pct  # noqa: E402
 
 from minilit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
@@ -217,22 +218,11 @@ async def interleaved(ports: dict[str, int], n: int, warmup: int) -> dict[str, l
     return times
 
 
-def paired_median(row: list[float], base: list[float]) -> float:
-    """The median of the per-round differences (the rounds are paired)."""
-    return statistics.median(t - b for t, b in zip(row, base, strict=True))
-
-
 def paired(row: list[float], base: list[float]) -> str:
-    """``+0.42 ±0.10``: the paired median and its standard error."""
-    return f"{paired_median(row, base):+.2f} ±{paired_error(row, base):.2f}"
-
-
-def paired_error(row: list[float], base: list[float], resamples: int = 400) -> float:
-    """The standard error of ``paired_median``, by bootstrap (seeded: reproducible)."""
-    diffs = [t - b for t, b in zip(row, base, strict=True)]
-    rng = random.Random(0)
-    medians = [statistics.median(rng.choices(diffs, k=len(diffs))) for _ in range(resamples)]
-    return statistics.stdev(medians)
+    """``+0.42 ±0.10``: the median of the per-round differences (the rounds are
+    paired) and its standard error."""
+    median, error = median_and_error([t - b for t, b in zip(row, base, strict=True)])
+    return f"{median:+.2f} ±{error:.2f}"
 
 
 def sink(port: int, token: str) -> None:

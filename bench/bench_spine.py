@@ -16,10 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -27,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import websockets
-from benchlib import free_port, pct
+from benchlib import free_port, pct, start_minilit
 
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -52,26 +49,8 @@ def wait_healthy(port: int, timeout: float = 10.0) -> float:
 def server(app: Path) -> Iterator[tuple[int, float]]:
     """Start ``minilit run app`` in a subprocess; yield (port, seconds to healthy)."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "minilit",
-            "run",
-            str(app),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = start_minilit(app, port)
     try:
         wait_healthy(port)
         yield port, time.perf_counter() - start

@@ -53,7 +53,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import websockets
-from benchlib import cpu_seconds, minilit_server, pct
+from benchlib import child_env, cpu_seconds, median_and_error, minilit_server, pct
 
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -72,11 +72,10 @@ def observer(port: int, token: str, config: str, encoding: str) -> Iterator[None
     mode = "inspector" if config == "on, inspector" else "protocol"
     if mode == "protocol" and encoding == "json":
         mode = "json"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
     proc = subprocess.Popen(
         [sys.executable, __file__, "--sink", str(port), token, mode],
         stdout=subprocess.PIPE,
-        env=env,
+        env=child_env(),
     )
     try:
         assert proc.stdout is not None
@@ -120,10 +119,8 @@ async def one_rerun(ws: websockets.ClientConnection) -> float:
             return elapsed
 
 
-async def block(ws: websockets.ClientConnection, n: int, pace: float, warmup: int) -> list[float]:
-    """``warmup`` reruns, then ``n`` timed ones; ``pace`` seconds of idle between them."""
-    for _ in range(warmup):
-        await one_rerun(ws)
+async def block(ws: websockets.ClientConnection, n: int, pace: float = 0.0) -> list[float]:
+    """``n`` reruns, ``pace`` seconds of idle before each; their times."""
     times = []
     for _ in range(n):
         if pace:
@@ -190,17 +187,11 @@ def sink(port: int, token: str, mode: str) -> None:
     asyncio.run(consume())
 
 
-def ratio_and_error(
-    blocks: list[list[float]], base: list[list[float]], resamples: int = 400
-) -> tuple[float, float]:
+def ratio_and_error(blocks: list[list[float]], base: list[list[float]]) -> tuple[float, float]:
     """The median over rounds of median(block) / median(the round's off block), and its
-    bootstrap standard error (seeded: reproducible)."""
-    ratios = [
-        statistics.median(b) / statistics.median(o) for b, o in zip(blocks, base, strict=True)
-    ]
-    rng = random.Random(0)
-    medians = [statistics.median(rng.choices(ratios, k=len(ratios))) for _ in range(resamples)]
-    return statistics.median(ratios), statistics.stdev(medians) if len(ratios) > 1 else 0.0
+    standard error."""
+    pairs = zip(blocks, base, strict=True)
+    return median_and_error([statistics.median(b) / statistics.median(o) for b, o in pairs])
 
 
 async def bench_app(
@@ -212,15 +203,15 @@ async def bench_app(
     with minilit_server(app) as (port, pid, token):
         url = f"ws://127.0.0.1:{port}/_stcore/stream"
         async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:  # type: ignore[list-item]
-            await block(ws, 0, 0.0, warmup=20)
+            await block(ws, 20)  # warm-up
             for _ in range(rounds):
                 order = list(CONFIGS)
                 rng.shuffle(order)
                 for config in order:
                     with observer(port, token, config, encoding):
-                        await block(ws, 0, 0.0, warmup=5)
+                        await block(ws, 5)  # warm-up
                         before = cpu_seconds(pid)
-                        times = await block(ws, n, pace, warmup=0)
+                        times = await block(ws, n, pace)
                         cpu = (cpu_seconds(pid) - before) * 1000 / n
                     results[config][0].append(times)
                     results[config][1].append(cpu)

@@ -1,5 +1,5 @@
 """What the benchmarks in bench/ share: a free port, a minilit server in its own process,
-a process's CPU time, a percentile.
+a process's CPU time, a percentile, a median with its error.
 
 Not in Streamlit. The benchmarks are scripts (``python bench/bench_x.py``), so
 this module is found beside them on ``sys.path``.
@@ -8,7 +8,9 @@ this module is found beside them on ``sys.path``.
 from __future__ import annotations
 
 import os
+import random
 import secrets
+import statistics
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,7 +20,15 @@ from pathlib import Path
 from minilit.testing.connection import wait_until_healthy
 from minilit.testing.ports import free_port
 
-__all__ = ["cpu_seconds", "free_port", "minilit_server", "pct"]
+__all__ = [
+    "child_env",
+    "cpu_seconds",
+    "free_port",
+    "median_and_error",
+    "minilit_server",
+    "pct",
+    "start_minilit",
+]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -36,28 +46,37 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def median_and_error(values: list[float], resamples: int = 400) -> tuple[float, float]:
+    """The median of ``values`` and its standard error, by bootstrap (seeded: the same
+    figures each time for the same values)."""
+    rng = random.Random(0)
+    medians = [statistics.median(rng.choices(values, k=len(values))) for _ in range(resamples)]
+    error = statistics.stdev(medians) if len(values) > 1 else 0.0
+    return statistics.median(values), error
+
+
+def child_env() -> dict[str, str]:
+    """This environment without ``MINILIT_*`` settings: a bench's processes run with
+    minilit's defaults, whatever the shell that started the bench has set."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
+
+
+def start_minilit(app: Path, port: int, *flags: str) -> subprocess.Popen[bytes]:
+    """``minilit run app`` on a loopback ``port``, headless, its output discarded."""
+    args = [sys.executable, "-m", "minilit", "run", str(app), "--server.port", str(port)]
+    args += ["--server.address", "127.0.0.1", "--server.headless", "true", *flags]
+    return subprocess.Popen(
+        args, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
 @contextmanager
 def minilit_server(app: Path, inspect: bool = True) -> Iterator[tuple[int, int, str]]:
     """``minilit run app`` (with ``--inspect`` if asked). Yields (port, pid, trace token)."""
     port = free_port()
     token = secrets.token_hex(16)  # no leading "-" (argparse would take it for a flag)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
-    args = [
-        sys.executable,
-        "-m",
-        "minilit",
-        "run",
-        str(app),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-    ]
-    if inspect:
-        args += ["--inspect", "--server.traceToken", token]
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    flags = ["--inspect", "--server.traceToken", token] if inspect else []
+    proc = start_minilit(app, port, *flags)
     try:
         wait_until_healthy(f"http://127.0.0.1:{port}", timeout=15.0)
         yield port, proc.pid, token

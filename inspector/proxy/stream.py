@@ -291,19 +291,16 @@ class StreamHandler(tornado.websocket.WebSocketHandler):
                 return None
         return self._send_down(data, msg, run_id)
 
-    def _relay_down(self, data: bytes) -> None:
-        """Write one frame to the browser as it is (Note [Unwatched relay])."""
+    def _relay_down(self, data: bytes) -> Future[None]:
+        """Write one frame to the browser as it is (unwatched: Note [Unwatched relay])."""
         if self.ws_connection is None or self.ws_connection.is_closing():
             raise WebSocketClosedError()
         self._cork()
-        _write_binary(self.ws_connection, data)
+        return _write_binary(self.ws_connection, data)
 
     def _send_down(self, data: bytes, msg: ForwardMsg | None, run_id: str) -> Future[None]:
         """Write one ForwardMsg frame to the browser (now, or when its hold is released)."""
-        if self.ws_connection is None or self.ws_connection.is_closing():
-            raise WebSocketClosedError()
-        self._cork()
-        written = _write_binary(self.ws_connection, data)
+        written = self._relay_down(data)
         self._tap.sent(data, msg, run_id)
         return written
 
