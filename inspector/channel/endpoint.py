@@ -182,6 +182,7 @@ class TraceChannel:
         if not _CHANNELS_WITH_CLIENTS:
             STEPPER.on_change = _broadcast_gate
             STEPPER.attach()
+            BUS.idle = _broadcast_idle
         self.clients.add(client)
         _CHANNELS_WITH_CLIENTS.add(self)
 
@@ -190,6 +191,8 @@ class TraceChannel:
         if not self.clients:
             _CHANNELS_WITH_CLIENTS.discard(self)
         if not _CHANNELS_WITH_CLIENTS:
+            if BUS.idle is _broadcast_idle:
+                BUS.idle = None
             STEPPER.detach()  # no inspector left: nothing may stay paused or held
 
     def hello(self, encoding: str = "json") -> dict[str, Any]:
@@ -219,6 +222,13 @@ def _broadcast_gate() -> None:
     for channel in list(_CHANNELS_WITH_CLIENTS):
         for client in list(channel.clients):
             client.gate_changed()
+
+
+def _broadcast_idle() -> None:
+    """``BUS.idle``: the last run in flight finished (publishing thread, bus lock held)."""
+    for channel in list(_CHANNELS_WITH_CLIENTS):
+        for client in list(channel.clients):
+            client.server_idle()
 
 
 class TraceSocketHandler(tornado.websocket.WebSocketHandler):
@@ -289,6 +299,20 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
                 with contextlib.suppress(RuntimeError):  # the server's loop has closed
                     loop.call_soon_threadsafe(self._schedule_tick)
 
+    def server_idle(self) -> None:
+        """``BUS.idle`` (any thread, bus lock held; must not block): send now, not at the
+        next tick, while the run's events are fresh (Note [Sending when a run ends])."""
+        loop = self._loop
+        if self._armed and not self._pumping and loop is not None:
+            with contextlib.suppress(RuntimeError):  # the server's loop has closed
+                loop.call_soon_threadsafe(self._tick_now)
+
+    def _tick_now(self) -> None:
+        """The timer's tick, early (IOLoop thread)."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._tick()
+
     def _schedule_tick(self) -> None:
         """Look at the subscriber in POLL_INTERVAL (IOLoop thread)."""
         if self._timer is None and self._subscriber is not None and self._loop is not None:
@@ -323,6 +347,17 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
         reruns are tens of milliseconds apart, and the trace travels in the
         gaps (bench/bench_trace.py --pace).
 
+        Note [Sending when a run ends]: the tick comes at most every
+        POLL_INTERVAL, and reruns that follow each other closely leave
+        the server idle only between a ``script_finished`` and the next
+        click, so a tick seldom lands there; events would wait until
+        MAX_DELAY and then go out in one long burst, tens of milliseconds
+        of the IOLoop's time, from rows that have long left the CPU's
+        caches (encoding them cost three times as much as encoding fresh
+        ones). So the bus tells the channel when its last run in flight
+        finishes (``BUS.idle``), and the pending tick happens at once: a
+        run's events are sent right after it, a few hundred at a time.
+
         Nothing polls an idle server: the first event after a quiet spell
         wakes the channel (``_wake``, one ``call_soon_threadsafe``), which
         then looks every POLL_INTERVAL while events wait, and sleeps again
@@ -348,7 +383,7 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
         """A script run is in flight and not paused by the stepper."""
         if not BUS.runs_in_flight:
             return False
-        return BUS.gate is None or not STEPPER.state()["paused"]
+        return not STEPPER.has_paused()
 
     @staticmethod
     def _overdue(sub: Subscriber) -> bool:

@@ -70,8 +70,8 @@ _LOGGER = logging.getLogger(__name__)
 POLL_SECONDS = 0.05
 """How often a paused script rechecks ``should_abort`` (a rerun request)."""
 
-MAX_SEEN_RUNS = 10_000
-"""Run ids remembered to spot "the first delta of a run" (then forgotten)."""
+MAX_FINISHING_RUNS = 10_000
+"""Run ids allowed to finish that are remembered (then forgotten)."""
 
 
 @dataclass(slots=True)
@@ -141,7 +141,7 @@ class Stepper:
     Example (what trace/endpoint.py does)::
 
         stepper = Stepper(on_change=push_gate_to_inspectors)
-        stepper.attach()          # BUS.gate and BUS.hold now point here
+        stepper.attach()          # BUS.gate and BUS.hold point here when needed
         stepper.pause()           # every script stops before its next delta
         stepper.step(session_id)  # ... lets one delta through
         stepper.detach()          # releases everything
@@ -160,7 +160,6 @@ class Stepper:
         """Deltas each session may still emit before pausing again."""
         self._finishing: set[str] = set()
         """Run ids allowed to run to their end."""
-        self._seen_runs: set[str] = set()
         self._breakpoints: list[Filter] = []
         self._paused: dict[int, Paused] = {}
         self._pause_ids = itertools.count(1)
@@ -174,18 +173,42 @@ class Stepper:
     # ----- install ------------------------------------------------------------
 
     def attach(self) -> None:
-        """Install this stepper as the bus's gate and frame hold."""
+        """Be the bus's gate and frame hold from now on, whenever they have work
+        (Note [Hooks only when needed])."""
         with self._cond:
             self._attached = True
-        self._bus.gate = self
-        self._bus.hold = self
+        self._sync_hooks()
+
+    def _sync_hooks(self) -> None:
+        """Note [Hooks only when needed]
+
+        The bus offers every delta to ``BUS.gate`` and every frame to
+        ``BUS.hold`` when they are set: two calls per element of every run,
+        made on the script thread and the IOLoop. So the stepper is
+        installed as the gate only while a script could pause (step mode, a
+        session stepping, a breakpoint, a script paused) and as the hold
+        only while frames are held or could be; otherwise both are None,
+        and each hop costs one attribute check. Called after every change
+        of that state (any thread: the assignments are atomic). A command
+        racing with a script thread takes effect at the latter's next
+        delta, as it would anyway.
+        """
+        attached = self._attached
+        could_pause = attached and bool(
+            self._step_all or self._stepping or self._breakpoints or self._paused
+        )
+        could_hold = attached and bool(self._hold_all or self._hold_match or self._held)
+        if could_pause:
+            self._bus.gate = self
+        elif self._bus.gate is self:
+            self._bus.gate = None
+        if could_hold:
+            self._bus.hold = self
+        elif self._bus.hold is self:
+            self._bus.hold = None
 
     def detach(self) -> None:
         """Forget everything and let every script and frame go (inspector gone)."""
-        if self._bus.gate is self:
-            self._bus.gate = None
-        if self._bus.hold is self:
-            self._bus.hold = None
         with self._cond:
             self._attached = False
             self._reset_locked()
@@ -222,7 +245,13 @@ class Stepper:
             "held": [h.to_dict() for h in self._held],
         }
 
+    def has_paused(self) -> bool:
+        """A script waits at its checkpoint (any thread; a hint, read without the lock)."""
+        return bool(self._paused)
+
     def _changed(self) -> None:
+        """The state changed: install or remove the hooks, tell the inspectors."""
+        self._sync_hooks()
         if self.on_change is not None:
             self.on_change()
 
@@ -270,7 +299,7 @@ class Stepper:
             ]
             if not runs:
                 raise StepperError("no script is paused")
-            if len(self._finishing) > MAX_SEEN_RUNS:
+            if len(self._finishing) > MAX_FINISHING_RUNS:
                 self._finishing.clear()
             for p in runs:
                 self._finishing.add(p.run_id)
@@ -352,6 +381,7 @@ class Stepper:
         run_id: str,
         msg: ForwardMsg,
         where: str,
+        first: bool,
         should_abort: Callable[[], bool],
     ) -> bool:
         """StepGate: block this script thread while it should stay paused.
@@ -359,11 +389,6 @@ class Stepper:
         Returns True if it paused. The delta's path and element are read from
         ``msg`` only when something could pause it.
         """
-        first = run_id not in self._seen_runs
-        if first:
-            if len(self._seen_runs) >= MAX_SEEN_RUNS:
-                self._seen_runs.clear()
-            self._seen_runs.add(run_id)
         if not (self._step_all or self._stepping or self._breakpoints):
             return False  # the common case: nothing could pause (no lock taken)
         delta_path: Sequence[int] = tuple(msg.metadata.delta_path)

@@ -20,9 +20,11 @@ declare are kept by protobuf as unknown fields and simply not summarized.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
+from google.protobuf.descriptor import Descriptor
 from google.protobuf.message import DecodeError, Message
 
 from minilit.proto.BackMsg_pb2 import BackMsg
@@ -64,22 +66,32 @@ def _oneof(msg: Message, group: str = "type") -> str:
 def element_text(element: Message) -> str:
     """The most telling text field of an element proto (body, label, ...); for a
     table or a chart, how many bytes of Arrow it carries."""
+    arrow_fields, has_datasets, text_fields = _text_fields_of(element.DESCRIPTOR)
     # ArrowData messages: a table's arrow_data, a chart's data and named datasets.
-    parts: list[Any] = [
-        getattr(element, n)
-        for n in ("arrow_data", "data")
-        if n in element.DESCRIPTOR.fields_by_name
-    ]
-    parts += [d.data for d in getattr(element, "datasets", [])]
+    parts: list[Any] = [getattr(element, n) for n in arrow_fields]
+    if has_datasets:
+        parts += [d.data for d in element.datasets]  # type: ignore[attr-defined]
     size = sum(len(getattr(p, "data", b"")) for p in parts if isinstance(p, Message))
     if size:
         return f"Arrow IPC, {size} bytes"
-    for name in ("body", "label", "code_text", "message", "text", "tag"):
-        if name in element.DESCRIPTOR.fields_by_name:
-            value = getattr(element, name)
-            if isinstance(value, str) and value:
-                return value
+    for name in text_fields:
+        value = getattr(element, name)
+        if isinstance(value, str) and value:
+            return value
     return ""
+
+
+_TEXT_FIELDS = ("body", "label", "code_text", "message", "text", "tag")
+"""The fields ``element_text`` shows, in order of preference."""
+
+
+@functools.cache
+def _text_fields_of(descriptor: Descriptor) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    """(Arrow fields, has ``datasets``, text fields) of one element type, looked up
+    once per type: the inspector describes every delta of every run."""
+    names = descriptor.fields_by_name
+    arrow = tuple(n for n in ("arrow_data", "data") if n in names)
+    return arrow, "datasets" in names, tuple(n for n in _TEXT_FIELDS if n in names)
 
 
 def widget_key(widget_id: str) -> str:

@@ -263,9 +263,7 @@ class BrowserWebSocketHandler(tornado.websocket.WebSocketHandler):
         self._unsent_sizes.append(len(data))
         written.add_done_callback(self._frame_flushed)
         if BUS.enabled:
-            BUS.publish(
-                events.FORWARDMSG_SENT, session_id=self._session_id or "", data=data, msg=msg
-            )
+            BUS.publish_frame(self._session_id or "", data, msg)
 
     def _backlog(self) -> int:
         """Unsent bytes behind the frame on its way (Note [Outbound backpressure])."""

@@ -12,10 +12,12 @@ from typing import Any
 import pytest
 
 from inspector.channel.endpoint import channel_of
+from inspector.channel.stepper import Stepper
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient, WireConnection
 from minilit.trace import events as ev
+from minilit.trace.bus import TraceBus
 from tests.trace.conftest import Probe
 
 pytestmark = pytest.mark.timeout(60)
@@ -289,3 +291,52 @@ async def test_bad_commands_get_a_reason(probe: Probe) -> None:
     assert not unknown["ok"] and "unknown cmd" in unknown["error"]
     wrong_source = await probe.command(cmd="source", path="/etc/passwd")
     assert not wrong_source["ok"] and "only the app's script" in wrong_source["error"]
+
+
+async def test_a_run_start_breakpoint_pauses_at_the_first_delta_of_each_run_only(
+    trace_server: ServerThread, probe: Probe
+) -> None:
+    app = await _client(trace_server)
+    try:
+        assert (await probe.command(cmd="break", add="run:start"))["ok"]
+        for _ in range(2):
+            run = _start_run(app)
+            # This run's own pause (the gate may still show the last run's).
+            await probe.wait_for(lambda: bool(probe.named(ev.STEP_PAUSED)))
+            (paused,) = probe.named(ev.STEP_PAUSED)
+            assert paused.where.endswith(":2")
+            assert paused.fields["reason"] == "breakpoint run:start"
+            # The breakpoint stays; the run's later deltas are not its first.
+            await probe.command(cmd="continue")
+            await run
+            assert app.last_run.status_name == "FINISHED_SUCCESSFULLY"
+            assert len(probe.named(ev.STEP_PAUSED)) == 1
+            probe.events.clear()
+    finally:
+        app.close()
+
+
+def test_the_stepper_is_installed_only_while_it_has_work() -> None:
+    """Note [Hooks only when needed]: otherwise every delta and every frame would
+    call into the stepper for nothing."""
+    bus = TraceBus()
+    stepper = Stepper(bus)
+    stepper.attach()
+    assert bus.gate is None and bus.hold is None
+    stepper.pause()
+    assert bus.gate is stepper and bus.hold is None
+    stepper.resume()
+    assert bus.gate is None
+    stepper.add_breakpoint("type:text")
+    assert bus.gate is stepper
+    stepper.clear_breakpoints()
+    assert bus.gate is None
+    stepper.set_hold(True)
+    assert bus.hold is stepper and bus.gate is None
+    stepper.set_hold(False)
+    assert bus.hold is None
+    stepper.set_hold(True, match="type:markdown")
+    assert bus.hold is stepper
+    stepper.pause()
+    stepper.detach()
+    assert bus.gate is None and bus.hold is None
