@@ -17,9 +17,9 @@ section 5 sets the rules this module keeps:
   gives every event a unique, increasing ``seq`` (Note [Publishing cost]).
 
 Receives: events from server/, runtime/ and scriptrunner/ via ``publish``,
-``publish_delta`` and ``publish_frame``. Hands to: subscribers (the inspector's trace channel,
-``minilit trace``, recordings, the lesson checks), which drain their buffers
-on their own thread.
+``publish_delta`` and ``publish_frame``. Hands to: subscribers (the
+inspector's trace channel, ``minilit trace``, recordings, the lesson checks),
+which drain their buffers on their own thread.
 
 Step-through (pausing a script before each delta) and frame holding are not
 done here either: they are two hooks, ``BUS.gate`` and ``BUS.hold``, that the
@@ -288,7 +288,8 @@ class TraceBus:
         self.idle: Callable[[], None] | None = None
         """Called when ``runs_in_flight`` falls to 0 (from the publishing thread, with
         the bus lock held, so it must not block, like ``Subscriber.wake``): the trace
-        channel sends what the run published then (Note [Runs in flight])."""
+        channel sends what the run published then (Note [Sending when a run ends] in
+        inspector/channel/endpoint.py)."""
 
     def subscribe(
         self, maxsize: int = 10_000, wake: Callable[[], None] | None = None
