@@ -73,11 +73,11 @@ Note [Hot hops]
     skip what ``publish`` does for everyone else: no keyword arguments
     gathered into a dict, no ``tuple(delta_path)``, no look at whether a
     run starts or ends (Note [Runs in flight]); their row is built in one
-    expression. With the trace channel also sending each run's events
-    right after it (Note [Sending when a run ends] in
-    inspector/channel/endpoint.py), this took what tracing costs the
-    server on a rerun of 200 texts from about 1.8 ms of CPU to about
-    0.3-1.2 ms, depending on the machine's load (bench/bench_trace.py).
+    expression. The stepper, for its part, is installed as the gate and
+    the hold only while it has work (Note [Hooks only when needed] in
+    inspector/channel/stepper.py). In bench/bench_trace.py's server CPU
+    column, what an attached consumer adds per rerun of 200 texts fell
+    from about 1.7 ms on a 7.4 ms rerun to about 1.1 ms on a 10 ms one.
 """
 
 from __future__ import annotations
@@ -92,7 +92,13 @@ from time import monotonic_ns as _monotonic_ns
 from typing import Any, Protocol
 
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
-from minilit.trace.events import DELTA_ENQUEUED, FORWARDMSG_SENT, RUN_FINISHED, RUN_STARTED
+from minilit.trace.events import (
+    DELTA_ENQUEUED,
+    FORWARDMSG_SENT,
+    QUEUE_FLUSHED,
+    RUN_FINISHED,
+    RUN_STARTED,
+)
 
 
 @dataclass(slots=True)
@@ -286,10 +292,11 @@ class TraceBus:
         self.runs_in_flight = 0
         """Script runs started and not yet finished (Note [Runs in flight])."""
         self.idle: Callable[[], None] | None = None
-        """Called when ``runs_in_flight`` falls to 0 (from the publishing thread, with
-        the bus lock held, so it must not block, like ``Subscriber.wake``): the trace
-        channel sends what the run published then (Note [Sending when a run ends] in
-        inspector/channel/endpoint.py)."""
+        """Called when a session's queue is flushed with no run in flight (the IOLoop
+        thread, with the bus lock held, so it must not block, like
+        ``Subscriber.wake``): a finished run's last frames are being written, and the
+        trace channel sends what the run published right after them (Note [Sending
+        when a run ends] in inspector/channel/endpoint.py)."""
 
     def subscribe(
         self, maxsize: int = 10_000, wake: Callable[[], None] | None = None
@@ -357,8 +364,8 @@ class TraceBus:
                 self.runs_in_flight += 1
             elif name == RUN_FINISHED and self.runs_in_flight:
                 self.runs_in_flight -= 1
-                if not self.runs_in_flight and self.idle is not None:
-                    self.idle()
+            elif name == QUEUE_FLUSHED and not self.runs_in_flight and self.idle is not None:
+                self.idle()
 
     def _emit_hot(
         self, name: str, session_id: str, run_id: str, where: str, data: bytes, msg: Any
