@@ -182,7 +182,6 @@ class TraceChannel:
         if not _CHANNELS_WITH_CLIENTS:
             STEPPER.on_change = _broadcast_gate
             STEPPER.attach()
-            BUS.idle = _broadcast_idle
         self.clients.add(client)
         _CHANNELS_WITH_CLIENTS.add(self)
 
@@ -191,8 +190,6 @@ class TraceChannel:
         if not self.clients:
             _CHANNELS_WITH_CLIENTS.discard(self)
         if not _CHANNELS_WITH_CLIENTS:
-            if BUS.idle is _broadcast_idle:
-                BUS.idle = None
             STEPPER.detach()  # no inspector left: nothing may stay paused or held
 
     def hello(self, encoding: str = "json") -> dict[str, Any]:
@@ -222,13 +219,6 @@ def _broadcast_gate() -> None:
     for channel in list(_CHANNELS_WITH_CLIENTS):
         for client in list(channel.clients):
             client.gate_changed()
-
-
-def _broadcast_idle() -> None:
-    """``BUS.idle``: the last run in flight finished (publishing thread, bus lock held)."""
-    for channel in list(_CHANNELS_WITH_CLIENTS):
-        for client in list(channel.clients):
-            client.server_idle()
 
 
 class TraceSocketHandler(tornado.websocket.WebSocketHandler):
@@ -299,21 +289,6 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
                 with contextlib.suppress(RuntimeError):  # the server's loop has closed
                     loop.call_soon_threadsafe(self._schedule_tick)
 
-    def server_idle(self) -> None:
-        """``BUS.idle`` (IOLoop thread, bus lock held; must not block): send once the
-        frames being flushed are written, not at the next tick (Note [Sending when a
-        run ends])."""
-        loop = self._loop
-        if self._armed and not self._pumping and loop is not None:
-            with contextlib.suppress(RuntimeError):  # the server's loop has closed
-                loop.call_soon_threadsafe(self._tick_now)
-
-    def _tick_now(self) -> None:
-        """The timer's tick, early (IOLoop thread)."""
-        if self._timer is not None:
-            self._timer.cancel()
-            self._tick()
-
     def _schedule_tick(self) -> None:
         """Look at the subscriber in POLL_INTERVAL (IOLoop thread)."""
         if self._timer is None and self._subscriber is not None and self._loop is not None:
@@ -347,20 +322,6 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
         first, and it looks again between batches. With people clicking,
         reruns are tens of milliseconds apart, and the trace travels in the
         gaps (bench/bench_trace.py --pace).
-
-        Note [Sending when a run ends]: the tick comes at most every
-        POLL_INTERVAL, and reruns that follow each other closely leave
-        the server idle only between a run's last frames and the next
-        click, so a tick seldom lands there and the events wait for
-        MAX_DELAY. So the bus tells the channel when a queue is flushed
-        with no run in flight (``BUS.idle``): the finished run's last
-        frames are being written in that same turn of the loop, and the
-        pending tick happens in the next one, so the run's events follow
-        its frames instead of waiting. (Not earlier: sending when the
-        script thread publishes ``script.run.finished`` put the encoding
-        ahead of the run's own ``script_finished`` frame and made paced
-        reruns of 200 texts 1.38x slower instead of 1.09x, on
-        bench/bench_trace.py's method.)
 
         Nothing polls an idle server: the first event after a quiet spell
         wakes the channel (``_wake``, one ``call_soon_threadsafe``), which

@@ -92,13 +92,7 @@ from time import monotonic_ns as _monotonic_ns
 from typing import Any, Protocol
 
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
-from minilit.trace.events import (
-    DELTA_ENQUEUED,
-    FORWARDMSG_SENT,
-    QUEUE_FLUSHED,
-    RUN_FINISHED,
-    RUN_STARTED,
-)
+from minilit.trace.events import DELTA_ENQUEUED, FORWARDMSG_SENT, RUN_FINISHED, RUN_STARTED
 
 
 @dataclass(slots=True)
@@ -291,12 +285,6 @@ class TraceBus:
         (Note [Frame holding])."""
         self.runs_in_flight = 0
         """Script runs started and not yet finished (Note [Runs in flight])."""
-        self.idle: Callable[[], None] | None = None
-        """Called when a session's queue is flushed with no run in flight (the IOLoop
-        thread, with the bus lock held, so it must not block, like
-        ``Subscriber.wake``): a finished run's last frames are being written, and the
-        trace channel sends what the run published right after them (Note [Sending
-        when a run ends] in inspector/channel/endpoint.py)."""
 
     def subscribe(
         self, maxsize: int = 10_000, wake: Callable[[], None] | None = None
@@ -364,8 +352,6 @@ class TraceBus:
                 self.runs_in_flight += 1
             elif name == RUN_FINISHED and self.runs_in_flight:
                 self.runs_in_flight -= 1
-            elif name == QUEUE_FLUSHED and not self.runs_in_flight and self.idle is not None:
-                self.idle()
 
     def _emit_hot(
         self, name: str, session_id: str, run_id: str, where: str, data: bytes, msg: Any

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from inspector.channel import endpoint
 from inspector.channel.endpoint import MAX_DELAY, channel_of, install_trace
 from inspector.channel.protocol import WireEvent
 from minilit.server.background import ServerThread
@@ -214,20 +213,3 @@ async def test_an_idle_server_is_not_polled(trace_server: ServerThread, probe: P
         await asyncio.sleep(1.0)
         used = _thread_cpu_seconds(server_thread) - before
     assert used < 0.005, f"the idle server's IOLoop thread used {used * 1000:.1f} ms in 1 s"
-
-
-async def test_a_run_is_sent_when_it_ends_not_at_the_next_tick(
-    trace_server: ServerThread, probe: Probe, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Note [Sending when a run ends]: the bus's idle hook makes the pending tick
-    happen as soon as the last run in flight finishes. With the ticks themselves
-    slowed to one per 5 s, a run's events must still arrive at once."""
-    monkeypatch.setattr(endpoint, "POLL_INTERVAL", 5.0)
-    with await asyncio.to_thread(AppClient.connect, trace_server.url) as app:
-        for _ in range(3):
-            started = time.monotonic()
-            await asyncio.to_thread(app.run)
-            await probe.wait_for(lambda: bool(probe.named(ev.RUN_FINISHED)), timeout=20)
-            assert time.monotonic() - started < 2.0
-            probe.events.clear()
-            await asyncio.sleep(0.1)
