@@ -188,10 +188,12 @@ class Stepper:
         installed as the gate only while a script could pause (step mode, a
         session stepping, a breakpoint, a script paused) and as the hold
         only while frames are held or could be; otherwise both are None,
-        and each hop costs one attribute check. Called after every change
-        of that state (any thread: the assignments are atomic). A command
-        racing with a script thread takes effect at the latter's next
-        delta, as it would anyway.
+        and each hop costs one attribute check. ``_changed`` calls it after
+        every change of that state (any thread: the assignments are
+        atomic); ``step`` and ``finish`` change it only while a script is
+        paused, when the gate is installed anyway. A command racing with a
+        script thread takes effect at the latter's next delta, as it would
+        anyway.
         """
         attached = self._attached
         could_pause = attached and bool(
@@ -390,7 +392,7 @@ class Stepper:
         ``msg`` only when something could pause it.
         """
         if not (self._step_all or self._stepping or self._breakpoints):
-            return False  # the common case: nothing could pause (no lock taken)
+            return False  # a command just ended stepping (Note [Hooks only when needed])
         delta_path: Sequence[int] = tuple(msg.metadata.delta_path)
         element = delta_element(msg)[1]
         with self._cond:

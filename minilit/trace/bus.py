@@ -75,9 +75,10 @@ Note [Hot hops]
     run starts or ends (Note [Runs in flight]); their row is built in one
     expression. The stepper, for its part, is installed as the gate and
     the hold only while it has work (Note [Hooks only when needed] in
-    inspector/channel/stepper.py). In bench/bench_trace.py's server CPU
-    column, what an attached consumer adds per rerun of 200 texts fell
-    from about 1.7 ms on a 7.4 ms rerun to about 1.1 ms on a 10 ms one.
+    inspector/channel/stepper.py). Both save work per element;
+    bench/bench_trace.py, whose ratios move between runs by several
+    percent on a two-core machine, did not show the difference in rerun
+    latency beyond that noise.
 """
 
 from __future__ import annotations
