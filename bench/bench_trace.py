@@ -33,6 +33,14 @@ server process for everything matters: fresh processes differ from each
 other by as much as the budget (memory layout, which core they land on), and
 a figure that compares two of them measures that.
 
+``--against CHECKOUT`` runs a second server per app from another checkout
+(a git worktree of another commit, say) and interleaves its blocks with this
+one's, each build's "x off" against its own "off" blocks. Between two runs of
+this bench the ratios move by more than their errors on a busy two-core
+machine; within one run the two builds share whatever the machine is doing,
+so an A/B like this is what can tell a change of a few percent. The observers
+come from this checkout, so both builds must speak the same trace protocol.
+
 By default reruns go back to back (the worst case: the trace of one rerun is
 serialized while the next one runs); ``--pace 0.05`` leaves 50 ms between
 reruns, as an interactive user always does, so that work falls in the gaps.
@@ -42,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import statistics
@@ -194,27 +203,43 @@ def ratio_and_error(blocks: list[list[float]], base: list[list[float]]) -> tuple
     return median_and_error([statistics.median(b) / statistics.median(o) for b, o in pairs])
 
 
+Results = dict[tuple[str, str], tuple[list[list[float]], list[float]]]
+"""Per (build, configuration): each round's block of rerun times, and each block's
+server CPU in ms per rerun."""
+
+
 async def bench_app(
-    app: Path, rounds: int, n: int, pace: float, encoding: str
-) -> dict[str, tuple[list[list[float]], list[float]]]:
-    """Per configuration: each round's block of rerun times, and each block's server CPU."""
-    results: dict[str, tuple[list[list[float]], list[float]]] = {c: ([], []) for c in CONFIGS}
+    app: Path, rounds: int, n: int, pace: float, encoding: str, builds: dict[str, Path | None]
+) -> Results:
+    """Run the rounds for one app against one server per build (name -> checkout,
+    ``None`` for this one): a round is one block of each configuration on each
+    build, all shuffled together, so that two builds meet the same machine."""
+    results: Results = {(b, c): ([], []) for b in builds for c in CONFIGS}
     rng = random.Random(0)
-    with minilit_server(app) as (port, pid, token):
-        url = f"ws://127.0.0.1:{port}/_stcore/stream"
-        async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:  # type: ignore[list-item]
+    with contextlib.ExitStack() as stack:
+        servers = {}
+        for build, tree in builds.items():
+            port, pid, token = stack.enter_context(minilit_server(app, tree=tree))
+            url = f"ws://127.0.0.1:{port}/_stcore/stream"
+            ws = await websockets.connect(url, subprotocols=["streamlit"], max_size=None)  # type: ignore[list-item]
+            servers[build] = (port, pid, token, ws)
             await block(ws, 20)  # warm-up
+        try:
             for _ in range(rounds):
-                order = list(CONFIGS)
+                order = [(b, c) for b in builds for c in CONFIGS]
                 rng.shuffle(order)
-                for config in order:
+                for build, config in order:
+                    port, pid, token, ws = servers[build]
                     with observer(port, token, config, encoding):
                         await block(ws, 5)  # warm-up
                         before = cpu_seconds(pid)
                         times = await block(ws, n, pace)
                         cpu = (cpu_seconds(pid) - before) * 1000 / n
-                    results[config][0].append(times)
-                    results[config][1].append(cpu)
+                    results[(build, config)][0].append(times)
+                    results[(build, config)][1].append(cpu)
+        finally:
+            for *_, ws in servers.values():
+                await ws.close()
     return results
 
 
@@ -239,6 +264,13 @@ def main() -> None:
         "--apps", default="counter.py,many_texts.py", help="comma-separated apps in bench/apps"
     )
     parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also run every block on a server from another checkout of minilit (e.g. a "
+        "git worktree of another commit), interleaved with this one's: an A/B in one run",
+    )
+    parser.add_argument(
         "--sink", nargs=3, metavar=("PORT", "TOKEN", "MODE"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
@@ -246,29 +278,37 @@ def main() -> None:
         sink(int(args.sink[0]), args.sink[1], args.sink[2])
         return
 
+    builds: dict[str, Path | None] = {"this": None}
+    if args.against:
+        if not (args.against / "minilit" / "__init__.py").is_file():
+            parser.error(f"--against: {args.against} is not a checkout of minilit")
+        builds["against"] = args.against.resolve()
     load_before = os.getloadavg()
+    build_column = f"{'build':<8} " if args.against else ""
     print(
-        f"{'app':<14} {'tracing':<14} {'median ms':>10} {'p90 ms':>8} {'x off':>13}"
-        f" {'server CPU ms/rerun':>20}"
+        f"{'app':<14} {build_column}{'tracing':<14} {'median ms':>10} {'p90 ms':>8}"
+        f" {'x off':>13} {'server CPU ms/rerun':>20}"
     )
     for app in [a for a in args.apps.split(",") if a]:
         n = args.n if app == "counter.py" else max(30, args.n // 3)
         results = asyncio.run(
-            bench_app(APPS / app, args.rounds, n, args.pace, args.consumer_encoding)
+            bench_app(APPS / app, args.rounds, n, args.pace, args.consumer_encoding, builds)
         )
-        base = results["off"][0]
-        for config in CONFIGS:
-            blocks, cpu = results[config]
-            pooled = [t for b in blocks for t in b]
-            ratio = ""
-            if config != "off":
-                value, error = ratio_and_error(blocks, base)
-                ratio = f"{value:.3f}x ±{error:.3f}"
-            print(
-                f"{app:<14} {config:<14} {statistics.median(pooled):>10.3f} "
-                f"{pct(pooled, 0.9):>8.3f} {ratio:>13} {statistics.median(cpu):>20.2f}",
-                flush=True,
-            )
+        for build in builds:
+            base = results[(build, "off")][0]  # each build against its own "off"
+            for config in CONFIGS:
+                blocks, cpu = results[(build, config)]
+                pooled = [t for b in blocks for t in b]
+                ratio = ""
+                if config != "off":
+                    value, error = ratio_and_error(blocks, base)
+                    ratio = f"{value:.3f}x ±{error:.3f}"
+                label = f"{build:<8} " if args.against else ""
+                print(
+                    f"{app:<14} {label}{config:<14} {statistics.median(pooled):>10.3f} "
+                    f"{pct(pooled, 0.9):>8.3f} {ratio:>13} {statistics.median(cpu):>20.2f}",
+                    flush=True,
+                )
     load_after = os.getloadavg()
     print(
         f"{args.rounds} rounds of shuffled blocks, one server per app, pace {args.pace} s, "

@@ -61,22 +61,32 @@ def child_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
 
 
-def start_minilit(app: Path, port: int, *flags: str) -> subprocess.Popen[bytes]:
-    """``minilit run app`` on a loopback ``port``, headless, its output discarded."""
+def start_minilit(
+    app: Path, port: int, *flags: str, tree: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """``minilit run app`` on a loopback ``port``, headless, its output discarded.
+
+    ``tree``: another checkout of minilit whose code the server should run
+    (``python -m`` puts its working directory first on the import path),
+    instead of the installed one.
+    """
     args = [sys.executable, "-m", "minilit", "run", str(app), "--server.port", str(port)]
     args += ["--server.address", "127.0.0.1", "--server.headless", "true", *flags]
     return subprocess.Popen(
-        args, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        args, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tree
     )
 
 
 @contextmanager
-def minilit_server(app: Path, inspect: bool = True) -> Iterator[tuple[int, int, str]]:
-    """``minilit run app`` (with ``--inspect`` if asked). Yields (port, pid, trace token)."""
+def minilit_server(
+    app: Path, inspect: bool = True, tree: Path | None = None
+) -> Iterator[tuple[int, int, str]]:
+    """``minilit run app`` (with ``--inspect`` if asked; from ``tree`` if given, see
+    ``start_minilit``). Yields (port, pid, trace token)."""
     port = free_port()
     token = secrets.token_hex(16)  # no leading "-" (argparse would take it for a flag)
     flags = ["--inspect", "--server.traceToken", token] if inspect else []
-    proc = start_minilit(app, port, *flags)
+    proc = start_minilit(app.resolve(), port, *flags, tree=tree)
     try:
         wait_until_healthy(f"http://127.0.0.1:{port}", timeout=15.0)
         yield port, proc.pid, token
