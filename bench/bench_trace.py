@@ -38,8 +38,9 @@ a figure that compares two of them measures that.
 one's, each build's "x off" against its own "off" blocks. Between two runs of
 this bench the ratios move by more than their errors on a busy two-core
 machine; within one run the two builds share whatever the machine is doing,
-so an A/B like this is what can tell a change of a few percent. The observers
-come from this checkout, so both builds must speak the same trace protocol.
+so an A/B like this is what can tell a change of a few percent. Each build's
+observers come from its own checkout (its bench/bench_trace.py and its
+inspector), so the two may speak different trace protocols.
 
 By default reruns go back to back (the worst case: the trace of one rerun is
 serialized while the next one runs); ``--pace 0.05`` leaves 50 ms between
@@ -73,18 +74,23 @@ CONFIGS = ("off", "off, twin", "on, consumer", "on, inspector")
 
 
 @contextmanager
-def observer(port: int, token: str, config: str, encoding: str) -> Iterator[None]:
-    """The trace client of ``config`` attached for the duration (none for "off")."""
+def observer(
+    port: int, token: str, config: str, encoding: str, tree: Path | None = None
+) -> Iterator[None]:
+    """The trace client of ``config`` attached for the duration (none for "off"); from
+    the checkout ``tree`` if given (the one its server runs, whose protocol it speaks)."""
     if not config.startswith("on"):
         yield
         return
     mode = "inspector" if config == "on, inspector" else "protocol"
     if mode == "protocol" and encoding == "json":
         mode = "json"
+    script = Path(__file__) if tree is None else tree / "bench" / "bench_trace.py"
     proc = subprocess.Popen(
-        [sys.executable, __file__, "--sink", str(port), token, mode],
+        [sys.executable, str(script), "--sink", str(port), token, mode],
         stdout=subprocess.PIPE,
-        env=child_env(),
+        env=child_env(tree),
+        cwd=tree,
     )
     try:
         assert proc.stdout is not None
@@ -230,7 +236,7 @@ async def bench_app(
                 rng.shuffle(order)
                 for build, config in order:
                     port, pid, token, ws = servers[build]
-                    with observer(port, token, config, encoding):
+                    with observer(port, token, config, encoding, builds[build]):
                         await block(ws, 5)  # warm-up
                         before = cpu_seconds(pid)
                         times = await block(ws, n, pace)

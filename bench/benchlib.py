@@ -55,10 +55,15 @@ def median_and_error(values: list[float], resamples: int = 400) -> tuple[float, 
     return statistics.median(values), error
 
 
-def child_env() -> dict[str, str]:
+def child_env(tree: Path | None = None) -> dict[str, str]:
     """This environment without ``MINILIT_*`` settings: a bench's processes run with
-    minilit's defaults, whatever the shell that started the bench has set."""
-    return {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
+    minilit's defaults, whatever the shell that started the bench has set. With
+    ``tree``, another checkout of minilit, they import its code instead of the
+    installed one."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINILIT_")}
+    if tree is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tree), env.get("PYTHONPATH")]))
+    return env
 
 
 def start_minilit(
@@ -67,13 +72,12 @@ def start_minilit(
     """``minilit run app`` on a loopback ``port``, headless, its output discarded.
 
     ``tree``: another checkout of minilit whose code the server should run
-    (``python -m`` puts its working directory first on the import path),
-    instead of the installed one.
+    instead of the installed one (it runs there, and imports from there first).
     """
     args = [sys.executable, "-m", "minilit", "run", str(app), "--server.port", str(port)]
     args += ["--server.address", "127.0.0.1", "--server.headless", "true", *flags]
     return subprocess.Popen(
-        args, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tree
+        args, env=child_env(tree), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tree
     )
 
 

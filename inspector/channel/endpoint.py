@@ -56,9 +56,9 @@ from inspector.channel.protocol import (
     ENCODINGS,
     PROTOCOL_VERSION,
     dumps,
+    entries_batch,
     events_message,
     parse_command,
-    rows_batch,
 )
 from inspector.channel.recording import source_line
 from inspector.channel.stepper import STEPPER, StepperError
@@ -372,12 +372,12 @@ class TraceSocketHandler(tornado.websocket.WebSocketHandler):
                         break  # a run started meanwhile: the next idle tick goes on
                     backlog = len(sub)
                 if self._binary:
-                    # Rows, no TraceEvent built (Note [Publishing cost] in bus.py).
-                    rows = sub.drain_rows(BATCH)
-                    if not rows:
+                    # Rows and blocks, no TraceEvent built (Note [Hot hops] in bus.py).
+                    entries = sub.drain_entries(BATCH)
+                    if not entries:
                         break
-                    backlog -= len(rows)
-                    await self.write_message(rows_batch(rows, sub.dropped), binary=True)
+                    backlog -= sum(len(e[1]) if len(e) == 2 else 1 for e in entries)
+                    await self.write_message(entries_batch(entries, sub.dropped), binary=True)
                 else:
                     batch = sub.drain(BATCH)
                     if not batch:

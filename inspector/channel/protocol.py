@@ -77,9 +77,9 @@ Note [Binary batches]
     websocket frame instead: Python's ``marshal`` (format version 4, plain
     values only) of the tuple ::
 
-        ("events", BATCH_VERSION, dropped, rows)
+        ("events", BATCH_VERSION, dropped, items)
 
-    where each row is the tuple ::
+    where each item is an event's row, the tuple ::
 
         (seq, t_ns, name, session_id, run_id, where, delta_path, data,
          fields, message)
@@ -92,11 +92,21 @@ Note [Binary batches]
     inspector.channel.summary.derive, as the server does for JSON.
     For frame events ``message`` is None and the receiver parses ``data``.
     A ``delta.enqueued`` event's message is usually the very object a
-    later frame event of the same batch carried to the browser; then
+    frame event of the same batch carried to the browser; then
     ``message`` is that frame event's ``seq`` (an int), and the receiver
     parses those bytes once for both (Note [Deltas by reference]).
     Otherwise (a delta coalesced away never reaches the wire, or its frame
     falls in the next batch) the message travels as its own bytes.
+
+    Or an item is a block of consecutive events of the two hops of every
+    element (``delta.enqueued`` and ``websocket.forwardmsg.sent``, Note
+    [Hot hops] in minilit/trace/bus.py), by columns, the tuple ::
+
+        (seq, t_ns, names, session_ids, run_ids, wheres, datas, messages)
+
+    whose i-th event is ``seq + i``, with ``t_ns[i]``, ``names[i]`` and so
+    on, no ``delta_path`` and no ``fields`` (``()`` and ``{}``): a block
+    is written without building a row per event.
 
     Building a row and ``marshal.dumps`` cost the server under a
     microsecond per event (about a tenth of the JSON path), and nothing is
@@ -151,7 +161,7 @@ from google.protobuf.message import DecodeError, Message
 from inspector.channel.summary import derive, resolve
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
-from minilit.trace.bus import EventRow, TraceEvent, event_row
+from minilit.trace.bus import Entry, TraceEvent, event_row
 from minilit.trace.events import BACKMSG_DECODED, FORWARDMSG_SENT
 
 PROTOCOL_VERSION = 1
@@ -163,8 +173,8 @@ COMMANDS = ("pause", "step", "finish", "continue", "break", "hold", "release", "
 ENCODINGS = ("json", "marshal")
 """How ``events`` messages may travel: the ``encoding`` query parameter."""
 BATCH_TAG = "events"
-BATCH_VERSION = 2
-"""Bumped whenever a binary batch row changes shape (Note [Binary batches])."""
+BATCH_VERSION = 3
+"""Bumped whenever a binary batch item changes shape (Note [Binary batches])."""
 _MARSHAL_FORMAT = 4
 
 
@@ -310,15 +320,26 @@ def parse_command(text: str) -> dict[str, Any]:
 _Row = tuple[
     int, int, str, str, str, str, tuple[int, ...], bytes, Mapping[str, Any], bytes | int | None
 ]
+_BlockItem = tuple[
+    int,
+    tuple[int, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[bytes, ...],
+    list[bytes | int | None],
+]
 
 
 def events_batch(events: Sequence[TraceEvent], dropped: int) -> bytes:
-    """The binary ``events`` message for a batch of events (see ``rows_batch``)."""
-    return rows_batch([event_row(e) for e in events], dropped)
+    """The binary ``events`` message for a batch of events (see ``entries_batch``)."""
+    return entries_batch([event_row(e) for e in events], dropped)
 
 
-def rows_batch(rows: Sequence[EventRow], dropped: int) -> bytes:
-    """The binary ``events`` message for rows drained from a subscriber.
+def entries_batch(entries: Sequence[Entry], dropped: int) -> bytes:
+    """The binary ``events`` message for what a subscriber drained (``drain_entries``):
+    rows, and blocks of the hot hops' events, which stay blocks.
 
     Nothing is derived here: an event still holding its message ships it
     (as a reference to the frame event that carried it, or as its bytes),
@@ -327,39 +348,76 @@ def rows_batch(rows: Sequence[EventRow], dropped: int) -> bytes:
     Note [Deltas by reference]
         A rerun of 200 texts makes 200 ``delta.enqueued`` events and 200
         frame events about the same 200 ForwardMsg objects. Serializing
-        each message again for its ``delta.enqueued`` row was the largest
-        part of this function, on the IOLoop thread, and made the receiver
-        parse every delta twice. The rows are walked newest first, so each
-        frame event is seen before the deltas published ahead of it;
-        ``carried`` maps a message's identity to the seq of the frame event
-        holding its bytes. Identity is safe here: every message of the batch
-        is alive (the rows hold it), so no two share an ``id``. A message is
-        not changed once it is enqueued (Note [Lazy event fields] in
+        each message again for its ``delta.enqueued`` event was the
+        largest part of this function, on the IOLoop thread, and made the
+        receiver parse every delta twice. So ``carried`` first maps each
+        frame event's message, by identity, to that event's seq, and a
+        delta whose message a frame of the batch carried refers to it.
+        Identity is safe here: every message of the batch is alive (the
+        entries hold it), so no two share an ``id``. A message is not
+        changed once it is enqueued (Note [Lazy event fields] in
         minilit/trace/bus.py), so its frame's bytes describe the delta.
     """
-    out: list[_Row] = []
-    append = out.append
     carried: dict[int, int] = {}
-    for r in reversed(rows):
-        msg = r[9]
-        if msg is None:
-            append(r)
-        elif r[2] == FORWARDMSG_SENT:  # the receiver parses the frame's data
-            carried[id(msg)] = r[0]
-            append((*r[:9], None))
-        elif r[7]:  # a BackMsg event: its message is its data
-            append((*r[:9], r[7]))
+    for entry in entries:
+        if len(entry) == 2:
+            seq, rows = entry
+            for i, row in enumerate(rows):
+                if row[1] == FORWARDMSG_SENT:
+                    carried[id(row[6])] = seq + i
+        elif entry[2] == FORWARDMSG_SENT and entry[9] is not None:
+            carried[id(entry[9])] = entry[0]
+    items: list[_Row | _BlockItem] = []
+    for entry in entries:
+        if len(entry) == 2:
+            seq, rows = entry
+            t_ns, names, sessions, runs, wheres, datas, msgs = zip(*rows, strict=True)
+            columns = zip(names, datas, msgs, strict=True)
+            raws = [_raw(name, data, msg, carried) for name, data, msg in columns]
+            items.append((seq, t_ns, names, sessions, runs, wheres, datas, raws))
         else:
-            ref = carried.get(id(msg))
-            append((*r[:9], msg.SerializeToString() if ref is None else ref))
-    out.reverse()
+            items.append((*entry[:9], _raw(entry[2], entry[7], entry[9], carried)))
     try:
-        return marshal.dumps((BATCH_TAG, BATCH_VERSION, dropped, out), _MARSHAL_FORMAT)
+        return marshal.dumps((BATCH_TAG, BATCH_VERSION, dropped, items), _MARSHAL_FORMAT)
     except ValueError:
         # A field value marshal cannot write (rare: hops publish plain values).
         # Make the fields JSON values, as the JSON path would.
-        plain = [(*r[:8], _fields(r[8]), r[9]) for r in out]
+        plain = [
+            item if len(item) == 8 else (*item[:8], _fields(item[8]), item[9]) for item in items
+        ]
         return marshal.dumps((BATCH_TAG, BATCH_VERSION, dropped, plain), _MARSHAL_FORMAT)
+
+
+def _raw(name: str, data: bytes, msg: Any, carried: dict[int, int]) -> bytes | int | None:
+    """What an event's ``message`` travels as (Note [Binary batches])."""
+    if msg is None or name == FORWARDMSG_SENT:  # described, or the receiver parses data
+        return None
+    if data:  # a BackMsg event: its message is its data
+        return data
+    ref = carried.get(id(msg))
+    return msg.SerializeToString() if ref is None else ref
+
+
+def _rows_of(items: Sequence[Any]) -> list[Any]:
+    """The rows of a batch's items: rows as they are, blocks expanded (Note [Binary batches]).
+
+    Raises:
+        ValueError, TypeError: an item is neither.
+    """
+    rows: list[Any] = []
+    for item in items:
+        if len(item) == 10:
+            rows.append(item)
+        elif len(item) == 8:
+            seq, t_ns, names, sessions, runs, wheres, datas, raws = item
+            columns = zip(t_ns, names, sessions, runs, wheres, datas, raws, strict=True)
+            rows += [
+                (seq + i, t, name, session_id, run_id, where, (), data, {}, raw)
+                for i, (t, name, session_id, run_id, where, data, raw) in enumerate(columns)
+            ]
+        else:
+            raise ValueError(f"an item of {len(item)} values")
+    return rows
 
 
 def _parse_message(name: str, raw: bytes) -> Message | None:
@@ -383,11 +441,15 @@ def decode_batch(payload: bytes) -> tuple[list[WireEvent], int]:
     """
     try:
         obj = marshal.loads(payload)
-        tag, version, dropped, rows = obj
+        tag, version, dropped, items = obj
     except (EOFError, ValueError, TypeError) as exc:
         raise ValueError(f"not an events batch: {exc}") from None
     if tag != BATCH_TAG or version != BATCH_VERSION or type(dropped) is not int:
         raise ValueError(f"not an events batch of version {BATCH_VERSION}: {obj[:3]!r}")
+    try:
+        rows = _rows_of(items)
+    except (TypeError, ValueError) as exc:  # an item of the wrong shape
+        raise ValueError(f"bad events batch: {exc}") from None
     out: list[WireEvent] = []
     append = out.append
     # Each frame is parsed once, for its own event and for the deltas that

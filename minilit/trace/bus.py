@@ -83,13 +83,13 @@ Note [Hot hops]
 
 from __future__ import annotations
 
-import itertools
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from time import monotonic_ns as _monotonic_ns
+from types import FrameType
 from typing import Any, Protocol
 
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -150,52 +150,88 @@ def event_row(event: TraceEvent) -> EventRow:
     )
 
 
+PendingRow = tuple[int, str, str, str, str, bytes, Any]
+"""A hot hop's event as it is queued, before it is numbered: ``t_ns``, ``name``,
+``session_id``, ``run_id``, ``where``, ``data``, ``msg`` (Note [Hot hops])."""
+
+Block = tuple[int, list[PendingRow]]
+"""Consecutive hot events, numbered from the first: ``(seq, rows)``; the i-th
+row is event ``seq + i`` (Note [Hot hops]). Its list is never changed once
+delivered, so subscribers share it."""
+
+Entry = EventRow | Block
+"""What a subscriber's buffer holds: one event's row, or a block of them
+(``len(entry) == 2``)."""
+
+
+def block_rows(block: Block) -> list[EventRow]:
+    """The EventRows of ``block``'s events."""
+    seq, rows = block
+    return [
+        (seq + i, t_ns, name, session_id, run_id, where, (), data, {}, msg)
+        for i, (t_ns, name, session_id, run_id, where, data, msg) in enumerate(rows)
+    ]
+
+
 class Subscriber:
-    """A bounded buffer of events for one listener.
+    """A bounded buffer of events for one listener, made by ``TraceBus.subscribe``.
 
     Args:
+        bus: The bus it listens to (its lock guards the buffer).
         maxsize: How many undrained events to hold before dropping.
         wake: Called (from the publishing thread, with the bus lock held, so
-            it must not block) after an event is appended to an *empty*
-            buffer; e.g. ``lambda: loop.call_soon_threadsafe(ev.set)``. While
-            events wait, the listener has been woken already: it drains until
-            the buffer is empty, and only then needs waking again. (A
-            listener that drains everything inside ``wake`` is woken for
-            every event.)
+            it must not block) after events arrive in an *empty* buffer;
+            e.g. ``lambda: loop.call_soon_threadsafe(ev.set)``. While events
+            wait, the listener has been woken already: it drains until the
+            buffer is empty, and only then needs waking again. (A listener
+            that drains everything inside ``wake`` is woken for every event.)
     """
 
-    def __init__(self, maxsize: int = 10_000, wake: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, bus: TraceBus, maxsize: int = 10_000, wake: Callable[[], None] | None = None
+    ) -> None:
         self.maxsize = maxsize
         self.wake = wake
         self.dropped = 0
         """Events this subscriber lost because its buffer was full."""
-        self._events: deque[EventRow] = deque()
-        """Rows, not TraceEvents: see Note [Publishing cost]."""
+        self._bus = bus
+        self._entries: deque[Entry] = deque()
+        """Rows and blocks of rows, not TraceEvents: see Note [Publishing cost]."""
+        self._count = 0
+        """Events in ``_entries`` (a block counts its rows)."""
 
-    def offer(self, event: TraceEvent) -> None:
-        """Append ``event`` unless the buffer is full (then count a drop).
+    def _put(self, entry: Entry, n: int) -> None:
+        """Append ``entry`` of ``n`` events, or as much of it as fits (bus lock held).
 
-        (The bus does the same, inlined, with the row it builds.)
+        Events that do not fit are dropped, the newest first, and counted.
         """
-        events = self._events
-        if len(events) >= self.maxsize:
-            self.dropped += 1
-            return
-        events.append(event_row(event))
-        if len(events) == 1 and self.wake is not None:
+        room = self.maxsize - self._count
+        if room < n:
+            self.dropped += n - max(room, 0)
+            if room <= 0:
+                return
+            assert len(entry) == 2  # only a block can be larger than the room left
+            seq, rows = entry
+            entry, n = (seq, rows[:room]), room
+        was_empty = not self._count
+        self._entries.append(entry)
+        self._count += n
+        if was_empty and self.wake is not None:
             self.wake()
 
     def __len__(self) -> int:
         """Events waiting to be drained."""
-        return len(self._events)
+        self._bus.deliver()
+        return self._count
 
     def oldest_t_ns(self) -> int:
         """``t_ns`` of the oldest waiting event (0 if none): how long it has waited."""
-        events = self._events
+        self._bus.deliver()
         try:
-            return events[0][1]
+            entry = self._entries[0]
         except IndexError:  # drained meanwhile, by another thread
             return 0
+        return entry[1][0][0] if len(entry) == 2 else entry[1]
 
     def drain(self, limit: int = 0) -> list[TraceEvent]:
         """Take the buffered events (at most ``limit`` if given), oldest first.
@@ -208,12 +244,40 @@ class Subscriber:
 
     def drain_rows(self, limit: int = 0) -> list[EventRow]:
         """``drain``, but the rows as the bus buffered them (no object built per event)."""
-        events = self._events
-        if not limit or limit >= len(events):
-            # popleft until empty rather than copy-and-clear: a publisher on
-            # another thread may append meanwhile, and must not be lost.
-            return [events.popleft() for _ in range(len(events))]
-        return [events.popleft() for _ in range(limit)]
+        rows: list[EventRow] = []
+        for entry in self.drain_entries(limit):
+            if len(entry) == 2:
+                rows += block_rows(entry)
+            else:
+                rows.append(entry)
+        return rows
+
+    def drain_entries(self, limit: int = 0) -> list[Entry]:
+        """``drain``, but as the buffer holds them: rows, and blocks of the hot hops'
+        events (Note [Hot hops]); ``limit`` counts events, splitting a block if need be."""
+        bus = self._bus
+        with bus._lock:
+            if bus._pending:
+                bus._deliver_pending()
+            entries = self._entries
+            out: list[Entry] = []
+            taken = 0
+            while entries and (not limit or taken < limit):
+                entry = entries[0]
+                if len(entry) == 2:
+                    seq, rows = entry
+                    room = limit - taken if limit else len(rows)
+                    if len(rows) > room:
+                        out.append((seq, rows[:room]))
+                        entries[0] = (seq + room, rows[room:])
+                        taken += room
+                        break
+                    taken += len(rows)
+                else:
+                    taken += 1
+                out.append(entries.popleft())
+            self._count -= taken
+        return out
 
 
 class StepGate(Protocol):
@@ -272,10 +336,18 @@ class TraceBus:
     """The process-wide publish/subscribe hub for trace events."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        """Orders numbering and delivery (Note [Publishing cost]). Re-entrant: a
+        subscriber's ``wake`` runs with it held, and may drain."""
         self._subscribers: tuple[Subscriber, ...] = ()
-        self._seq = itertools.count(1)
-        """Numbers events; read only under ``_lock`` (Note [Publishing cost])."""
+        self._next_seq = 1
+        """The next event's number; read and advanced only under ``_lock``."""
+        self._last_t_ns = 0
+        """``t_ns`` of the last numbered event: no event numbered after it is stamped earlier."""
+        self._pending: deque[PendingRow] = deque()
+        """The hot hops' events, in the order they happened, not yet numbered (Note [Hot hops])."""
+        self._pending_woken = False
+        """The subscribers were woken for the events now pending (Note [Hot hops])."""
         self.enabled = False
         """True while at least one subscriber listens: the one check a hop makes.
         (A plain attribute, not a property: reading it must cost next to nothing.)"""
@@ -290,7 +362,7 @@ class TraceBus:
     def subscribe(
         self, maxsize: int = 10_000, wake: Callable[[], None] | None = None
     ) -> Subscriber:
-        sub = Subscriber(maxsize, wake)
+        sub = Subscriber(self, maxsize, wake)
         with self._lock:
             self._subscribers = (*self._subscribers, sub)
             self.enabled = True
@@ -302,6 +374,7 @@ class TraceBus:
             self.enabled = bool(self._subscribers)
             if not self.enabled:
                 self.runs_in_flight = 0  # nobody counts meanwhile (Note [Runs in flight])
+                self._pending.clear()  # nobody to deliver them to
 
     def publish(
         self,
@@ -334,21 +407,20 @@ class TraceBus:
         fields: Mapping[str, Any],
         msg: Any,
     ) -> None:
-        """Number one event and hand it to every subscriber (Note [Publishing cost])."""
+        """Number one event and hand it to every subscriber (Note [Publishing cost]).
+
+        The hot hops' events pending before it are delivered first, so that
+        numbers follow the order in which things happened (Note [Hot hops]).
+        """
         with self._lock:
-            row = (
-                next(self._seq),
-                _monotonic_ns(),
-                name,
-                session_id,
-                run_id,
-                where,
-                delta_path,
-                data,
-                fields,
-                msg,
-            )
-            self._append(row)
+            if self._pending:
+                self._deliver_pending()
+            seq = self._next_seq
+            self._next_seq = seq + 1
+            t_ns = self._last_t_ns = _monotonic_ns()
+            row = (seq, t_ns, name, session_id, run_id, where, delta_path, data, fields, msg)
+            for sub in self._subscribers:
+                sub._put(row, 1)
             if name == RUN_STARTED:
                 self.runs_in_flight += 1
             elif name == RUN_FINISHED and self.runs_in_flight:
@@ -357,22 +429,47 @@ class TraceBus:
     def _emit_hot(
         self, name: str, session_id: str, run_id: str, where: str, data: bytes, msg: Any
     ) -> None:
-        """``_emit`` for the two events of every element (Note [Hot hops])."""
-        with self._lock:
-            seq = next(self._seq)
-            self._append((seq, _monotonic_ns(), name, session_id, run_id, where, (), data, {}, msg))
+        """Queue the event of one element, not yet numbered, without the lock (Note [Hot hops])."""
+        self._pending.append((_monotonic_ns(), name, session_id, run_id, where, data, msg))
+        if not self._pending_woken:
+            self._pending_woken = True
+            with self._lock:
+                for sub in self._subscribers:
+                    if sub.wake is not None:
+                        sub.wake()
 
-    def _append(self, row: EventRow) -> None:
-        """Give ``row`` to every subscriber (called with ``_lock`` held)."""
+    def deliver(self) -> None:
+        """Number the hot hops' pending events and hand them to the subscribers, as one
+        block (Note [Hot hops]). A subscriber calls it before it looks at its buffer."""
+        if self._pending:
+            with self._lock:
+                self._deliver_pending()
+
+    def _deliver_pending(self) -> None:
+        """``deliver``, with ``_lock`` held."""
+        pending = self._pending
+        # Cleared before the events are taken: one queued from here on either
+        # is taken below or wakes the subscribers again (Note [Hot hops]).
+        self._pending_woken = False
+        n = len(pending)
+        if not n:
+            return
+        rows = [pending.popleft() for _ in range(n)]
+        # A hop stamps its event just before queueing it, so a thread switch
+        # in between can queue it behind one stamped later: stamp it no
+        # earlier than the event before it, so that t_ns never decreases.
+        last = self._last_t_ns
+        for i, row in enumerate(rows):
+            if row[0] < last:
+                rows[i] = (last, *row[1:])
+            else:
+                last = row[0]
+        self._last_t_ns = last
+        seq = self._next_seq
+        self._next_seq = seq + n
+        block = (seq, rows)
         for sub in self._subscribers:
-            # Subscriber.offer, inlined (a method call per subscriber per event).
-            events = sub._events
-            if len(events) >= sub.maxsize:
-                sub.dropped += 1
-                continue
-            events.append(row)
-            if len(events) == 1 and sub.wake is not None:
-                sub.wake()
+            sub._put(block, n)
 
     def publish_frame(self, session_id: str, data: bytes, msg: ForwardMsg) -> None:
         """The ``websocket.forwardmsg.sent`` hop (IOLoop thread): ``data`` went out.
@@ -391,10 +488,13 @@ class TraceBus:
     ) -> bool:
         """The ``delta.enqueued`` hop (script thread): step gate, then publish.
 
-        The gate, if installed, may pause the script here (Note [Step gate]).
+        Called by ``ScriptRunner._enqueue_forward_msg`` (and only by it). The
+        gate, if installed, may pause the script here (Note [Step gate]).
         Returns True if it did, so that the caller looks at its mailbox again.
         """
-        where = script_location(ctx.main_script_path)
+        # The script line: the search starts above this hop and its caller,
+        # both minilit's (Note [Publishing cost]).
+        where = script_location(ctx.main_script_path, sys._getframe(2))
         session_id, run_id = ctx.session_id, ctx.script_run_id
         gate = self.gate
         paused = gate is not None and gate.before_delta(
@@ -405,17 +505,19 @@ class TraceBus:
         return paused
 
 
-def script_location(script_path: str) -> str:
+def script_location(script_path: str, frame: FrameType | None = None) -> str:
     """``path:line`` of the innermost frame running ``script_path``, else ``""``.
 
+    The search starts at ``frame`` (by default the caller's) and goes out.
     Computed on the script thread because only there, and only now, is the
     line known: the script moves on as soon as the hop returns.
     """
-    frame = sys._getframe(1)
+    if frame is None:
+        frame = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_filename == script_path:
             return f"{script_path}:{frame.f_lineno}"
-        frame = frame.f_back  # type: ignore[assignment]
+        frame = frame.f_back
     return ""
 
 

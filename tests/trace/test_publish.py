@@ -7,10 +7,14 @@ every buffer, one TraceEvent per event, the same binary batches.
 
 from __future__ import annotations
 
+import inspect
 import threading
 
-from inspector.channel.protocol import decode_batch, events_batch, rows_batch
+import pytest
+
+from inspector.channel.protocol import decode_batch, entries_batch, events_batch
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.trace import bus as bus_module
 from minilit.trace import events as ev
 from minilit.trace.bus import TraceBus, TraceEvent, event_row
 
@@ -80,8 +84,8 @@ def test_rows_ship_as_the_events_would() -> None:
     rows = sub.drain_rows()
     events = [TraceEvent(*row) for row in rows]
     assert [event_row(e) for e in events] == rows
-    assert rows_batch(rows, 7) == events_batch(events, 7)
-    decoded, dropped = decode_batch(rows_batch(rows, 7))
+    assert entries_batch(rows, 7) == events_batch(events, 7)
+    decoded, dropped = decode_batch(entries_batch(rows, 7))
     assert dropped == 7
     assert [(e.name, e.delta_path, e.where) for e in decoded] == [
         (ev.DELTA_ENQUEUED, (0, 1), "app.py:3"),
@@ -90,3 +94,135 @@ def test_rows_ship_as_the_events_would() -> None:
     ]
     assert decoded[0].fields["summary"] == "hello" and decoded[1].fields["size"] == len(data)
     assert sub.oldest_t_ns() == 0
+
+
+def text_msg(body: str, path: list[int]) -> ForwardMsg:
+    msg = ForwardMsg()
+    msg.delta.new_element.text.body = body
+    msg.metadata.delta_path.extend(path)
+    return msg
+
+
+def test_hot_hops_arrive_as_blocks_numbered_in_the_order_things_happened() -> None:
+    bus = TraceBus()
+    blocks, events = bus.subscribe(), bus.subscribe()
+    msgs = [text_msg(f"t{i}", [0, i]) for i in range(5)]
+    bus.publish("test.a")
+    for m in msgs[:3]:
+        bus.publish_frame("s", m.SerializeToString(), m)
+    bus.publish("test.b")
+    for m in msgs[3:]:
+        bus.publish_frame("s", m.SerializeToString(), m)
+    assert len(blocks) == 7
+    entries = blocks.drain_entries()
+    # Rows for published events, one block per spell of hot events between them.
+    assert [len(e) for e in entries] == [10, 2, 10, 2]
+    drained = events.drain()
+    assert [e.seq for e in drained] == list(range(1, 8))
+    assert [e.name for e in drained] == ["test.a"] + [ev.FORWARDMSG_SENT] * 3 + ["test.b"] + [
+        ev.FORWARDMSG_SENT
+    ] * 2
+    assert [e.msg for e in drained if e.name == ev.FORWARDMSG_SENT] == msgs
+    # A block ships as columns and decodes to the events the rows would give.
+    as_blocks, _ = decode_batch(entries_batch(entries, 0))
+    as_rows, _ = decode_batch(events_batch(drained, 0))
+    assert as_blocks == as_rows
+    assert [e.delta_path for e in as_blocks if e.delta_path] == [(0, i) for i in range(5)]
+
+
+def test_a_delta_in_a_block_refers_to_its_frame_and_keeps_its_script_line() -> None:
+    bus = TraceBus()
+    sub = bus.subscribe()
+    msg = text_msg("hello", [0, 4])
+
+    class Ctx:
+        session_id, script_run_id, main_script_path, deltas_this_run = "s", "r", __file__, 1
+
+    def enqueue() -> bool:  # plays ScriptRunner._enqueue_forward_msg: the search skips it
+        return bus.publish_delta(Ctx(), msg, lambda: False)
+
+    def script() -> int:  # this file plays the script
+        enqueue()
+        return inspect.currentframe().f_lineno - 1  # type: ignore[union-attr]
+
+    line = script()
+    bus.publish_frame("s", msg.SerializeToString(), msg)
+    entries = sub.drain_entries()
+    payload = entries_batch(entries, 0)
+    decoded, _ = decode_batch(payload)
+    delta, frame = decoded
+    assert (delta.name, delta.run_id, delta.delta_path) == (ev.DELTA_ENQUEUED, "r", (0, 4))
+    assert delta.where == f"{__file__}:{line}" and delta.fields["summary"] == "hello"
+    assert frame.data == msg.SerializeToString()
+    # The delta's message travels once, as its frame's bytes.
+    assert payload.count(msg.SerializeToString()) == 1
+
+
+def test_a_block_is_split_at_the_limit_and_cut_when_the_buffer_is_full() -> None:
+    bus = TraceBus()
+    sub, small = bus.subscribe(), bus.subscribe(4)
+    msg = text_msg("x", [0, 0])
+    for _ in range(6):
+        bus.publish_frame("s", b"x", msg)
+    first = sub.drain_entries(2)
+    assert [(e[0], len(e[1])) for e in first] == [(1, 2)]
+    assert len(sub) == 4
+    assert [e.seq for e in sub.drain(3)] == [3, 4, 5]
+    assert [e.seq for e in sub.drain()] == [6]
+    # The newest events are the ones dropped, and counted.
+    assert [e.seq for e in small.drain()] == [1, 2, 3, 4] and small.dropped == 2
+    bus.publish_frame("s", b"x", msg)
+    assert [e.seq for e in small.drain()] == [7]
+
+
+def test_a_hot_event_stamped_before_the_one_ahead_of_it_is_not_earlier(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bus = TraceBus()
+    sub = bus.subscribe()
+    bus.publish("test.event")
+    # A thread switch between a hop's stamp and its queueing looks like this.
+    monkeypatch.setattr(bus_module, "_monotonic_ns", lambda: 5)
+    bus.publish_frame("s", b"x", None)  # type: ignore[arg-type]
+    first, frame = sub.drain()
+    assert frame.t_ns == first.t_ns > 5
+
+
+def test_hot_and_published_events_from_threads_at_once_keep_order_and_numbers() -> None:
+    bus = TraceBus()
+    sub = bus.subscribe(1_000_000)
+    per_thread = 3_000
+    msg = text_msg("x", [0, 0])
+
+    def publish(i: int) -> None:
+        for n in range(per_thread):
+            if i % 2:
+                bus.publish_frame(str(i), n.to_bytes(2, "big"), msg)
+            else:
+                bus.publish("test.event", session_id=str(i), n=n)
+
+    threads = [threading.Thread(target=publish, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    events = sub.drain()
+    assert [e.seq for e in events] == list(range(1, 4 * per_thread + 1))
+    assert [e.t_ns for e in events] == sorted(e.t_ns for e in events)
+    for i in range(4):
+        mine = [e for e in events if e.session_id == str(i)]
+        order = [int.from_bytes(e.data, "big") if i % 2 else e.fields["n"] for e in mine]
+        assert order == list(range(per_thread))
+
+
+def test_the_first_hot_event_wakes_a_listener_once() -> None:
+    bus = TraceBus()
+    wakes: list[int] = []
+    sub = bus.subscribe(100, wake=lambda: wakes.append(1))
+    msg = text_msg("x", [0, 0])
+    for _ in range(3):
+        bus.publish_frame("s", b"x", msg)
+    assert wakes == [1]
+    assert len(sub.drain()) == 3
+    bus.publish_frame("s", b"x", msg)
+    assert len(wakes) >= 2 and len(sub) == 1
