@@ -358,23 +358,33 @@ def entries_batch(entries: Sequence[Entry], dropped: int) -> bytes:
         changed once it is enqueued (Note [Lazy event fields] in
         minilit/trace/bus.py), so its frame's bytes describe the delta.
     """
+    # Blocks by columns first (zip: no row built), then which frame carried
+    # which message, then the items.
+    columns = {id(e): tuple(zip(*e[1], strict=True)) for e in entries if len(e) == 2}
     carried: dict[int, int] = {}
     for entry in entries:
         if len(entry) == 2:
-            seq, rows = entry
-            for i, row in enumerate(rows):
-                if row[1] == FORWARDMSG_SENT:
-                    carried[id(row[6])] = seq + i
+            seq = entry[0]
+            _, names, _, _, _, _, msgs = columns[id(entry)]
+            carried.update(
+                (id(msg), seq + i)
+                for i, (name, msg) in enumerate(zip(names, msgs, strict=True))
+                if name == FORWARDMSG_SENT
+            )
         elif entry[2] == FORWARDMSG_SENT and entry[9] is not None:
             carried[id(entry[9])] = entry[0]
     items: list[_Row | _BlockItem] = []
     for entry in entries:
         if len(entry) == 2:
-            seq, rows = entry
-            t_ns, names, sessions, runs, wheres, datas, msgs = zip(*rows, strict=True)
-            columns = zip(names, datas, msgs, strict=True)
-            raws = [_raw(name, data, msg, carried) for name, data, msg in columns]
-            items.append((seq, t_ns, names, sessions, runs, wheres, datas, raws))
+            t_ns, names, sessions, runs, wheres, datas, msgs = columns[id(entry)]
+            # _raw, inlined for a block's events: a delta or a frame (no BackMsg).
+            raws = [
+                None
+                if name == FORWARDMSG_SENT or msg is None
+                else carried.get(id(msg)) or msg.SerializeToString()
+                for name, msg in zip(names, msgs, strict=True)
+            ]
+            items.append((entry[0], t_ns, names, sessions, runs, wheres, datas, raws))
         else:
             items.append((*entry[:9], _raw(entry[2], entry[7], entry[9], carried)))
     try:

@@ -432,11 +432,15 @@ class TraceBus:
         """Queue the event of one element, not yet numbered, without the lock (Note [Hot hops])."""
         self._pending.append((_monotonic_ns(), name, session_id, run_id, where, data, msg))
         if not self._pending_woken:
-            self._pending_woken = True
-            with self._lock:
-                for sub in self._subscribers:
-                    if sub.wake is not None:
-                        sub.wake()
+            self._wake_for_pending()
+
+    def _wake_for_pending(self) -> None:
+        """Wake every subscriber: events are pending (Note [Hot hops])."""
+        self._pending_woken = True
+        with self._lock:
+            for sub in self._subscribers:
+                if sub.wake is not None:
+                    sub.wake()
 
     def deliver(self) -> None:
         """Number the hot hops' pending events and hand them to the subscribers, as one
@@ -476,7 +480,10 @@ class TraceBus:
 
         The caller checks ``enabled`` first (the one check when nobody listens).
         """
-        self._emit_hot(FORWARDMSG_SENT, session_id, "", "", data, msg)
+        # _emit_hot, inlined (a call per frame).
+        self._pending.append((_monotonic_ns(), FORWARDMSG_SENT, session_id, "", "", data, msg))
+        if not self._pending_woken:
+            self._wake_for_pending()
 
     def held(self, session_id: str, msg: ForwardMsg, data: bytes, send: FrameSend) -> bool:
         """The frame-hold hop (IOLoop thread): True if ``hold`` kept the frame to send later."""
@@ -488,13 +495,15 @@ class TraceBus:
     ) -> bool:
         """The ``delta.enqueued`` hop (script thread): step gate, then publish.
 
-        Called by ``ScriptRunner._enqueue_forward_msg`` (and only by it). The
-        gate, if installed, may pause the script here (Note [Step gate]).
+        Called by ``ScriptRunner._enqueue_forward_msg`` (and only by it), for
+        a delta that ``delta_generator._send`` handed over. The gate, if
+        installed, may pause the script here (Note [Step gate]).
         Returns True if it did, so that the caller looks at its mailbox again.
         """
-        # The script line: the search starts above this hop and its caller,
-        # both minilit's (Note [Publishing cost]).
-        where = script_location(ctx.main_script_path, sys._getframe(2))
+        # The script line: the search starts above this hop, its caller and
+        # delta_generator._send, through which every delta passes (Note
+        # [Publishing cost]).
+        where = script_location(ctx.main_script_path, sys._getframe(3))
         session_id, run_id = ctx.session_id, ctx.script_run_id
         gate = self.gate
         paused = gate is not None and gate.before_delta(
