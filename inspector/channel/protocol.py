@@ -463,7 +463,7 @@ def decode_batch(payload: bytes) -> tuple[list[WireEvent], int]:
     out: list[WireEvent] = []
     append = out.append
     # Each frame is parsed once, for its own event and for the deltas that
-    # refer to it (Note [Deltas by reference] at rows_batch).
+    # refer to it (Note [Deltas by reference] at entries_batch).
     frames: dict[int, bytes] = {}
     parsed: dict[int, Message | None] = {}
 

@@ -8,7 +8,8 @@ section 5 sets the rules this module keeps:
   full the event is dropped for that subscriber and counted in ``dropped``.
 * Observing does not disturb. When nobody listens, a hop costs one check of
   the plain attribute ``BUS.enabled``. When someone listens, a hop only
-  numbers the event and hands out references: the message it is about
+  numbers the event (the two hops of every element not even that: Note
+  [Hot hops]) and hands out references: the message it is about
   travels as ``TraceEvent.msg``, and what a reader shows (the element type,
   a summary, sizes, JSON, base64) is derived by the subscriber, on its own
   thread, when it drains (Note [Lazy event fields]).
@@ -51,34 +52,57 @@ Note [Runs in flight]
     must not wait on it forever (the trace channel waits at most 250 ms).
 
 Note [Publishing cost]
-    A rerun of 200 texts publishes about 400 events, on the script thread
-    and the IOLoop thread, so a publish is kept to a few steps: one lock,
-    in which the event is numbered (``itertools.count``), stamped
-    (``time.monotonic_ns``) and appended to each subscriber's deque as a
-    plain tuple, an ``EventRow`` (a tuple costs a third of a TraceEvent to
-    build, and the trace channel ships rows as they are, protocol.rows_batch).
-    ``Subscriber.drain`` builds the TraceEvents, on the draining thread.
-    The lock stays: numbering and appending must happen as one step, or a
-    thread switch between them could put seq 6 before seq 5 in a buffer
-    (each step alone is atomic under the GIL, the pair is not). It is held
-    for a few hundred nanoseconds, and nothing in it blocks: a subscriber's
-    ``wake`` runs only when its buffer was empty, and must not block. The
-    script line of a delta (``script_location``) is a walk up the stack,
-    about 0.1 µs a frame; it is done before the lock.
+    A hop that publishes (``publish``) takes one lock, in which its event
+    is numbered, stamped (``time.monotonic_ns``) and appended to each
+    subscriber's deque as a plain tuple, an ``EventRow`` (a tuple costs a
+    third of a TraceEvent to build). ``Subscriber.drain`` builds the
+    TraceEvents, on the draining thread. The lock stays: numbering and
+    appending must happen as one step, or a thread switch between them
+    could put seq 6 before seq 5 in a buffer (each step alone is atomic
+    under the GIL, the pair is not). It is held for a few microseconds,
+    and nothing in it blocks: a subscriber's ``wake`` runs only when its
+    buffer was empty, and must not block. The two hops of every element
+    do less still (Note [Hot hops]).
 
 Note [Hot hops]
-    Two of the hops run once per element of every run: ``delta.enqueued``
-    on the script thread (``publish_delta``) and
-    ``websocket.forwardmsg.sent`` on the IOLoop (``publish_frame``). They
-    skip what ``publish`` does for everyone else: no keyword arguments
-    gathered into a dict, no ``tuple(delta_path)``, no look at whether a
-    run starts or ends (Note [Runs in flight]); their row is built in one
-    expression. The stepper, for its part, is installed as the gate and
-    the hold only while it has work (Note [Hooks only when needed] in
-    inspector/channel/stepper.py). Both save work per element;
-    bench/bench_trace.py, whose ratios move between runs by several
-    percent on a two-core machine, did not show the difference in rerun
-    latency beyond that noise.
+    Two hops run once per element of every run: ``delta.enqueued`` on the
+    script thread (``publish_delta``) and ``websocket.forwardmsg.sent`` on
+    the IOLoop (``publish_frame``), about 400 events for a rerun of 200
+    texts. They take no lock, number nothing and visit no subscriber: each
+    appends a plain tuple (``PendingRow``) to one deque, ``_pending``.
+    Appending is atomic under the GIL, so the deque's order is the order
+    in which the hops ran. The next ``publish`` of any other event, or a
+    subscriber looking at its buffer (``deliver``), takes the lock and
+    numbers everything pending in one go, and each subscriber gets it as
+    one ``Block``, ``(first seq, rows)``, a list they share and nobody
+    changes. Numbers still follow what happened: a session's queue
+    publishes ``queue.flushed`` at every flush, which delivers the deltas
+    and frames before it, and a run's ``script.run.finished`` comes after
+    its last delta. The first event pending after a delivery wakes the
+    subscribers (``_wake_for_pending``), so that a frame sent after the
+    last other event still reaches them. A hop stamps its event just
+    before appending it, so a thread switch in between can put it behind
+    one stamped later; delivery then stamps it no earlier than the event
+    numbered before it, so that ``t_ns`` never decreases along the numbers.
+
+    A block stays a block down to the wire: the trace channel ships it by
+    columns (Note [Binary batches] in inspector/channel/protocol.py), and
+    only the receiver builds a row per event. ``drain`` still gives
+    TraceEvents, built on the draining thread.
+
+    The script line of a delta (``script_location``) is a walk up the
+    stack to the innermost frame of the script. On Python 3.11 each step
+    (``f_back``) builds a frame object, so the walk starts above the four
+    frames every delta passes through (this hop, its caller,
+    ``delta_generator._send`` and the DeltaGenerator function that called
+    that), with ``sys._getframe``, which skips them without building
+    theirs. The stepper, for its part, is installed as the gate and the
+    hold only while it has work (Note [Hooks only when needed] in
+    inspector/channel/stepper.py).
+
+    Measured (bench/bench_trace.py --against, 200 texts back to back, a
+    consumer attached), against numbering and fanning out each event
+    under the lock as the other hops do: FIGURES.
 """
 
 from __future__ import annotations
@@ -375,6 +399,7 @@ class TraceBus:
             if not self.enabled:
                 self.runs_in_flight = 0  # nobody counts meanwhile (Note [Runs in flight])
                 self._pending.clear()  # nobody to deliver them to
+                self._pending_woken = False
 
     def publish(
         self,
@@ -496,14 +521,14 @@ class TraceBus:
         """The ``delta.enqueued`` hop (script thread): step gate, then publish.
 
         Called by ``ScriptRunner._enqueue_forward_msg`` (and only by it), for
-        a delta that ``delta_generator._send`` handed over. The gate, if
-        installed, may pause the script here (Note [Step gate]).
+        a delta that ``delta_generator._send`` handed over, which only the
+        DeltaGenerator's own functions call. The gate, if installed, may
+        pause the script here (Note [Step gate]).
         Returns True if it did, so that the caller looks at its mailbox again.
         """
-        # The script line: the search starts above this hop, its caller and
-        # delta_generator._send, through which every delta passes (Note
-        # [Publishing cost]).
-        where = script_location(ctx.main_script_path, sys._getframe(3))
+        # The script line: the search starts above the frames every delta
+        # passes through (Note [Hot hops]).
+        where = script_location(ctx.main_script_path, sys._getframe(4))
         session_id, run_id = ctx.session_id, ctx.script_run_id
         gate = self.gate
         paused = gate is not None and gate.before_delta(

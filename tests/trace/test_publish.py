@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import inspect
 import threading
+from pathlib import Path
 
 import pytest
 
 from inspector.channel.protocol import decode_batch, entries_batch, events_batch
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
+from minilit.testing import AppClient
 from minilit.trace import bus as bus_module
 from minilit.trace import events as ev
 from minilit.trace.bus import TraceBus, TraceEvent, event_row
@@ -138,16 +140,19 @@ def test_a_delta_in_a_block_refers_to_its_frame_and_keeps_its_script_line() -> N
     class Ctx:
         session_id, script_run_id, main_script_path, deltas_this_run = "s", "r", __file__, 1
 
-    # The search for the script line skips the hop's two callers, which are
-    # minilit's for every delta; in this file they would be script lines.
+    # The search for the script line skips the hop's three callers, which
+    # are minilit's for every delta; in this file they would be script lines.
     def enqueue() -> bool:  # plays ScriptRunner._enqueue_forward_msg
         return bus.publish_delta(Ctx(), msg, lambda: False)
 
     def send() -> bool:  # plays delta_generator._send
         return enqueue()
 
+    def dg_enqueue() -> bool:  # plays DeltaGenerator._enqueue
+        return send()
+
     def script() -> int:  # this file plays the script
-        send()
+        dg_enqueue()
         return inspect.currentframe().f_lineno - 1  # type: ignore[union-attr]
 
     line = script()
@@ -231,3 +236,38 @@ def test_the_first_hot_event_wakes_a_listener_once() -> None:
     assert len(sub.drain()) == 3
     bus.publish_frame("s", b"x", msg)
     assert len(wakes) >= 2 and len(sub) == 1
+
+
+SCRIPT_LINES = """\
+import streamlit as st
+def show(x):
+    st.text(x)
+st.write("a")
+show("b")
+(col,) = st.columns(1)
+with col:
+    st.markdown("c")
+st.container().text("d")
+"""
+
+
+def test_every_delta_names_the_innermost_script_line_that_made_it(tmp_path: Path) -> None:
+    from minilit.trace.bus import BUS
+
+    script = tmp_path / "lines.py"
+    script.write_text(SCRIPT_LINES, encoding="utf-8")
+    sub = BUS.subscribe(100_000)
+    try:
+        app = AppClient.from_file(str(script))
+        try:
+            app.run()
+        finally:
+            app.close()
+        events = [e for e in sub.drain() if e.name == ev.DELTA_ENQUEUED]
+    finally:
+        BUS.unsubscribe(sub)
+    mine = [e.where for e in events if e.where.startswith(str(script))]
+    # st.write (through markdown), a helper's st.text, st.columns (a block for
+    # the row and one per column), a column's markdown, a container and its text.
+    assert [w.rpartition(":")[2] for w in mine] == ["4", "3", "6", "6", "8", "9", "9"]
+    assert len(mine) == len(events)
