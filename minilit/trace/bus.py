@@ -464,9 +464,17 @@ class TraceBus:
             self._wake_for_pending()
 
     def _wake_for_pending(self) -> None:
-        """Wake every subscriber: events are pending (Note [Hot hops])."""
-        self._pending_woken = True
+        """Wake every subscriber: events are pending (Note [Hot hops]).
+
+        The flag changes only under the lock, and is set only while events
+        are pending: a hop whose event was delivered before it got here (by
+        another thread) must not leave it set, or the next event would wake
+        nobody.
+        """
         with self._lock:
+            if self._pending_woken or not self._pending:
+                return
+            self._pending_woken = True
             for sub in self._subscribers:
                 if sub.wake is not None:
                     sub.wake()

@@ -271,3 +271,19 @@ def test_every_delta_names_the_innermost_script_line_that_made_it(tmp_path: Path
     # the row and one per column), a column's markdown, a container and its text.
     assert [w.rpartition(":")[2] for w in mine] == ["4", "3", "6", "6", "8", "9", "9"]
     assert len(mine) == len(events)
+
+
+def test_a_hop_whose_event_was_delivered_before_it_woke_anyone_leaves_the_next_to_wake() -> None:
+    bus = TraceBus()
+    wakes: list[int] = []
+    sub = bus.subscribe(100, wake=lambda: wakes.append(1))
+    msg = text_msg("x", [0, 0])
+    # A hop queued its event, and another thread delivered it before the hop
+    # went on to wake the subscribers.
+    bus._pending.append((1, ev.FORWARDMSG_SENT, "s", "", "", b"x", msg))
+    bus.deliver()
+    assert len(sub.drain()) == 1
+    bus._wake_for_pending()  # the hop goes on: nothing is pending any more
+    woken = len(wakes)
+    bus.publish_frame("s", b"y", msg)
+    assert len(wakes) == woken + 1 and len(sub) == 1
