@@ -94,7 +94,12 @@ async def test_step_three_deltas(server: ServerThread) -> None:
                 pilot,
                 lambda: app.model.runs and app.model.runs[-1].status == "FINISHED_SUCCESSFULLY",
             )
-            await wait(pilot, lambda: len(delta_rows(app)) == 7)
+            try:
+                await wait(pilot, lambda: len(delta_rows(app)) == 7)
+            except TimeoutError:  # say what the table and the model hold instead
+                run = app.model.runs[-1]
+                deltas = [(d.seq, d.path, d.status, d.where) for d in run.deltas]
+                raise AssertionError(f"rows {delta_rows(app)}; run deltas {deltas}") from None
             # Coalescing is opportunistic (Note [Coalescing]): after "continue" the two
             # placeholder texts may or may not meet in the queue; the last one is sent.
             statuses = [r[3] for r in delta_rows(app)]
