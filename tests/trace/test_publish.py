@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,15 @@ from minilit.trace import events as ev
 from minilit.trace.bus import TraceBus, TraceEvent, event_row
 
 
+def run_at_once(target: Callable[[int], None], n: int) -> None:
+    """``target(0)`` to ``target(n - 1)``, each on its own thread, all started at once."""
+    threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
 def test_seq_increases_in_every_buffer_with_threads_publishing_at_once() -> None:
     bus = TraceBus()
     subs = [bus.subscribe(1_000_000) for _ in range(3)]
@@ -30,11 +40,7 @@ def test_seq_increases_in_every_buffer_with_threads_publishing_at_once() -> None
         for n in range(per_thread):
             bus.publish("test.event", session_id=str(i), n=n)
 
-    threads = [threading.Thread(target=publish, args=(i,)) for i in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_at_once(publish, 4)
     drained = [sub.drain() for sub in subs]
     for events in drained:
         seqs = [e.seq for e in events]
@@ -211,11 +217,7 @@ def test_hot_and_published_events_from_threads_at_once_keep_order_and_numbers() 
             else:
                 bus.publish("test.event", session_id=str(i), n=n)
 
-    threads = [threading.Thread(target=publish, args=(i,)) for i in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_at_once(publish, 4)
     events = sub.drain()
     assert [e.seq for e in events] == list(range(1, 4 * per_thread + 1))
     assert [e.t_ns for e in events] == sorted(e.t_ns for e in events)
