@@ -4,6 +4,9 @@ process and attaches to it (here with Textual's headless driver instead of a ter
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,28 @@ def test_a_server_that_cannot_start_says_why(tmp_path: Path) -> None:
 def test_recordings_are_recognised() -> None:
     assert looks_like_recording(TOUR) and looks_like_recording(MINILIT_SESSION)
     assert not looks_like_recording(DEMO_SCRIPT)
+
+
+YIELD_PROBE = """
+import os, subprocess, sys, threading
+from inspector.launch import yield_cpu
+child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+yield_cpu()
+seen = []
+thread = threading.Thread(target=lambda: seen.append(os.sched_getscheduler(0)))
+thread.start()
+thread.join()
+print(os.sched_getscheduler(0), seen[0], os.sched_getscheduler(child.pid))
+child.kill()
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="SCHED_IDLE is Linux's")
+def test_an_observer_runs_only_on_idle_cpus_and_its_server_does_not() -> None:
+    """Note [Yielding the CPU]: the inspector's process, and the threads it starts
+    afterwards (Textual's among them), go to SCHED_IDLE; a server started before
+    keeps the normal class."""
+    out = subprocess.run(
+        [sys.executable, "-c", YIELD_PROBE], capture_output=True, text=True, timeout=60, check=True
+    ).stdout.split()
+    assert [int(x) for x in out] == [os.SCHED_IDLE, os.SCHED_IDLE, os.SCHED_OTHER]
