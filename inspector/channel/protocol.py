@@ -106,7 +106,12 @@ Note [Binary batches]
 
     whose i-th event is ``seq + i``, with ``t_ns[i]``, ``names[i]`` and so
     on, no ``delta_path`` and no ``fields`` (``()`` and ``{}``): a block
-    is written without building a row per event.
+    is written without building a row per event. Every event of a block
+    has its message, serialized: a frame's is its ``data``, and a delta's
+    the bytes of the frame that carried it, or its own serialization if
+    that frame has not gone out yet. Where the two are the same object,
+    marshal writes it once and refers to it after (Note [Deltas by
+    reference]).
 
     Building a row and ``marshal.dumps`` cost the server under a
     microsecond per event (about a tenth of the JSON path), and nothing is
@@ -173,7 +178,7 @@ COMMANDS = ("pause", "step", "finish", "continue", "break", "hold", "release", "
 ENCODINGS = ("json", "marshal")
 """How ``events`` messages may travel: the ``encoding`` query parameter."""
 BATCH_TAG = "events"
-BATCH_VERSION = 3
+BATCH_VERSION = 4
 """Bumped whenever a binary batch item changes shape (Note [Binary batches])."""
 _MARSHAL_FORMAT = 4
 
@@ -328,7 +333,7 @@ _BlockItem = tuple[
     tuple[str, ...],
     tuple[str, ...],
     tuple[bytes, ...],
-    list[bytes | int | None],
+    tuple[bytes, ...],
 ]
 
 
@@ -342,49 +347,39 @@ def entries_batch(entries: Sequence[Entry], dropped: int) -> bytes:
     rows, and blocks of the hot hops' events, which stay blocks.
 
     Nothing is derived here: an event still holding its message ships it
-    (as a reference to the frame event that carried it, or as its bytes),
+    (as its bytes, or as a reference to the frame event that carried it),
     and the receiver derives the fields.
 
     Note [Deltas by reference]
         A rerun of 200 texts makes 200 ``delta.enqueued`` events and 200
         frame events about the same 200 ForwardMsg objects. Serializing
-        each message again for its ``delta.enqueued`` event was the
+        each message again for its ``delta.enqueued`` event was once the
         largest part of this function, on the IOLoop thread, and made the
-        receiver parse every delta twice. So ``carried`` first maps each
-        frame event's message, by identity, to that event's seq, and a
-        delta whose message a frame of the batch carried refers to it.
-        Identity is safe here: every message of the batch is alive (the
-        entries hold it), so no two share an ``id``. A message is not
-        changed once it is enqueued (Note [Lazy event fields] in
-        minilit/trace/bus.py), so its frame's bytes describe the delta.
+        receiver parse every delta twice. In a block, a delta whose frame
+        went out holds that frame's bytes (Note [Messages let go] in
+        minilit/trace/bus.py), the very object the frame event holds as
+        its ``data``, and marshal writes an object it has written before
+        as a reference (5 bytes): so the message column of a block *is*
+        the references, found in C, and the receiver, which gets the same
+        object back for a reference, parses it once for both events. Only
+        a delta whose frame has not gone out yet is serialized here.
+        Rows (the decoding proxy publishes its events as rows) refer to
+        their frame by ``seq``: ``carried`` maps each frame row's message,
+        by identity, to that row's seq (every message of the batch is
+        alive, the entries hold it, so no two share an ``id``).
     """
-    # Blocks by columns first (zip: no row built), then which frame carried
-    # which message, then the items.
-    columns = {id(e): tuple(zip(*e[1], strict=True)) for e in entries if len(e) == 2}
     carried: dict[int, int] = {}
     for entry in entries:
-        if len(entry) == 2:
-            seq = entry[0]
-            _, names, _, _, _, _, msgs = columns[id(entry)]
-            carried.update(
-                (id(msg), seq + i)
-                for i, (name, msg) in enumerate(zip(names, msgs, strict=True))
-                if name == FORWARDMSG_SENT
-            )
-        elif entry[2] == FORWARDMSG_SENT and entry[9] is not None:
+        if len(entry) != 2 and entry[2] == FORWARDMSG_SENT and entry[9] is not None:
             carried[id(entry[9])] = entry[0]
     items: list[_Row | _BlockItem] = []
     for entry in entries:
         if len(entry) == 2:
-            t_ns, names, sessions, runs, wheres, datas, msgs = columns[id(entry)]
-            # _raw, inlined for a block's events: a delta or a frame (no BackMsg).
-            raws = [
-                None
-                if name == FORWARDMSG_SENT or msg is None
-                else carried.get(id(msg)) or msg.SerializeToString()
-                for name, msg in zip(names, msgs, strict=True)
-            ]
-            items.append((entry[0], t_ns, names, sessions, runs, wheres, datas, raws))
+            seq, rows = entry
+            t_ns, names, sessions, runs, wheres, datas, msgs = zip(*rows, strict=True)
+            if set(map(type, msgs)) != {bytes}:  # deltas whose frame has not gone out
+                msgs = tuple(m if type(m) is bytes else m.SerializeToString() for m in msgs)
+            items.append((seq, t_ns, names, sessions, runs, wheres, datas, msgs))
         else:
             items.append((*entry[:9], _raw(entry[2], entry[7], entry[9], carried)))
     try:
@@ -399,11 +394,13 @@ def entries_batch(entries: Sequence[Entry], dropped: int) -> bytes:
 
 
 def _raw(name: str, data: bytes, msg: Any, carried: dict[int, int]) -> bytes | int | None:
-    """What an event's ``message`` travels as (Note [Binary batches])."""
+    """What a row's ``message`` travels as (Note [Binary batches])."""
     if msg is None or name == FORWARDMSG_SENT:  # described, or the receiver parses data
         return None
     if data:  # a BackMsg event: its message is its data
         return data
+    if type(msg) is bytes:
+        return msg
     ref = carried.get(id(msg))
     return msg.SerializeToString() if ref is None else ref
 
@@ -463,14 +460,17 @@ def decode_batch(payload: bytes) -> tuple[list[WireEvent], int]:
     out: list[WireEvent] = []
     append = out.append
     # Each frame is parsed once, for its own event and for the deltas that
-    # refer to it (Note [Deltas by reference] at entries_batch).
+    # refer to it (Note [Deltas by reference] at entries_batch): by the
+    # identity of its bytes, which marshal gives back as one object for all
+    # the references to it, and, for rows, by its seq.
     frames: dict[int, bytes] = {}
     parsed: dict[int, Message | None] = {}
 
-    def frame_message(seq: int) -> Message | None:
-        if seq not in parsed:
-            parsed[seq] = _parse_message(FORWARDMSG_SENT, frames[seq])
-        return parsed[seq]
+    def forward_message(raw: bytes) -> Message | None:
+        key = id(raw)  # every raw of the batch is alive (the rows hold it)
+        if key not in parsed:
+            parsed[key] = _parse_message(FORWARDMSG_SENT, raw)
+        return parsed[key]
 
     try:
         for row in rows:
@@ -486,13 +486,15 @@ def decode_batch(payload: bytes) -> tuple[list[WireEvent], int]:
             msg: Message | None = None
             if raw is None:
                 if seq in frames:
-                    msg = frame_message(seq)
+                    msg = forward_message(frames[seq])
             elif type(raw) is int:
                 if raw not in frames:
                     raise ValueError(f"event {seq!r} refers to frame {raw!r}, not in the batch")
-                msg = frame_message(raw)
-            else:
+                msg = forward_message(frames[raw])
+            elif name == BACKMSG_DECODED:
                 msg = _parse_message(name, raw)
+            else:
+                msg = forward_message(raw)
             if msg is not None:
                 derived, msg_path = derive(name, msg, len(data))
                 fields = {**derived, **fields}

@@ -219,12 +219,20 @@ def resolve(event: TraceEvent) -> TraceEvent:
     event fields]: for ``delta.enqueued`` kind, element and summary (and the
     delta_path); for ``websocket.forwardmsg.sent`` kind and size (and the
     delta_path); for ``websocket.backmsg.received`` kind; for
-    ``queue.coalesced`` the replaced element (and the delta_path). Any thread
-    may call it, more than once: the result is the same each time.
+    ``queue.coalesced`` the replaced element (and the delta_path). The
+    message may be the bytes of the frame that carried it (Note [Messages
+    let go] in minilit/trace/bus.py). Any thread may call it, more than
+    once: the result is the same each time.
     """
     msg = event.msg
     if msg is None:
         return event
+    if type(msg) is bytes:  # a hot event whose frame went out (Note [Messages let go])
+        try:
+            msg = ForwardMsg.FromString(msg)
+        except DecodeError:  # not from a minilit server: leave the event as it is
+            event.msg = None
+            return event
     derived, path = derive(event.name, msg, len(event.data))
     if path:
         event.delta_path = path

@@ -30,6 +30,7 @@ from inspector.channel.protocol import (
     events_batch,
 )
 from inspector.channel.summary import resolve
+from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
 from minilit.testing.connection import HandshakeRejected, open_websocket
@@ -135,15 +136,32 @@ def test_a_batch_of_events_another_subscriber_already_described(app_path: Path) 
     assert [e.to_dict() for e in decoded] == [event_to_dict(e) for e in events]
 
 
-def test_a_delta_whose_frame_is_in_the_batch_refers_to_it(app_path: Path) -> None:
-    """Note [Deltas by reference]: a sent delta's message travels once, as its frame."""
+def test_a_delta_whose_frame_is_in_the_batch_travels_once_with_it(app_path: Path) -> None:
+    """Note [Deltas by reference]: a sent delta's message is its frame's bytes, written once."""
     events = _bus_events(app_path)
     rows = marshal.loads(events_batch(events, 0))[3]
-    frame_seqs = {r[0] for r in rows if r[2] == ev.FORWARDMSG_SENT}
-    refs = [r[9] for r in rows if r[2] == ev.DELTA_ENQUEUED and type(r[9]) is int]
-    assert len(refs) >= 3 and set(refs) <= frame_seqs
+    # marshal gives back one object for an object it wrote once and then referred to.
+    frame_data = {id(r[7]) for r in rows if r[2] == ev.FORWARDMSG_SENT}
+    deltas = [r for r in rows if r[2] == ev.DELTA_ENQUEUED]
+    assert sum(id(r[9]) in frame_data for r in deltas) >= 3
     # ...and a delta coalesced away, which no frame carried, ships its own bytes.
-    assert any(r[2] == ev.DELTA_ENQUEUED and type(r[9]) is bytes for r in rows)
+    assert any(type(r[9]) is bytes and id(r[9]) not in frame_data for r in deltas)
+
+
+def test_a_delta_row_holding_its_message_refers_to_the_frame_row_by_seq() -> None:
+    """The decoding proxy publishes rows that hold the message itself."""
+    msg = ForwardMsg()
+    msg.delta.new_element.text.body = "hi"
+    data = msg.SerializeToString()
+    events = [
+        TraceEvent(1, 10, ev.DELTA_ENQUEUED, "s", "r", msg=msg),
+        TraceEvent(2, 11, ev.FORWARDMSG_SENT, "s", "r", data=data, msg=msg),
+    ]
+    payload = events_batch(events, 0)
+    rows = marshal.loads(payload)[3]
+    assert rows[0][9] == 2 and payload.count(data) == 1
+    delta, frame = decode_batch(payload)[0]
+    assert delta.fields["summary"] == "hi" and frame.fields["size"] == len(data)
 
 
 def test_a_delta_whose_frame_is_in_the_next_batch_carries_its_own_bytes(

@@ -8,6 +8,7 @@ every buffer, one TraceEvent per event, the same binary batches.
 from __future__ import annotations
 
 import inspect
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from inspector.channel.protocol import decode_batch, entries_batch, events_batch
+from inspector.channel.summary import resolve
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.testing import AppClient
 from minilit.trace import bus as bus_module
@@ -130,7 +132,10 @@ def test_hot_hops_arrive_as_blocks_numbered_in_the_order_things_happened() -> No
     assert [e.name for e in drained] == ["test.a"] + [ev.FORWARDMSG_SENT] * 3 + ["test.b"] + [
         ev.FORWARDMSG_SENT
     ] * 2
-    assert [e.msg for e in drained if e.name == ev.FORWARDMSG_SENT] == msgs
+    # A frame event's message is its bytes (Note [Messages let go]).
+    sent = [e for e in drained if e.name == ev.FORWARDMSG_SENT]
+    assert [e.msg for e in sent] == [m.SerializeToString() for m in msgs]
+    assert all(e.msg is e.data for e in sent)
     # A block ships as columns and decodes to the events the rows would give.
     as_blocks, _ = decode_batch(entries_batch(entries, 0))
     as_rows, _ = decode_batch(events_batch(drained, 0))
@@ -172,6 +177,50 @@ def test_a_delta_in_a_block_refers_to_its_frame_and_keeps_its_script_line() -> N
     assert frame.data == msg.SerializeToString()
     # The delta's message travels once, as its frame's bytes.
     assert payload.count(msg.SerializeToString()) == 1
+
+
+class RunCtx:
+    """What ``publish_delta`` reads of a ScriptRunContext."""
+
+    session_id, script_run_id, main_script_path, deltas_this_run = "s", "r", __file__, 1
+
+
+def test_a_sent_message_is_let_go_and_both_events_hold_its_frame_bytes() -> None:
+    """Note [Messages let go]: once its frame went out, neither event holds the
+    message (the server frees it, as without tracing), and both hold the bytes."""
+    bus = TraceBus()
+    sub = bus.subscribe()
+    msg = text_msg("hello", [0, 3])
+    alone = sys.getrefcount(msg)
+    bus.publish_delta(RunCtx(), msg, lambda: False)
+    assert sys.getrefcount(msg) == alone + 1  # the delta's event, until the frame goes out
+    data = msg.SerializeToString()
+    bus.publish_frame("s", data, msg)
+    assert sys.getrefcount(msg) == alone
+    delta, frame = sub.drain()
+    assert delta.msg is data and frame.msg is data
+    resolve(delta)
+    assert (delta.fields["summary"], delta.delta_path, delta.msg) == ("hello", (0, 3), None)
+
+
+def test_the_bus_forgets_messages_that_never_go_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A replaced message is forgotten at once, others in bulk past UNSENT_MAX (the
+    bus's own bookkeeping, which would otherwise grow); their events keep them."""
+    bus = TraceBus()
+    sub = bus.subscribe()
+    replaced = text_msg("loading", [0, 0])
+    bus.publish_delta(RunCtx(), replaced, lambda: False)
+    bus.publish(ev.QUEUE_COALESCED, session_id="s", msg=replaced)
+    assert not bus._unsent
+    monkeypatch.setattr(bus_module, "UNSENT_MAX", 3)
+    closed = [text_msg(f"t{i}", [0, i]) for i in range(1, 5)]
+    for msg in closed:  # a session that closes before they go out
+        bus.publish_delta(RunCtx(), msg, lambda: False)
+    assert len(bus._unsent) == 4
+    bus.deliver()
+    assert not bus._unsent
+    deltas = [e for e in sub.drain() if e.name == ev.DELTA_ENQUEUED]
+    assert [e.msg for e in deltas] == [replaced, *closed]
 
 
 def test_a_block_is_split_at_the_limit_and_cut_when_the_buffer_is_full() -> None:
