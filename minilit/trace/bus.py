@@ -452,7 +452,11 @@ class TraceBus:
         return sub
 
     def unsubscribe(self, sub: Subscriber) -> None:
+        """Stop delivering to ``sub``. It keeps what was published before, the hot
+        hops' pending events included, for a last drain."""
         with self._lock:
+            if self._pending:
+                self._deliver_pending()
             self._subscribers = tuple(s for s in self._subscribers if s is not sub)
             self.enabled = bool(self._subscribers)
             if not self.enabled:

@@ -223,6 +223,18 @@ def test_the_bus_forgets_messages_that_never_go_out(monkeypatch: pytest.MonkeyPa
     assert [e.msg for e in deltas] == [replaced, *closed]
 
 
+def test_a_subscriber_that_leaves_keeps_the_hot_events_published_before() -> None:
+    """A recorder stops right after the browser got its last frame: that frame's
+    event, still pending, is delivered before the subscriber leaves."""
+    bus = TraceBus()
+    sub = bus.subscribe()
+    msg = text_msg("last", [0, 0])
+    bus.publish("test.event")
+    bus.publish_frame("s", msg.SerializeToString(), msg)
+    bus.unsubscribe(sub)
+    assert [e.name for e in sub.drain()] == ["test.event", ev.FORWARDMSG_SENT]
+
+
 def test_a_block_is_split_at_the_limit_and_cut_when_the_buffer_is_full() -> None:
     bus = TraceBus()
     sub, small = bus.subscribe(), bus.subscribe(4)
