@@ -31,7 +31,13 @@ over the rounds, of a block's median divided by the median of the round's
 "off" block, and ``±`` its standard error by bootstrap over the rounds. One
 server process for everything matters: fresh processes differ from each
 other by as much as the budget (memory layout, which core they land on), and
-a figure that compares two of them measures that.
+a figure that compares two of them measures that. Yet one fresh server is
+one draw of those: on a busy two-core machine two runs of this bench moved
+the 200-text ratio from 1.04x to 1.23x while each printed an error of about
+0.05. ``--servers K`` shares the rounds out among K server processes, one
+after the other (each round's ratios are still taken inside one server), and
+the ``±`` then draws servers, then rounds within them, so that it includes
+how much fresh servers differ.
 
 ``--against CHECKOUT`` runs a second server per app from another checkout
 (a git worktree of another commit, say) and interleaves its blocks with this
@@ -202,11 +208,14 @@ def sink(port: int, token: str, mode: str) -> None:
     asyncio.run(consume())
 
 
-def ratio_and_error(blocks: list[list[float]], base: list[list[float]]) -> tuple[float, float]:
+def ratio_and_error(
+    blocks: list[list[float]], base: list[list[float]], groups: list[int]
+) -> tuple[float, float]:
     """The median over rounds of median(block) / median(the round's off block), and its
-    standard error."""
+    standard error, the rounds grouped by the server process they ran on."""
     pairs = zip(blocks, base, strict=True)
-    return median_and_error([statistics.median(b) / statistics.median(o) for b, o in pairs])
+    ratios = [statistics.median(b) / statistics.median(o) for b, o in pairs]
+    return median_and_error(ratios, groups)
 
 
 Results = dict[tuple[str, str], tuple[list[list[float]], list[float]]]
@@ -215,13 +224,45 @@ server CPU in ms per rerun."""
 
 
 async def bench_app(
-    app: Path, rounds: int, n: int, pace: float, encoding: str, builds: dict[str, Path | None]
-) -> Results:
+    app: Path,
+    rounds: int,
+    n: int,
+    pace: float,
+    encoding: str,
+    builds: dict[str, Path | None],
+    servers: int = 1,
+) -> tuple[Results, list[int]]:
     """Run the rounds for one app against one server per build (name -> checkout,
     ``None`` for this one): a round is one block of each configuration on each
-    build, all shuffled together, so that two builds meet the same machine."""
+    build, all shuffled together, so that two builds meet the same machine.
+
+    With ``servers`` above 1 the rounds are shared out among that many server
+    processes per build, started one after the other. Returns the results and,
+    for each round, which of them it ran on.
+    """
     results: Results = {(b, c): ([], []) for b in builds for c in CONFIGS}
+    groups: list[int] = []
     rng = random.Random(0)
+    for group in range(servers):
+        share = rounds // servers + (1 if group < rounds % servers else 0)
+        if not share:
+            continue
+        await run_rounds(app, share, n, pace, encoding, builds, rng, results)
+        groups += [group] * share
+    return results, groups
+
+
+async def run_rounds(
+    app: Path,
+    rounds: int,
+    n: int,
+    pace: float,
+    encoding: str,
+    builds: dict[str, Path | None],
+    rng: random.Random,
+    results: Results,
+) -> None:
+    """``rounds`` rounds on fresh servers (one per build), added to ``results``."""
     with contextlib.ExitStack() as stack:
         servers = {}
         for build, tree in builds.items():
@@ -246,7 +287,6 @@ async def bench_app(
         finally:
             for *_, ws in servers.values():
                 await ws.close()
-    return results
 
 
 def main() -> None:
@@ -267,6 +307,13 @@ def main() -> None:
         help="how the headless consumer asks for events (the inspector always uses marshal)",
     )
     parser.add_argument(
+        "--servers",
+        type=int,
+        default=1,
+        help="share the rounds out among this many server processes per app, one after "
+        "the other, so that the error includes how much fresh servers differ",
+    )
+    parser.add_argument(
         "--apps", default="counter.py,many_texts.py", help="comma-separated apps in bench/apps"
     )
     parser.add_argument(
@@ -284,6 +331,8 @@ def main() -> None:
         sink(int(args.sink[0]), args.sink[1], args.sink[2])
         return
 
+    if not 1 <= args.servers <= args.rounds:
+        parser.error(f"--servers must be between 1 and --rounds ({args.rounds})")
     builds: dict[str, Path | None] = {"this": None}
     if args.against:
         if not (args.against / "minilit" / "__init__.py").is_file():
@@ -297,8 +346,16 @@ def main() -> None:
     )
     for app in [a for a in args.apps.split(",") if a]:
         n = args.n if app == "counter.py" else max(30, args.n // 3)
-        results = asyncio.run(
-            bench_app(APPS / app, args.rounds, n, args.pace, args.consumer_encoding, builds)
+        results, groups = asyncio.run(
+            bench_app(
+                APPS / app,
+                args.rounds,
+                n,
+                args.pace,
+                args.consumer_encoding,
+                builds,
+                args.servers,
+            )
         )
         for build in builds:
             base = results[(build, "off")][0]  # each build against its own "off"
@@ -307,7 +364,7 @@ def main() -> None:
                 pooled = [t for b in blocks for t in b]
                 ratio = ""
                 if config != "off":
-                    value, error = ratio_and_error(blocks, base)
+                    value, error = ratio_and_error(blocks, base, groups)
                     ratio = f"{value:.3f}x ±{error:.3f}"
                 label = f"{build:<8} " if args.against else ""
                 print(
@@ -316,8 +373,13 @@ def main() -> None:
                     flush=True,
                 )
     load_after = os.getloadavg()
+    servers_text = (
+        "one server per app"
+        if args.servers == 1
+        else f"{args.servers} servers per app one after the other"
+    )
     print(
-        f"{args.rounds} rounds of shuffled blocks, one server per app, pace {args.pace} s, "
+        f"{args.rounds} rounds of shuffled blocks, {servers_text}, pace {args.pace} s, "
         f"consumer encoding {args.consumer_encoding}; server CPU from /proc (user+system)"
     )
     print(

@@ -46,11 +46,29 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def median_and_error(values: list[float], resamples: int = 400) -> tuple[float, float]:
+def median_and_error(
+    values: list[float], groups: list[int] | None = None, resamples: int = 400
+) -> tuple[float, float]:
     """The median of ``values`` and its standard error, by bootstrap (seeded: the same
-    figures each time for the same values)."""
+    figures each time for the same values).
+
+    ``groups`` names the group of each value (the server process it was measured
+    on, say). Then each resample draws groups first and values within them, so that
+    the error includes how much the groups differ, which one group cannot show.
+    """
     rng = random.Random(0)
-    medians = [statistics.median(rng.choices(values, k=len(values))) for _ in range(resamples)]
+    if groups is None:
+        groups = [0] * len(values)
+    members: dict[int, list[float]] = {}
+    for value, group in zip(values, groups, strict=True):
+        members.setdefault(group, []).append(value)
+    clusters = list(members.values())
+    medians = []
+    for _ in range(resamples):
+        sample: list[float] = []
+        for cluster in rng.choices(clusters, k=len(clusters)):
+            sample += rng.choices(cluster, k=len(cluster))
+        medians.append(statistics.median(sample))
     error = statistics.stdev(medians) if len(values) > 1 else 0.0
     return statistics.median(values), error
 
