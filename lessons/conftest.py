@@ -176,6 +176,12 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(locale="en-US", timezone_id="UTC")
     tab = context.new_page()
     tab.set_default_timeout(15_000)
+    # Playwright's expect() keeps its own timeout (5 s), apart from the tab's. Real
+    # Streamlit's first run of a component app has taken longer than that on a
+    # busy two-core machine, so the claims wait as long as the tab does.
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
     yield tab
     context.close()
 
