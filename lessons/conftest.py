@@ -178,7 +178,7 @@ def page(browser: Any) -> Iterator[Any]:
     tab.set_default_timeout(15_000)
     # Playwright's expect() keeps its own timeout (5 s), apart from the tab's. Real
     # Streamlit's first run of a component app has taken longer than that on a
-    # busy two-core machine, so the claims wait as long as the tab does.
+    # busy machine, so the claims wait as long as the tab does.
     from playwright.sync_api import expect
 
     expect.set_options(timeout=15_000)
