@@ -100,18 +100,17 @@ Note [Binary batches]
 
     Or an item is a block of consecutive events of the two hops of every
     element (``delta.enqueued`` and ``websocket.forwardmsg.sent``, Note
-    [Hot hops] in minilit/trace/bus.py), by columns, the tuple ::
+    [Hot hops] in minilit/trace/bus.py), the pair ``(seq, rows)``, whose
+    i-th row is event ``seq + i``, written as the bus queued it ::
 
-        (seq, t_ns, names, session_ids, run_ids, wheres, datas, messages)
+        (t_ns, name, session_id, run_id, where, data, message)
 
-    whose i-th event is ``seq + i``, with ``t_ns[i]``, ``names[i]`` and so
-    on, no ``delta_path`` and no ``fields`` (``()`` and ``{}``): a block
-    is written without building a row per event. Every event of a block
-    has its message, serialized: a frame's is its ``data``, and a delta's
-    the bytes of the frame that carried it, or its own serialization if
-    that frame has not gone out yet. Where the two are the same object,
-    marshal writes it once and refers to it after (Note [Deltas by
-    reference]).
+    with no ``delta_path`` and no ``fields`` (``()`` and ``{}``).
+    Every event of a block has its message, serialized: a frame's is its
+    ``data``, and a delta's the bytes of the frame that carried it, or its
+    own serialization if that frame has not gone out yet. Where the two
+    are the same object, marshal writes it once and refers to it after
+    (Note [Deltas by reference]).
 
     Building a row and ``marshal.dumps`` cost the server under a
     microsecond per event (about a tenth of the JSON path), and nothing is
@@ -166,7 +165,7 @@ from google.protobuf.message import DecodeError, Message
 from inspector.channel.summary import derive, resolve
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
-from minilit.trace.bus import Entry, TraceEvent, event_row
+from minilit.trace.bus import Entry, PendingRow, TraceEvent, event_row
 from minilit.trace.events import BACKMSG_DECODED, FORWARDMSG_SENT
 
 PROTOCOL_VERSION = 1
@@ -178,7 +177,7 @@ COMMANDS = ("pause", "step", "finish", "continue", "break", "hold", "release", "
 ENCODINGS = ("json", "marshal")
 """How ``events`` messages may travel: the ``encoding`` query parameter."""
 BATCH_TAG = "events"
-BATCH_VERSION = 4
+BATCH_VERSION = 5
 """Bumped whenever a binary batch item changes shape (Note [Binary batches])."""
 _MARSHAL_FORMAT = 4
 
@@ -325,16 +324,8 @@ def parse_command(text: str) -> dict[str, Any]:
 _Row = tuple[
     int, int, str, str, str, str, tuple[int, ...], bytes, Mapping[str, Any], bytes | int | None
 ]
-_BlockItem = tuple[
-    int,
-    tuple[int, ...],
-    tuple[str, ...],
-    tuple[str, ...],
-    tuple[str, ...],
-    tuple[str, ...],
-    tuple[bytes, ...],
-    tuple[bytes, ...],
-]
+_BlockItem = tuple[int, Sequence[PendingRow]]
+"""A block as the bus delivered it: ``(seq, rows)`` (Note [Binary batches])."""
 
 
 def events_batch(events: Sequence[TraceEvent], dropped: int) -> bytes:
@@ -359,38 +350,55 @@ def entries_batch(entries: Sequence[Entry], dropped: int) -> bytes:
         went out holds that frame's bytes (Note [Messages let go] in
         minilit/trace/bus.py), the very object the frame event holds as
         its ``data``, and marshal writes an object it has written before
-        as a reference (5 bytes): so the message column of a block *is*
-        the references, found in C, and the receiver, which gets the same
+        as a reference (5 bytes): so the messages of a block's deltas
+        *are* references, found in C, and the receiver, which gets the same
         object back for a reference, parses it once for both events. Only
         a delta whose frame has not gone out yet is serialized here.
         Rows (the decoding proxy publishes its events as rows) refer to
         their frame by ``seq``: ``carried`` maps each frame row's message,
         by identity, to that row's seq (every message of the batch is
         alive, the entries hold it, so no two share an ``id``).
+
+    Note [Rows as they are]
+        A block is written as the bus delivered it, its rows untouched:
+        one ``marshal.dumps`` call, in C, for the whole batch. Turning
+        the rows into columns first (``zip(*rows)``) cost as much again
+        as writing them, and measured on the server, in the trace
+        channel's pump, this function was most of what tracing cost the
+        IOLoop thread. Only when marshal refuses something (a delta whose
+        frame has not gone out yet holds its ForwardMsg) are the items
+        rebuilt, and written again: a pump that waits for idle time
+        rarely meets one (Note [Idle-time sending] in
+        inspector/channel/endpoint.py).
     """
     carried: dict[int, int] = {}
     for entry in entries:
         if len(entry) != 2 and entry[2] == FORWARDMSG_SENT and entry[9] is not None:
             carried[id(entry[9])] = entry[0]
-    items: list[_Row | _BlockItem] = []
-    for entry in entries:
-        if len(entry) == 2:
-            seq, rows = entry
-            t_ns, names, sessions, runs, wheres, datas, msgs = zip(*rows, strict=True)
-            if set(map(type, msgs)) != {bytes}:  # deltas whose frame has not gone out
-                msgs = tuple(m if type(m) is bytes else m.SerializeToString() for m in msgs)
-            items.append((seq, t_ns, names, sessions, runs, wheres, datas, msgs))
-        else:
-            items.append((*entry[:9], _raw(entry[2], entry[7], entry[9], carried)))
+    items: list[_Row | _BlockItem] = [
+        entry if len(entry) == 2 else (*entry[:9], _raw(entry[2], entry[7], entry[9], carried))
+        for entry in entries
+    ]
     try:
+        # A block goes as the bus delivered it (Note [Rows as they are]).
         return marshal.dumps((BATCH_TAG, BATCH_VERSION, dropped, items), _MARSHAL_FORMAT)
     except ValueError:
-        # A field value marshal cannot write (rare: hops publish plain values).
-        # Make the fields JSON values, as the JSON path would.
-        plain = [
-            item if len(item) == 8 else (*item[:8], _fields(item[8]), item[9]) for item in items
-        ]
+        # Something marshal cannot write: a delta whose frame has not gone out
+        # yet still holds its ForwardMsg, or a hop published an odd field
+        # value. Serialize the one, make the other a JSON value (as the JSON
+        # path would), and write again.
+        plain = [_plain_item(item) for item in items]
         return marshal.dumps((BATCH_TAG, BATCH_VERSION, dropped, plain), _MARSHAL_FORMAT)
+
+
+def _plain_item(item: _Row | _BlockItem) -> _Row | _BlockItem:
+    """``item`` with only what marshal writes: messages as bytes, fields as JSON values."""
+    if len(item) == 2:
+        seq, rows = item
+        return seq, [
+            row if type(row[6]) is bytes else (*row[:6], row[6].SerializeToString()) for row in rows
+        ]
+    return (*item[:8], _fields(item[8]), item[9])
 
 
 def _raw(name: str, data: bytes, msg: Any, carried: dict[int, int]) -> bytes | int | None:
@@ -415,12 +423,11 @@ def _rows_of(items: Sequence[Any]) -> list[Any]:
     for item in items:
         if len(item) == 10:
             rows.append(item)
-        elif len(item) == 8:
-            seq, t_ns, names, sessions, runs, wheres, datas, raws = item
-            columns = zip(t_ns, names, sessions, runs, wheres, datas, raws, strict=True)
+        elif len(item) == 2:
+            seq, block = item
             rows += [
                 (seq + i, t, name, session_id, run_id, where, (), data, {}, raw)
-                for i, (t, name, session_id, run_id, where, data, raw) in enumerate(columns)
+                for i, (t, name, session_id, run_id, where, data, raw) in enumerate(block)
             ]
         else:
             raise ValueError(f"an item of {len(item)} values")

@@ -85,9 +85,10 @@ Note [Hot hops]
     one stamped later; delivery then stamps it no earlier than the event
     numbered before it, so that ``t_ns`` never decreases along the numbers.
 
-    A block stays a block down to the wire: the trace channel ships it by
-    columns (Note [Binary batches] in inspector/channel/protocol.py), and
-    only the receiver builds a row per event. ``drain`` still gives
+    A block stays a block down to the wire: the trace channel ships its
+    rows as they are (Note [Binary batches] in
+    inspector/channel/protocol.py), and only the receiver builds an event
+    per row. ``drain`` still gives
     TraceEvents, built on the draining thread.
 
     The script line of a delta (``script_location``) is a walk up the
@@ -628,15 +629,41 @@ def script_location(script_path: str, frame: FrameType | None = None) -> str:
 
     The search starts at ``frame`` (by default the caller's) and goes out.
     Computed on the script thread because only there, and only now, is the
-    line known: the script moves on as soon as the hop returns.
+    line known: the script moves on as soon as the hop returns. The string
+    is made once per line and shared (Note [Script lines]).
     """
     if frame is None:
         frame = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_filename == script_path:
-            return f"{script_path}:{frame.f_lineno}"
+            key = (script_path, frame.f_lineno)
+            where = _WHERES.get(key)
+            if where is None:
+                if len(_WHERES) >= WHERES_MAX:
+                    _WHERES.clear()
+                where = _WHERES[key] = f"{script_path}:{key[1]}"
+            return where
         frame = frame.f_back
     return ""
+
+
+WHERES_MAX = 4096
+"""Script lines whose ``where`` string is kept, at most (Note [Script lines])."""
+
+_WHERES: dict[tuple[str, int], str] = {}
+"""Note [Script lines]
+
+A loop of ``st.text`` calls makes hundreds of deltas from one line, and a
+string made for each would be hundreds of equal strings: each allocated on
+the script thread, kept until the trace channel sends its event, and
+written out in full there. So ``script_location`` makes each line's string
+once and hands out that one object, which marshal then writes once per
+batch and refers to after (Note [Binary batches] in
+inspector/channel/protocol.py). Bounded: past WHERES_MAX lines (many
+scripts, or a script edited many times) it starts again from empty. Any
+thread may use it; each step is atomic under the GIL, and two threads
+racing on a new line at worst make its string twice.
+"""
 
 
 BUS = TraceBus()

@@ -136,7 +136,7 @@ def test_hot_hops_arrive_as_blocks_numbered_in_the_order_things_happened() -> No
     sent = [e for e in drained if e.name == ev.FORWARDMSG_SENT]
     assert [e.msg for e in sent] == [m.SerializeToString() for m in msgs]
     assert all(e.msg is e.data for e in sent)
-    # A block ships as columns and decodes to the events the rows would give.
+    # A block ships as its rows and decodes to the events the TraceEvents would give.
     as_blocks, _ = decode_batch(entries_batch(entries, 0))
     as_rows, _ = decode_batch(events_batch(drained, 0))
     assert as_blocks == as_rows
@@ -183,6 +183,26 @@ class RunCtx:
     """What ``publish_delta`` reads of a ScriptRunContext."""
 
     session_id, script_run_id, main_script_path, deltas_this_run = "s", "r", __file__, 1
+
+
+def test_a_block_with_a_delta_not_yet_sent_ships_that_message_serialized() -> None:
+    """Note [Rows as they are]: marshal cannot write a ForwardMsg, so a block holding
+    one (its frame has not gone out) is written again with the message's bytes."""
+    bus = TraceBus()
+    blocks, events = bus.subscribe(), bus.subscribe()
+    sent, unsent = text_msg("sent", [0, 0]), text_msg("not yet", [0, 1])
+    bus.publish_delta(RunCtx(), sent, lambda: False)
+    bus.publish_delta(RunCtx(), unsent, lambda: False)
+    bus.publish_frame("s", sent.SerializeToString(), sent)
+    entries = blocks.drain_entries()
+    assert [len(e) for e in entries] == [2]
+    assert any(isinstance(row[6], ForwardMsg) for row in entries[0][1])
+    as_block, _ = decode_batch(entries_batch(entries, 0))
+    as_rows, _ = decode_batch(events_batch(events.drain(), 0))
+    assert as_block == as_rows
+    assert [e.fields.get("summary") for e in as_block] == ["sent", "not yet", None]
+    # Encoding changed nothing the bus holds: the unsent delta still has its message.
+    assert entries[0][1][1][6] is unsent
 
 
 def test_a_sent_message_is_let_go_and_both_events_hold_its_frame_bytes() -> None:
@@ -333,6 +353,8 @@ def test_every_delta_names_the_innermost_script_line_that_made_it(tmp_path: Path
     # st.write (through markdown), a helper's st.text, st.columns (a block for
     # the row and one per column), a column's markdown, a container and its text.
     assert [w.rpartition(":")[2] for w in mine] == ["4", "3", "6", "6", "8", "9", "9"]
+    # One string per line, shared by the deltas it made (Note [Script lines]).
+    assert mine[2] is mine[3] and mine[5] is mine[6]
     assert len(mine) == len(events)
 
 
