@@ -66,6 +66,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import websockets
@@ -223,50 +224,49 @@ Results = dict[tuple[str, str], tuple[list[list[float]], list[float]]]
 server CPU in ms per rerun."""
 
 
-async def bench_app(
-    app: Path,
-    rounds: int,
-    n: int,
-    pace: float,
-    encoding: str,
-    builds: dict[str, Path | None],
-    servers: int = 1,
-) -> tuple[Results, list[int]]:
-    """Run the rounds for one app against one server per build (name -> checkout,
-    ``None`` for this one): a round is one block of each configuration on each
-    build, all shuffled together, so that two builds meet the same machine.
+@dataclass(frozen=True)
+class Plan:
+    """What every block of one app's rounds shares."""
+
+    app: Path
+    n: int
+    """Timed reruns per block."""
+    pace: float
+    """Seconds of idle before each rerun (0: back to back)."""
+    encoding: str
+    """How the headless consumer asks for events."""
+    builds: dict[str, Path | None]
+    """Build name -> checkout (``None`` for this one)."""
+
+
+async def bench_app(plan: Plan, rounds: int, servers: int = 1) -> tuple[Results, list[int]]:
+    """Run the rounds for one app against one server per build: a round is one
+    block of each configuration on each build, all shuffled together, so that
+    two builds meet the same machine.
 
     With ``servers`` above 1 the rounds are shared out among that many server
     processes per build, started one after the other. Returns the results and,
     for each round, which of them it ran on.
     """
-    results: Results = {(b, c): ([], []) for b in builds for c in CONFIGS}
+    results: Results = {(b, c): ([], []) for b in plan.builds for c in CONFIGS}
     groups: list[int] = []
     rng = random.Random(0)
     for group in range(servers):
         share = rounds // servers + (1 if group < rounds % servers else 0)
         if not share:
             continue
-        await run_rounds(app, share, n, pace, encoding, builds, rng, results)
+        await run_rounds(plan, share, rng, results)
         groups += [group] * share
     return results, groups
 
 
-async def run_rounds(
-    app: Path,
-    rounds: int,
-    n: int,
-    pace: float,
-    encoding: str,
-    builds: dict[str, Path | None],
-    rng: random.Random,
-    results: Results,
-) -> None:
+async def run_rounds(plan: Plan, rounds: int, rng: random.Random, results: Results) -> None:
     """``rounds`` rounds on fresh servers (one per build), added to ``results``."""
+    builds = plan.builds
     with contextlib.ExitStack() as stack:
         servers = {}
         for build, tree in builds.items():
-            port, pid, token = stack.enter_context(minilit_server(app, tree=tree))
+            port, pid, token = stack.enter_context(minilit_server(plan.app, tree=tree))
             url = f"ws://127.0.0.1:{port}/_stcore/stream"
             ws = await websockets.connect(url, subprotocols=["streamlit"], max_size=None)  # type: ignore[list-item]
             servers[build] = (port, pid, token, ws)
@@ -277,11 +277,11 @@ async def run_rounds(
                 rng.shuffle(order)
                 for build, config in order:
                     port, pid, token, ws = servers[build]
-                    with observer(port, token, config, encoding, builds[build]):
+                    with observer(port, token, config, plan.encoding, builds[build]):
                         await block(ws, 5)  # warm-up
                         before = cpu_seconds(pid)
-                        times = await block(ws, n, pace)
-                        cpu = (cpu_seconds(pid) - before) * 1000 / n
+                        times = await block(ws, plan.n, plan.pace)
+                        cpu = (cpu_seconds(pid) - before) * 1000 / plan.n
                     results[(build, config)][0].append(times)
                     results[(build, config)][1].append(cpu)
         finally:
@@ -346,17 +346,8 @@ def main() -> None:
     )
     for app in [a for a in args.apps.split(",") if a]:
         n = args.n if app == "counter.py" else max(30, args.n // 3)
-        results, groups = asyncio.run(
-            bench_app(
-                APPS / app,
-                args.rounds,
-                n,
-                args.pace,
-                args.consumer_encoding,
-                builds,
-                args.servers,
-            )
-        )
+        plan = Plan(APPS / app, n, args.pace, args.consumer_encoding, builds)
+        results, groups = asyncio.run(bench_app(plan, args.rounds, args.servers))
         for build in builds:
             base = results[(build, "off")][0]  # each build against its own "off"
             for config in CONFIGS:
