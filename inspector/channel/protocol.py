@@ -363,12 +363,15 @@ def entries_batch(entries: Sequence[Entry], dropped: int) -> bytes:
         A block is written as the bus delivered it, its rows untouched:
         one ``marshal.dumps`` call, in C, for the whole batch. Turning
         the rows into columns first (``zip(*rows)``) cost as much again
-        as writing them, and measured on the server, in the trace
-        channel's pump, this function was most of what tracing cost the
-        IOLoop thread. Only when marshal refuses something (a delta whose
-        frame has not gone out yet holds its ForwardMsg) are the items
-        rebuilt, and written again: a pump that waits for idle time
-        rarely meets one (Note [Idle-time sending] in
+        as writing them. Measured in the trace channel's pump, in a
+        server rerunning 200 texts back to back, this function took
+        0.75-0.95 µs of the 1.4-1.7 µs an event cost there with columns
+        (the rest: delivery and the websocket write), and about 0.6 µs
+        with rows; in one process, warm, 0.4 and 0.2 µs (the rows are
+        cold by the time the pump meets them). Only when marshal refuses
+        something (a delta whose frame has not gone out yet holds its
+        ForwardMsg) are the items rebuilt, and written again: a pump that
+        waits for idle time rarely meets one (Note [Idle-time sending] in
         inspector/channel/endpoint.py).
     """
     carried: dict[int, int] = {}
