@@ -47,6 +47,11 @@ MINILIT = "minilit"
 STREAMLIT_VERSIONS = ("1.67", "1.56")
 KINDS = (MINILIT, *STREAMLIT_VERSIONS)
 
+REAL_RUN_TIMEOUT = 20.0
+"""Seconds ``run()`` waits on a real Streamlit tab (``Target.connect``): a first run
+there imports pandas and pyarrow, and on a busy machine one took longer than the
+client's default 5 s (lesson 14, in a CI run)."""
+
 ONLY_MINILIT_ENV = "MINILIT_LESSON_ONLY_MINILIT"
 """Set (to anything) to run only the minilit side of ``@against`` tests."""
 
@@ -147,7 +152,10 @@ class Target:
         self, script: str | None = None, options: Mapping[str, Any] | None = None
     ) -> AppClient:
         """A fresh headless tab on a server running ``script``."""
-        return AppClient.connect(self.url(script, options), wait_healthy=10.0)
+        url = self.url(script, options)
+        if self.is_minilit:
+            return AppClient.connect(url, wait_healthy=10.0)
+        return AppClient.connect(url, wait_healthy=10.0, default_timeout=REAL_RUN_TIMEOUT)
 
 
 class TargetPool:
