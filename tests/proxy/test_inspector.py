@@ -78,12 +78,14 @@ async def test_live_on_a_proxy_only_frame_keys_and_the_reason(proxy: ProxyThread
             await pilot.press("greater_than_sign")  # release every held frame
             await wait(pilot, lambda: not app.model.gate.get("held"))
             await pilot.press("h")  # holding off
-            await wait(pilot, lambda: len(rows(app, "delta-table")) >= 3)
-            assert [r[1:3] for r in rows(app, "delta-table")[:3]] == [
-                ["[0,0]", "heading"],
-                ["[0,1]", "button"],
-                ["[0,2]", "markdown"],
-            ]
+            # 1.67's st.write sends an empty placeholder at [0,2] and then fills it;
+            # its queue coalesces the two only when they wait to be flushed together,
+            # so the table has three rows or four: compare what each path ends as.
+            filled = ["[0,2]", "markdown"]
+            await wait(pilot, lambda: filled in [r[1:3] for r in rows(app, "delta-table")])
+            first = ("[0,0]", "[0,1]", "[0,2]")
+            ends = {r[1]: r[2] for r in rows(app, "delta-table") if r[1] in first}
+            assert ends == {"[0,0]": "heading", "[0,1]": "button", "[0,2]": "markdown"}
             assert "k" not in keys_offered(app)  # nothing held: nothing to drop
         finally:
             await asyncio.to_thread(conn.close)
