@@ -165,7 +165,7 @@ from google.protobuf.message import DecodeError, Message
 from inspector.channel.summary import derive, resolve
 from minilit.proto.BackMsg_pb2 import BackMsg
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
-from minilit.trace.bus import Entry, PendingRow, TraceEvent, event_row
+from minilit.trace.bus import Block, Entry, TraceEvent, event_row
 from minilit.trace.events import BACKMSG_DECODED, FORWARDMSG_SENT
 
 PROTOCOL_VERSION = 1
@@ -324,8 +324,6 @@ def parse_command(text: str) -> dict[str, Any]:
 _Row = tuple[
     int, int, str, str, str, str, tuple[int, ...], bytes, Mapping[str, Any], bytes | int | None
 ]
-_BlockItem = tuple[int, Sequence[PendingRow]]
-"""A block as the bus delivered it: ``(seq, rows)`` (Note [Binary batches])."""
 
 
 def events_batch(events: Sequence[TraceEvent], dropped: int) -> bytes:
@@ -378,7 +376,7 @@ def entries_batch(entries: Sequence[Entry], dropped: int) -> bytes:
     for entry in entries:
         if len(entry) != 2 and entry[2] == FORWARDMSG_SENT and entry[9] is not None:
             carried[id(entry[9])] = entry[0]
-    items: list[_Row | _BlockItem] = [
+    items: list[_Row | Block] = [
         entry if len(entry) == 2 else (*entry[:9], _raw(entry[2], entry[7], entry[9], carried))
         for entry in entries
     ]
@@ -394,7 +392,7 @@ def entries_batch(entries: Sequence[Entry], dropped: int) -> bytes:
         return marshal.dumps((BATCH_TAG, BATCH_VERSION, dropped, plain), _MARSHAL_FORMAT)
 
 
-def _plain_item(item: _Row | _BlockItem) -> _Row | _BlockItem:
+def _plain_item(item: _Row | Block) -> _Row | Block:
     """``item`` with only what marshal writes: messages as bytes, fields as JSON values."""
     if len(item) == 2:
         seq, rows = item

@@ -183,8 +183,8 @@ class VirtualTable(ScrollView, can_focus=True):
         """Make the scrollable area fit the rows: new scrollbars, not a new layout.
 
         Setting ``virtual_size`` asks for a layout of the whole screen (about as
-        costly as drawing it), and a table that grows ten times a second would ask
-        ten times a second. The table's own box is set by CSS, not by its rows, so
+        costly as drawing it), and a table that grows at every refresh tick (12 a
+        second) would ask at every tick. The table's own box is set by CSS, not by its rows, so
         only its scrollbars change: this is what Textual itself does when a layout
         gives a widget a new virtual size (``Widget._size_updated``).
         """
@@ -244,7 +244,7 @@ class VirtualTable(ScrollView, can_focus=True):
     # Note [Cheap lines]
     # ~~~~~~~~~~~~~~~~~~
     # While a 10 000-delta rerun streams in with follow on, every tick scrolls both
-    # tables, so every line on screen is drawn anew, ten times a second. A line is
+    # tables, so every line on screen is drawn anew, 12 times a second. A line is
     # therefore built as plainly as possible: plain-string cells are padded or cut
     # with string operations and joined into one segment; only ``Text`` cells (a
     # coloured status, an arrow) go through Rich. The styles every line needs (the

@@ -42,6 +42,7 @@ from typing import Any, TypeVar
 
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
+from minilit.testing.client import DEFAULT_TIMEOUT
 
 MINILIT = "minilit"
 STREAMLIT_VERSIONS = ("1.67", "1.56")
@@ -152,10 +153,9 @@ class Target:
         self, script: str | None = None, options: Mapping[str, Any] | None = None
     ) -> AppClient:
         """A fresh headless tab on a server running ``script``."""
+        timeout = DEFAULT_TIMEOUT if self.is_minilit else REAL_RUN_TIMEOUT
         url = self.url(script, options)
-        if self.is_minilit:
-            return AppClient.connect(url, wait_healthy=10.0)
-        return AppClient.connect(url, wait_healthy=10.0, default_timeout=REAL_RUN_TIMEOUT)
+        return AppClient.connect(url, wait_healthy=10.0, default_timeout=timeout)
 
 
 class TargetPool:
