@@ -566,10 +566,14 @@ class Model:
 
     def _on_forward_sent(self, e: WireEvent) -> None:
         s = self.session(e.session_id)
-        msg = ForwardMsg()
         digest = ""
         try:
-            msg.ParseFromString(e.data)
+            parsed = e.parsed  # the decoder's, if it made one (Note [Parsed once])
+            if isinstance(parsed, ForwardMsg):
+                msg = parsed
+                e.parsed = None  # the events kept here do not keep their messages
+            else:
+                msg = ForwardMsg.FromString(e.data)
             info = describe_forward(msg)
             if info.kind == "delta":
                 digest = delta_digest(msg.delta)

@@ -117,9 +117,21 @@ Note [Binary batches]
     derived there. ``decode_batch`` turns a
     batch into the same ``WireEvent`` objects as the JSON path, so the
     inspector, its recordings and the transcripts cannot tell the two
-    apart. marshal is CPython's own format, readable by any Python 3 of
+    apart (but for Note [Parsed once]). marshal is CPython's own format, readable by any Python 3 of
     the last decade; it is not meant for untrusted input, and the
     inspector only reads it from a server it holds the token of.
+
+Note [Parsed once]
+    ``decode_batch`` parses every frame of a batch to describe its events,
+    and the inspector's model parses every frame again, to apply it to its
+    element tree and describe it in the frame log: about a tenth of the
+    inspector's CPU while it ingests a run. So a frame's WireEvent from a
+    binary batch carries the ForwardMsg the decoder made, in ``parsed``,
+    and the model takes it from there (``Model._on_forward_sent``) and
+    lets it go, so that the events it keeps do not keep their messages.
+    ``parsed`` is not part of the event: equality, ``repr`` and
+    ``to_dict`` leave it out, and an event from JSON or a recording has
+    none (its reader parses ``data``, as before).
 
 Inspector -> server (JSON text frames, each an object with ``cmd``)
 ===================================================================
@@ -247,10 +259,17 @@ class WireEvent:
     delta_path: tuple[int, ...] = ()
     data: bytes = b""
     fields: Mapping[str, Any] = field(default_factory=dict)
+    parsed: Message | None = field(default=None, compare=False, repr=False)
+    """Not part of the event: the ForwardMsg in ``data``, where the decoder already
+    parsed it, for the first reader that wants it (Note [Parsed once])."""
 
     def to_dict(self) -> dict[str, Any]:
         """Back to the protocol's event object."""
-        return event_to_dict(TraceEvent(**{k: getattr(self, k) for k in self.__slots__}))
+        return event_to_dict(TraceEvent(*(getattr(self, k) for k in _EVENT_SLOTS)))
+
+
+_EVENT_SLOTS = WireEvent.__slots__[: WireEvent.__slots__.index("parsed")]
+"""The slots of a WireEvent that are the event (TraceEvent's first fields)."""
 
 
 def event_from_dict(obj: Mapping[str, Any]) -> WireEvent:
@@ -503,11 +522,15 @@ def decode_batch(payload: bytes) -> tuple[list[WireEvent], int]:
                 msg = _parse_message(name, raw)
             else:
                 msg = forward_message(raw)
-            if msg is not None:
-                derived, msg_path = derive(name, msg, len(data))
-                fields = {**derived, **fields}
-                path = msg_path or path
-            append(WireEvent(seq, t_ns, name, session_id, run_id, where, path, data, fields))
+            if msg is None:
+                append(WireEvent(seq, t_ns, name, session_id, run_id, where, path, data, fields))
+                continue
+            derived, msg_path = derive(name, msg, len(data))
+            fields = {**derived, **fields}
+            path = msg_path or path
+            # A frame's event takes its parsed message along (Note [Parsed once]).
+            mine = msg if name == FORWARDMSG_SENT else None
+            append(WireEvent(seq, t_ns, name, session_id, run_id, where, path, data, fields, mine))
     except (TypeError, ValueError, IndexError, KeyError) as exc:  # a row of the wrong shape
         raise ValueError(f"bad events batch: {exc}") from None
     return out, dropped

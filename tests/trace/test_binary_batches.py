@@ -30,6 +30,7 @@ from inspector.channel.protocol import (
     events_batch,
 )
 from inspector.channel.summary import resolve
+from inspector.model import Model
 from minilit.proto.ForwardMsg_pb2 import ForwardMsg
 from minilit.server.background import ServerThread
 from minilit.testing import AppClient
@@ -128,6 +129,28 @@ def test_a_batch_round_trips_to_what_json_would_give(app_path: Path) -> None:
     via_json = [event_from_dict(json.loads(dumps(event_to_dict(e)))) for e in events]
     assert [e.to_dict() for e in decoded] == [e.to_dict() for e in via_json]
     assert all(isinstance(e.delta_path, tuple) for e in decoded)
+
+
+def test_a_frame_is_parsed_once_for_the_decoder_and_the_model(app_path: Path) -> None:
+    """Note [Parsed once]: a frame's event hands the decoder's message to the model,
+    which builds what it would have built from the bytes, and lets the message go."""
+    events = _bus_events(app_path)
+    decoded, _ = decode_batch(events_batch(events, 0))
+    via_json = [event_from_dict(json.loads(dumps(event_to_dict(e)))) for e in events]
+    frames = [e for e in decoded if e.name == ev.FORWARDMSG_SENT]
+    assert len(frames) > 5
+    assert all(e.parsed == ForwardMsg.FromString(e.data) for e in frames)
+    assert all(e.parsed is None for e in decoded if e.name != ev.FORWARDMSG_SENT)
+    # Not part of the event: equal to the same event from JSON, which has none.
+    assert decoded == via_json and repr(decoded) == repr(via_json)
+    from_batch, from_json = Model(), Model()
+    from_batch.ingest(decoded)
+    from_json.ingest(via_json)
+    assert all(e.parsed is None for e in frames)  # taken, and let go
+    shown = [[(f.info, f.digest, f.run_no) for f in m.frames] for m in (from_batch, from_json)]
+    assert shown[0] == shown[1]
+    snapshots = [[r.tree for r in m.runs] for m in (from_batch, from_json)]
+    assert snapshots[0] == snapshots[1] and snapshots[0][-1]
 
 
 def test_a_batch_of_events_another_subscriber_already_described(app_path: Path) -> None:
