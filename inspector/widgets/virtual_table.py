@@ -184,9 +184,9 @@ class VirtualTable(ScrollView, can_focus=True):
 
         Setting ``virtual_size`` asks for a layout of the whole screen (about as
         costly as drawing it), and a table that grows at every refresh tick (12 a
-        second) would ask at every tick. The table's own box is set by CSS, not by its rows, so
-        only its scrollbars change: this is what Textual itself does when a layout
-        gives a widget a new virtual size (``Widget._size_updated``).
+        second) would ask at every tick. The table's own box is set by CSS, not by
+        its rows, so only its scrollbars change: this is what Textual itself does
+        when a layout gives a widget a new virtual size (``Widget._size_updated``).
         """
         size = Size(sum(w + 1 for _, w in self.columns), len(self.rows) + 1)
         if size == self.virtual_size:

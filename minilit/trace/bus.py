@@ -86,9 +86,10 @@ Note [Hot hops]
     numbered before it, so that ``t_ns`` never decreases along the numbers.
 
     A block stays a block down to the wire: the trace channel ships its
-    rows as they are (Note [Binary batches] in inspector/channel/protocol.py),
-    and only the receiver builds an event per row. ``drain`` still gives
-    TraceEvents, built on the draining thread.
+    rows as they are (Note [Binary batches] in
+    inspector/channel/protocol.py), and only the receiver builds an event
+    per row. ``drain`` still gives TraceEvents, built on the draining
+    thread.
 
     The script line of a delta (``script_location``) is a walk up the
     stack to the innermost frame of the script. On Python 3.11 each step
