@@ -8,6 +8,7 @@ every buffer, one TraceEvent per event, the same binary batches.
 from __future__ import annotations
 
 import inspect
+import marshal
 import sys
 import threading
 from collections.abc import Callable
@@ -225,13 +226,18 @@ def test_a_sent_message_is_let_go_and_both_events_hold_its_frame_bytes() -> None
 
 def test_the_bus_forgets_messages_that_never_go_out(monkeypatch: pytest.MonkeyPatch) -> None:
     """A replaced message is forgotten at once, others in bulk past UNSENT_MAX (the
-    bus's own bookkeeping, which would otherwise grow); their events keep them."""
+    bus's own bookkeeping, which would otherwise grow); a replaced message's events
+    hold its bytes from then on, the others' keep their message."""
     bus = TraceBus()
     sub = bus.subscribe()
     replaced = text_msg("loading", [0, 0])
     bus.publish_delta(RunCtx(), replaced, lambda: False)
     bus.publish(ev.QUEUE_COALESCED, session_id="s", msg=replaced)
     assert not bus._unsent
+    first, coalesced = sub.drain()
+    assert first.msg == replaced.SerializeToString()
+    assert coalesced.msg is first.msg  # one object: marshal writes it once
+    assert resolve(coalesced).fields["replaced"] == "text"
     monkeypatch.setattr(bus_module, "UNSENT_MAX", 3)
     closed = [text_msg(f"t{i}", [0, i]) for i in range(1, 5)]
     for msg in closed:  # a session that closes before they go out
@@ -240,7 +246,23 @@ def test_the_bus_forgets_messages_that_never_go_out(monkeypatch: pytest.MonkeyPa
     bus.deliver()
     assert not bus._unsent
     deltas = [e for e in sub.drain() if e.name == ev.DELTA_ENQUEUED]
-    assert [e.msg for e in deltas] == [replaced, *closed]
+    assert [e.msg for e in deltas] == closed
+
+
+def test_a_block_with_a_replaced_delta_marshals_in_one_call() -> None:
+    """Once a replaced delta's frame will never come, its block row holds bytes, which
+    marshal writes (Note [Messages let go]): the trace channel encodes the block in one
+    call instead of rebuilding it."""
+    bus = TraceBus()
+    sub = bus.subscribe()
+    placeholder, text = text_msg("", [0, 2]), text_msg("Count: 1", [0, 2])
+    bus.publish_delta(RunCtx(), placeholder, lambda: False)
+    bus.publish_delta(RunCtx(), text, lambda: False)
+    bus.publish(ev.QUEUE_COALESCED, session_id="s", msg=placeholder)
+    bus.publish_frame("s", text.SerializeToString(), text)
+    entries = sub.drain_entries()
+    assert [len(e) for e in entries] == [2, 10, 2]  # block, coalesced row, block
+    marshal.dumps([entries[0], entries[2]])  # raises ValueError for a ForwardMsg
 
 
 def test_a_subscriber_that_leaves_keeps_the_hot_events_published_before() -> None:
